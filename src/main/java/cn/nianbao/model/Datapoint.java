@@ -1,0 +1,38 @@
+package cn.nianbao.model;
+
+import java.math.BigDecimal;
+
+/**
+ * One canonical value of a report. A blank cell (empty, 「—」, 「/」, 「无」) has {@code value == null} and
+ * {@code blank == true}: it is kept distinct from 0, and arithmetic treats it as 0.
+ */
+public record Datapoint(String id, BigDecimal value, boolean blank, SourceCell source) {
+
+    public static Datapoint blank(String id, SourceCell source) {
+        return new Datapoint(id, null, true, source);
+    }
+
+    public static Datapoint of(String id, BigDecimal value, SourceCell source) {
+        return new Datapoint(id, value, false, source);
+    }
+
+    /** The value for arithmetic: blank counts as 0. */
+    public BigDecimal valueOrZero() {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** The table id, e.g. "B" of "B.NEW.TOTAL". */
+    public String table() {
+        return id.substring(0, id.indexOf('.'));
+    }
+
+    /** The row id, e.g. "NEW" of "B.NEW.TOTAL". */
+    public String row() {
+        return id.substring(id.indexOf('.') + 1, id.lastIndexOf('.'));
+    }
+
+    /** The column id, e.g. "TOTAL" of "B.NEW.TOTAL". */
+    public String column() {
+        return id.substring(id.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.nianbao.model;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A problem (or an assumption) found in an input: the rule that found it, where it is, the two sides
+ * and a Chinese message an auditor can act on. {@code expected}/{@code actual}/{@code delta} are
+ * null when a rule does not compare numbers.
+ */
+public record Finding(Severity severity, String rule, String agencyCode, String agencyName, Integer year,
+                      String sourceFile, String sheet, List<String> cells, BigDecimal expected,
+                      BigDecimal actual, BigDecimal delta, String message) {
+
+    public Finding {
+        cells = cells == null ? List.of() : List.copyOf(cells);
+    }
+
+    /**
+     * Stable across runs for the same problem: rule, agency (or, for a file no agency is known for, its
+     * name), year, sheet and cells; not the values (a corrected-but-still-wrong number is the same
+     * finding), not the run, and not the file name of a known agency (a resubmission under a new name
+     * keeps its open findings).
+     */
+    public String fingerprint() {
+        String who = agencyCode != null ? agencyCode : "file:" + nullToEmpty(sourceFileName());
+        String key = String.join("|", rule, who, year == null ? "" : year.toString(),
+                nullToEmpty(sheet), String.join(" ", cells));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String sourceFileName() {
+        if (sourceFile == null) {
+            return null;
+        }
+        int slash = Math.max(sourceFile.lastIndexOf('/'), sourceFile.lastIndexOf('\\'));
+        return slash < 0 ? sourceFile : sourceFile.substring(slash + 1);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,11 @@
+package cn.nianbao.template;
+
+import java.util.List;
+
+/** One column of a table block: its canonical id, the official label and the variants agencies write. */
+public record ColumnDef(String id, String label, List<String> aliases, ValueKind kind, List<String> group) {
+
+    public List<String> allLabels() {
+        return TemplateCatalogue.concat(label, aliases);
+    }
+}
