@@ -1,0 +1,125 @@
+package cn.nianbao.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.template.DatapointDef;
+import cn.nianbao.template.ReportFormat;
+import cn.nianbao.template.TemplateCatalogue;
+
+/** The three CSV files of the output contract: facts.csv, exceptions.csv, summary.csv. */
+public final class CsvOutputs {
+
+    public static final List<String> FACTS_HEADER = List.of("agency_code", "agency_name", "year", "format",
+            "datapoint", "value", "blank", "source_file", "source_sha256", "sheet", "cell", "label");
+    public static final List<String> EXCEPTIONS_HEADER = List.of("fingerprint", "severity", "rule", "agency_code",
+            "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
+    public static final List<String> SUMMARY_HEADER = List.of("unit_code", "unit_name", "year", "format",
+            "datapoint", "value", "reports_included", "reports_expected");
+
+    private final TemplateCatalogue catalogue;
+
+    public CsvOutputs(TemplateCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** One row per datapoint of each accepted report, reports by agency code and year, datapoints in official order. */
+    public Path writeFacts(List<Report> reports, Path target) throws IOException {
+        List<Report> ordered = new ArrayList<>(reports);
+        ordered.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
+        return AtomicFiles.write(target, stream -> {
+            try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER)) {
+                for (Report report : ordered) {
+                    for (Datapoint dp : inOfficialOrder(report)) {
+                        SourceCell src = dp.source();
+                        csv.row(report.agency().code(), report.agency().name(), report.year(), report.format(),
+                                dp.id(), dp.blank() ? null : dp.value(), dp.blank(),
+                                report.submission() == null ? null : report.submission().path(),
+                                report.submission() == null ? null : report.submission().sha256(),
+                                src == null ? null : src.sheet(), src == null ? null : src.cell(),
+                                src == null ? null : src.label());
+                    }
+                }
+            }
+        });
+    }
+
+    /** One row per finding; {@code cells} space-separated, numbers plain. */
+    public Path writeExceptions(List<Finding> findings, Path target) throws IOException {
+        List<Finding> ordered = FindingOrder.sorted(findings);
+        return AtomicFiles.write(target, stream -> {
+            try (CsvWriter csv = new CsvWriter(stream, EXCEPTIONS_HEADER)) {
+                for (Finding f : ordered) {
+                    csv.row(f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(), f.agencyName(), f.year(),
+                            f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(), f.actual(),
+                            f.delta(), f.message());
+                }
+            }
+        });
+    }
+
+    /**
+     * One row per datapoint of each roll-up unit in the format's official order. Optional subtotal rows are
+     * written only when the unit has a value for them. {@code reports_expected} is empty when there is no
+     * roster (nothing was expected, so "0" would be a false statement).
+     */
+    public Path writeSummary(List<UnitTotal> units, Path target) throws IOException {
+        return AtomicFiles.write(target, stream -> {
+            try (CsvWriter csv = new CsvWriter(stream, SUMMARY_HEADER)) {
+                for (UnitTotal unit : units) {
+                    Integer expected = unit.expected() == null || unit.expected().isEmpty() ? null : unit.expected().size();
+                    for (String id : summaryDatapointIds(unit)) {
+                        BigDecimal value = unit.values().get(id);
+                        csv.row(unit.unit().code(), unit.unit().name(), unit.year(), unit.format(), id, value,
+                                unit.included().size(), expected);
+                    }
+                }
+            }
+        });
+    }
+
+    private List<String> summaryDatapointIds(UnitTotal unit) {
+        ReportFormat format = catalogue.format(unit.format()).orElse(null);
+        if (format == null) {
+            return new ArrayList<>(unit.values().keySet()); // unknown format: whatever the roll-up holds
+        }
+        List<String> ids = new ArrayList<>();
+        for (DatapointDef def : format.datapoints().values()) {
+            if (!def.row().optional() || unit.values().containsKey(def.id())) {
+                ids.add(def.id());
+            }
+        }
+        for (String id : unit.values().keySet()) { // anything the catalogue does not know, at the end
+            if (!format.datapoints().containsKey(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private List<Datapoint> inOfficialOrder(Report report) {
+        List<Datapoint> dps = new ArrayList<>(report.datapoints().values());
+        ReportFormat format = catalogue.format(report.format()).orElse(null);
+        if (format != null) {
+            Map<String, Integer> position = new HashMap<>();
+            int i = 0;
+            for (String id : format.datapoints().keySet()) {
+                position.put(id, i++);
+            }
+            // stable sort: ids the catalogue does not know keep their order, after the known ones
+            dps.sort(Comparator.comparingInt(dp -> position.getOrDefault(dp.id(), Integer.MAX_VALUE)));
+        }
+        return dps;
+    }
+}
