@@ -1,0 +1,79 @@
+package cn.nianbao.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.nianbao.model.RunResult;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * Writes every file of the output contract (outputs.md) for one run into an output folder. Each file is
+ * written atomically; {@code run.json} comes last and lists the others, so its presence means the set is
+ * complete. Plain Java: the batch step calls {@link #publish(RunResult, Path, FindingChanges)}.
+ */
+public final class Publisher {
+
+    public static final String FACTS_CSV = "facts.csv";
+    public static final String EXCEPTIONS_CSV = "exceptions.csv";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String EXCEPTIONS_XLSX = "exceptions.xlsx";
+    public static final String EXCEPTIONS_HTML = "exceptions.html";
+    public static final String RUN_JSON = "run.json";
+
+    private final CsvOutputs csv;
+    private final SummaryWorkbookWriter summaryWorkbook;
+    private final ExceptionWorkbookWriter exceptionWorkbook = new ExceptionWorkbookWriter();
+    private final ExceptionPageWriter exceptionPage = new ExceptionPageWriter();
+    private final RunJsonWriter runJson = new RunJsonWriter();
+
+    public Publisher(TemplateCatalogue catalogue) {
+        this.csv = new CsvOutputs(catalogue);
+        this.summaryWorkbook = new SummaryWorkbookWriter(catalogue);
+    }
+
+    /** Publishes a first run (no comparison with a previous one). */
+    public List<Path> publish(RunResult run, Path outputFolder) throws IOException {
+        return publish(run, outputFolder, null);
+    }
+
+    /**
+     * Writes all outputs and returns their paths in the order written (run.json last).
+     *
+     * @param changes new / resolved / still-open findings against the previous run, or null on a first run
+     */
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes) throws IOException {
+        Files.createDirectories(outputFolder);
+        List<Path> written = new ArrayList<>();
+        written.add(csv.writeFacts(nonNull(run.reports()), outputFolder.resolve(FACTS_CSV)));
+        written.add(csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
+        written.add(csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
+        Set<String> summaryNames = new HashSet<>();
+        for (UnitTotal unit : nonNull(run.unitTotals())) {
+            String name = SummaryWorkbookWriter.fileName(unit);
+            if (!summaryNames.add(name)) {
+                // two units whose codes clean up to the same file name must not overwrite each other
+                throw new IllegalStateException("two roll-up units would both be written to " + name);
+            }
+            written.add(summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name)));
+        }
+        written.add(exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
+        written.add(exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
+        List<String> names = new ArrayList<>();
+        for (Path p : written) {
+            names.add(p.getFileName().toString());
+        }
+        names.add(RUN_JSON);
+        written.add(runJson.write(run, names, outputFolder.resolve(RUN_JSON)));
+        return written;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,130 @@
+package cn.nianbao.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.nianbao.model.Report;
+import cn.nianbao.model.RunResult;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.Submission;
+
+/**
+ * {@code run.json}: what the run was and what it read and wrote, for schedulers and for the next run.
+ * Written by hand (it is small, and Jackson is only on the classpath by way of Flyway): keys are
+ * snake_case like the CSV columns, times ISO-8601 UTC.
+ *
+ * <pre>
+ * { "job_execution_id", "job_name", "status", "start_time", "end_time",
+ *   "counts": { "files_seen", "workbooks_read", "reports_accepted", "files_rejected", "files_skipped",
+ *               "findings": { "error", "warning", "info", "total" } },
+ *   "inputs": [ { "path", "sha256", "size_bytes", "modified", "accepted" } ],
+ *   "skipped_files": [ path ], "outputs": [ file name ] }
+ * </pre>
+ * files_seen = workbooks read + skipped files; files_rejected = workbooks read without an accepted report.
+ */
+public final class RunJsonWriter {
+
+    public Path write(RunResult run, List<String> outputs, Path target) throws IOException {
+        byte[] json = render(run, outputs).getBytes(StandardCharsets.UTF_8);
+        return AtomicFiles.write(target, out -> out.write(json));
+    }
+
+    public String render(RunResult run, List<String> outputs) {
+        List<Submission> submissions = run.submissions() == null ? List.of() : run.submissions();
+        List<String> skipped = run.skippedFiles() == null ? List.of() : run.skippedFiles();
+        Set<String> acceptedPaths = new HashSet<>();
+        for (Report report : run.reports() == null ? List.<Report>of() : run.reports()) {
+            if (report.submission() != null) {
+                acceptedPaths.add(report.submission().path());
+            }
+        }
+        int rejected = 0;
+        for (Submission s : submissions) {
+            if (!acceptedPaths.contains(s.path())) {
+                rejected++;
+            }
+        }
+        Map<Severity, Integer> bySeverity = FindingOrder.countBySeverity(run.findings() == null ? List.of() : run.findings());
+
+        StringBuilder j = new StringBuilder(1024 + submissions.size() * 200);
+        j.append("{\n");
+        j.append("  \"job_execution_id\": ").append(run.jobExecutionId()).append(",\n");
+        j.append("  \"job_name\": ").append(string(run.jobName())).append(",\n");
+        j.append("  \"status\": ").append(string(run.status())).append(",\n");
+        j.append("  \"start_time\": ").append(time(run.started())).append(",\n");
+        j.append("  \"end_time\": ").append(time(run.ended())).append(",\n");
+        j.append("  \"counts\": {\n");
+        j.append("    \"files_seen\": ").append(submissions.size() + skipped.size()).append(",\n");
+        j.append("    \"workbooks_read\": ").append(submissions.size()).append(",\n");
+        j.append("    \"reports_accepted\": ").append(run.reports() == null ? 0 : run.reports().size()).append(",\n");
+        j.append("    \"files_rejected\": ").append(rejected).append(",\n");
+        j.append("    \"files_skipped\": ").append(skipped.size()).append(",\n");
+        j.append("    \"findings\": { \"error\": ").append(bySeverity.get(Severity.ERROR))
+                .append(", \"warning\": ").append(bySeverity.get(Severity.WARNING))
+                .append(", \"info\": ").append(bySeverity.get(Severity.INFO))
+                .append(", \"total\": ").append(run.findings() == null ? 0 : run.findings().size()).append(" }\n");
+        j.append("  },\n");
+        j.append("  \"inputs\": [");
+        for (int i = 0; i < submissions.size(); i++) {
+            Submission s = submissions.get(i);
+            j.append(i == 0 ? "\n" : ",\n");
+            j.append("    { \"path\": ").append(string(s.path()))
+                    .append(", \"sha256\": ").append(string(s.sha256()))
+                    .append(", \"size_bytes\": ").append(s.sizeBytes())
+                    .append(", \"modified\": ").append(time(s.modified()))
+                    .append(", \"accepted\": ").append(acceptedPaths.contains(s.path())).append(" }");
+        }
+        j.append(submissions.isEmpty() ? "],\n" : "\n  ],\n");
+        j.append("  \"skipped_files\": ").append(stringArray(skipped)).append(",\n");
+        j.append("  \"outputs\": ").append(stringArray(outputs == null ? List.of() : outputs)).append("\n");
+        j.append("}\n");
+        return j.toString();
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "null" : string(t.toString());
+    }
+
+    private static String stringArray(List<String> values) {
+        StringBuilder a = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            a.append(i == 0 ? "" : ", ").append(string(values.get(i)));
+        }
+        return a.append(']').toString();
+    }
+
+    /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
+    static String string(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    // control characters, and U+2028/2029 which break JavaScript embedding of the JSON
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
