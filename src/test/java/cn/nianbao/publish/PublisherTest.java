@@ -1,0 +1,364 @@
+package cn.nianbao.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.nianbao.model.Severity;
+
+class PublisherTest {
+
+    @TempDir
+    Path out;
+
+    private TestRuns fixture;
+    private List<Path> written;
+
+    @BeforeEach
+    void publish() throws Exception {
+        fixture = new TestRuns();
+        written = new Publisher(fixture.catalogue).publish(fixture.run, out);
+        // set -Dpublish.sample.dir=… to keep a copy for looking at (LibreOffice, a browser)
+        String sample = System.getProperty("publish.sample.dir");
+        if (sample != null) {
+            FindingChanges changes = new FindingChanges(fixture.findings.subList(0, 2), fixture.findings.subList(5, 6),
+                    fixture.findings.subList(2, 5));
+            new Publisher(fixture.catalogue).publish(fixture.run, Path.of(sample), changes);
+        }
+    }
+
+    @Test
+    void writesEveryContractFileAndNoTemporaries() throws Exception {
+        List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020.xlsx",
+                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "run.json"), names);
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(names.stream().sorted().toList(),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no .tmp files left behind");
+        }
+    }
+
+    @Test
+    void factsCsv() throws Exception {
+        List<List<String>> rows = readCsv("facts.csv");
+        assertEquals(CsvOutputs.FACTS_HEADER, rows.get(0));
+        assertEquals(List.of("350502001", "鲤城区人民政府开元街道办事处", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "1",
+                "false", "2020/开元街道2020年报.xlsx", "a".repeat(64), "Sheet1", "C4", "规章"), rows.get(1));
+        int total = fixture.kaiyuan2020.datapoints().size() + fixture.hostile2020.datapoints().size()
+                + fixture.kaiyuan2021.datapoints().size();
+        assertEquals(total + 1, rows.size());
+        List<String> blank = rows.stream().filter(r -> r.get(0).equals("350502002") && r.get(4).equals("B.NEW.TOTAL"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("350502002", TestRuns.HOSTILE_NAME, "2020", "GOV2019", "B.NEW.TOTAL", "", "true",
+                "2020/局,\"报告\".xlsx", "b".repeat(64), "Sheet1", "C32", "一、本年新收政府信息公开申请数量"), blank);
+        List<String> change = rows.stream().filter(r -> r.get(0).equals("350502001") && r.get(2).equals("2020")
+                && r.get(4).equals("A.LICENSING.CHANGE")).findFirst().orElseThrow();
+        assertEquals("-8", change.get(5), "a negative number stays a plain number");
+        String raw = rawCsv("facts.csv");
+        assertTrue(raw.contains("\"2020/局,\"\"报告\"\".xlsx\""), "RFC 4180 quoting of commas and quotes");
+    }
+
+    @Test
+    void exceptionsCsv() throws Exception {
+        List<List<String>> rows = readCsv("exceptions.csv");
+        assertEquals(CsvOutputs.EXCEPTIONS_HEADER, rows.get(0));
+        assertEquals(fixture.findings.size() + 1, rows.size());
+        var balance = fixture.findings.get(0);
+        assertEquals(List.of(balance.fingerprint(), "ERROR", "B-BALANCE", "350502001", "鲤城区人民政府开元街道办事处", "2020",
+                "2020/开元街道2020年报.xlsx", "Sheet1", "C12 C13 C30", "12", "11", "-1",
+                "第一项加第二项之和(12)不等于第三项加第四项之和(11)，差 1"), rows.get(1));
+        List<String> formula = rows.stream().filter(r -> r.get(2).equals("C-TOTAL")).findFirst().orElseThrow();
+        assertEquals("'" + TestRuns.FORMULA_MESSAGE, formula.get(12));
+        assertEquals("'@SUM", formula.get(7));
+        assertEquals("1", formula.get(11));
+        List<String> warning = rows.stream().filter(r -> r.get(2).equals("A-ITEMS-AS-DECISIONS")).findFirst().orElseThrow();
+        assertEquals("'-2", warning.get(7), "text that looks like a number is neutralised, it is a sheet name");
+        List<String> info = rows.stream().filter(r -> r.get(2).equals("A-UNIT-ASSUMED")).findFirst().orElseThrow();
+        assertEquals("'+1 采购总金额未注明单位，按元计", info.get(12));
+        assertEquals("25211.5", info.get(10));
+        List<String> parse = rows.get(rows.size() - 1);
+        assertEquals("PARSE-UNREADABLE", parse.get(2), "findings without an agency come last");
+        assertEquals("", parse.get(3));
+        assertEquals("文件无法读取：\t格式\r\n错误", parse.get(12), "a tab inside text is kept, only a leading one is neutralised");
+    }
+
+    @Test
+    void summaryCsv() throws Exception {
+        List<List<String>> rows = readCsv("summary.csv");
+        assertEquals(CsvOutputs.SUMMARY_HEADER, rows.get(0));
+        assertEquals(List.of("350502", "泉州市鲤城区", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "101", "2", "3"), rows.get(1));
+        List<String> licensing = rows.stream().filter(r -> r.get(2).equals("2020") && r.get(4).equals("A.LICENSING.DECISIONS"))
+                .findFirst().orElseThrow();
+        assertEquals("8080", licensing.get(5));
+        // 2020: the 198 GOV2019 datapoints + the 3 optional subtotal rows one report had; 2021: the 200 of GOV2021
+        assertEquals(198 + 3 * 7, rows.stream().filter(r -> r.get(2).equals("2020")).count());
+        assertEquals(200, rows.stream().filter(r -> r.get(2).equals("2021")).count());
+        assertTrue(rows.stream().anyMatch(r -> r.get(4).equals("B.DENIED.TOTAL")));
+        assertFalse(rows.stream().anyMatch(r -> r.get(2).equals("2021") && r.get(4).equals("B.OTHER.TOTAL")),
+                "optional subtotal rows only when present");
+    }
+
+    @Test
+    void summaryWorkbookHasTheOfficialLayout() throws Exception {
+        try (XSSFWorkbook wb = open("summary-350502-2020.xlsx")) {
+            Sheet sheet = wb.getSheet(SummaryWorkbookWriter.MAIN_SHEET);
+            assertNotNull(sheet);
+            assertEquals("泉州市鲤城区 2020年政府信息公开工作年度报告汇总表", sheet.getRow(0).getCell(0).getStringCellValue());
+            CellRangeAddress applicants = mergedRegionOf(sheet, "申请人情况");
+            assertEquals(7, applicants.getLastColumn() - applicants.getFirstColumn() + 1, "申请人情况 spans the 7 columns");
+            CellRangeAddress orgs = mergedRegionOf(sheet, "法人或其他组织");
+            assertEquals(5, orgs.getLastColumn() - orgs.getFirstColumn() + 1);
+            CellRangeAddress natural = mergedRegionOf(sheet, "自然人");
+            assertEquals(2, natural.getLastRow() - natural.getFirstRow() + 1, "自然人 merged down two header rows");
+            CellRangeAddress outcomes = mergedRegionOf(sheet, "三、本年度办理结果");
+            // GOV2019: 20 outcome rows (（一）…（七）) + the 3 subtotal rows one report had
+            assertEquals(23, outcomes.getLastRow() - outcomes.getFirstRow() + 1);
+            CellRangeAddress denied = mergedRegionOf(sheet, "（三）不予公开");
+            assertEquals(8, denied.getLastRow() - denied.getFirstRow() + 1);
+            assertNotNull(find(sheet, "（三）不予公开（小计）"), "optional subtotal row drawn when a report had it");
+            assertNotNull(mergedRegionOf(sheet, "行政诉讼"));
+            assertEquals(10, width(mergedRegionOf(sheet, "行政诉讼")));
+            assertEquals(5, width(mergedRegionOf(sheet, "行政复议")));
+
+            assertEquals(8080.0, valueUnder(sheet, "行政许可", "处理决定数量"), "A.LICENSING.DECISIONS");
+            assertEquals(fixture.district2020.values().get("B.NEW.NATURAL").doubleValue(),
+                    valueUnder(sheet, "一、本年新收政府信息公开申请数量", "自然人"));
+            assertEquals(fixture.district2020.values().get("A.PROCUREMENT.AMOUNT_YUAN").doubleValue(),
+                    valueUnder(sheet, "政府集中采购", "采购总金额"));
+            assertEquals(fixture.district2020.values().get("C.SUIT_AFTER_REVIEW.TOTAL").doubleValue(),
+                    lastValueBelow(sheet, "总计"), "the last 总计 of table 四 is 复议后起诉 · 总计");
+
+            Sheet detail = wb.getSheet(SummaryWorkbookWriter.DETAIL_SHEET);
+            assertNotNull(detail);
+            assertNotNull(findStartingWith(detail, "缺报（1）：鲤城区人民政府海滨街道办事处"));
+            Cell errors = findStartingWith(detail, "以下单位存在错误：");
+            assertNotNull(errors);
+            assertTrue(errors.getStringCellValue().contains("B-BALANCE") && errors.getStringCellValue().contains("C-TOTAL"));
+            assertFalse(errors.getStringCellValue().contains("MISSING-SUBMISSION"), "only included agencies");
+            Cell idHeader = find(detail, "A.LICENSING.DECISIONS");
+            assertNotNull(idHeader);
+            assertEquals(80.0, detail.getRow(idHeader.getRowIndex() + 1).getCell(idHeader.getColumnIndex()).getNumericCellValue());
+            assertEquals(8000.0, detail.getRow(idHeader.getRowIndex() + 2).getCell(idHeader.getColumnIndex()).getNumericCellValue());
+            assertEquals(8080.0, detail.getRow(idHeader.getRowIndex() + 3).getCell(idHeader.getColumnIndex()).getNumericCellValue());
+            Cell blank = detail.getRow(idHeader.getRowIndex() + 2).getCell(find(detail, "B.NEW.TOTAL").getColumnIndex());
+            assertEquals(CellType.BLANK, blank.getCellType(), "a blank stays blank, not 0");
+        }
+        try (XSSFWorkbook wb = open("summary-350502-2021.xlsx")) {
+            Sheet sheet = wb.getSheet(SummaryWorkbookWriter.MAIN_SHEET);
+            assertEquals(fixture.district2021.values().get("A.LICENSING.DECISIONS").doubleValue(),
+                    valueUnder(sheet, "行政许可", "本年处理决定数量"));
+            assertEquals(22, mergedRegionOf(sheet, "三、本年度办理结果").getLastRow()
+                    - mergedRegionOf(sheet, "三、本年度办理结果").getFirstRow() + 1, "GOV2021 outcome rows");
+            assertNotNull(mergedRegionOf(sheet, "（六）其他处理"));
+            assertEquals(null, find(sheet, "（三）不予公开（小计）"));
+            assertNotNull(findStartingWith(wb.getSheet(SummaryWorkbookWriter.DETAIL_SHEET), "缺报（2）："));
+        }
+    }
+
+    @Test
+    void exceptionWorkbook() throws Exception {
+        try (XSSFWorkbook wb = open("exceptions.xlsx")) {
+            XSSFSheet list = wb.getSheet(ExceptionWorkbookWriter.LIST_SHEET);
+            PaneInformation pane = list.getPaneInformation();
+            assertNotNull(pane);
+            assertTrue(pane.isFreezePane());
+            assertEquals(1, pane.getHorizontalSplitTopRow());
+            assertTrue(list.getCTWorksheet().isSetAutoFilter());
+            assertEquals("A1:M7", list.getCTWorksheet().getAutoFilter().getRef());
+            List<String> header = new ArrayList<>();
+            list.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertEquals(ExceptionWorkbookWriter.LIST_HEADER, header);
+            Row first = list.getRow(1);
+            assertEquals(Severity.ERROR.chinese(), first.getCell(1).getStringCellValue());
+            assertEquals(12.0, first.getCell(9).getNumericCellValue());
+            Cell formula = find(list, TestRuns.FORMULA_MESSAGE);
+            assertNotNull(formula, "text kept as is in xlsx");
+            assertEquals(CellType.STRING, formula.getCellType(), "a string cell, never a formula");
+            byte[] rgb = list.getRow(1).getCell(0).getCellStyle().getFillForegroundColorColor().getRGB();
+            assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xC7, (byte) 0xCE}, rgb, "ERROR is light red");
+
+            Sheet counts = wb.getSheet(ExceptionWorkbookWriter.COUNT_SHEET);
+            assertNotNull(counts);
+            Cell hostile = find(counts, TestRuns.HOSTILE_NAME);
+            assertEquals(1.0, counts.getRow(hostile.getRowIndex()).getCell(2).getNumericCellValue(), "1 错误");
+            assertEquals(1.0, counts.getRow(hostile.getRowIndex()).getCell(3).getNumericCellValue(), "1 警告");
+
+            assertNotNull(wb.getSheet("开元街道"), "per-agency sheet named by the short name");
+            Sheet kaiyuan = wb.getSheet("开元街道");
+            assertTrue(kaiyuan.getRow(0).getCell(0).getStringCellValue().contains("整改清单"));
+            assertEquals("B-BALANCE", kaiyuan.getRow(3).getCell(2).getStringCellValue());
+            assertNotNull(wb.getSheet(TestRuns.HOSTILE_NAME.replace("/", "_")), "no alias: the name, sanitised");
+            assertNotNull(wb.getSheet("文件_损坏.xlsx"), "findings of an unknown file get a sheet too");
+            assertEquals(2 + 4, wb.getNumberOfSheets());
+        }
+    }
+
+    @Test
+    void htmlPageEscapesEverything() throws Exception {
+        String html = Files.readString(out.resolve("exceptions.html"), StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<html lang=\"zh-CN\">"));
+        assertTrue(html.contains("<meta charset=\"UTF-8\">"));
+        assertFalse(html.contains("<script>alert"), "no injected script");
+        assertTrue(html.contains("说明&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;更多"));
+        assertTrue(html.contains("&lt;script&gt;alert(&quot;名&quot;)&lt;/script&gt;局"));
+        assertFalse(html.contains("src=") || html.contains("href=\"http") || html.contains("<link"), "self-contained");
+        assertTrue(html.contains("B-BALANCE") && html.contains("C12 C13 C30") && html.contains("按规则统计")
+                && html.contains("按单位统计"));
+        assertFalse(html.contains("与上次运行相比"), "first run: no comparison");
+        String withChanges = new ExceptionPageWriter().render(fixture.run,
+                new FindingChanges(List.of(fixture.findings.get(0)), List.of(fixture.findings.get(1)), List.of()));
+        assertTrue(withChanges.contains("与上次运行相比") && withChanges.contains("新增 1 项，已解决 1 项，仍未解决 0 项"));
+        assertFalse(withChanges.contains("<script>alert"));
+    }
+
+    @Test
+    void runJsonParses() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("run.json"), StandardCharsets.UTF_8));
+        assertEquals(42, json.get("job_execution_id").asLong());
+        assertEquals("consolidate-鲤城区", json.get("job_name").asText());
+        assertEquals("COMPLETED", json.get("status").asText());
+        assertEquals("2022-02-01T01:02:03Z", json.get("start_time").asText());
+        assertEquals("2022-02-01T01:05:00Z", json.get("end_time").asText());
+        JsonNode counts = json.get("counts");
+        assertEquals(5, counts.get("files_seen").asInt());
+        assertEquals(4, counts.get("workbooks_read").asInt());
+        assertEquals(3, counts.get("reports_accepted").asInt());
+        assertEquals(1, counts.get("files_rejected").asInt());
+        assertEquals(1, counts.get("files_skipped").asInt());
+        assertEquals(4, counts.get("findings").get("error").asInt());
+        assertEquals(1, counts.get("findings").get("warning").asInt());
+        assertEquals(1, counts.get("findings").get("info").asInt());
+        JsonNode input = json.get("inputs").get(1);
+        assertEquals("2020/局,\"报告\".xlsx", input.get("path").asText(), "quotes escaped");
+        assertEquals("b".repeat(64), input.get("sha256").asText());
+        assertEquals(10240, input.get("size_bytes").asLong());
+        assertFalse(json.get("inputs").get(3).get("accepted").asBoolean());
+        assertEquals("run.json", json.get("outputs").get(json.get("outputs").size() - 1).asText());
+        assertEquals(8, json.get("outputs").size());
+    }
+
+    @Test
+    void jsonStringEscapesControlCharacters() throws Exception {
+        String literal = RunJsonWriter.string("a\"b\\c\n\t\u0001\u2028");
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001\\u2028\"", literal);
+        assertEquals("a\"b\\c\n\t\u0001\u2028", new ObjectMapper().readTree(literal).asText());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private List<List<String>> readCsv(String name) throws Exception {
+        return Csv.parse(rawCsv(name));
+    }
+
+    private String rawCsv(String name) throws Exception {
+        byte[] bytes = Files.readAllBytes(out.resolve(name));
+        assertArrayEquals(CsvWriter.BOM, Arrays.copyOf(bytes, 3), name + " starts with the BOM");
+        return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    }
+
+    private XSSFWorkbook open(String name) throws Exception {
+        try (InputStream in = Files.newInputStream(out.resolve(name))) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static int width(CellRangeAddress r) {
+        return r.getLastColumn() - r.getFirstColumn() + 1;
+    }
+
+    private static Cell find(Sheet sheet, String text) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
+                    return cell;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Cell findStartingWith(Sheet sheet, String prefix) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
+                    return cell;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static CellRangeAddress mergedRegionOf(Sheet sheet, String text) {
+        Cell cell = find(sheet, text);
+        assertNotNull(cell, "cell 「" + text + "」");
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            if (region.getFirstRow() == cell.getRowIndex() && region.getFirstColumn() == cell.getColumnIndex()) {
+                return region;
+            }
+        }
+        throw new AssertionError("「" + text + "」 is not merged");
+    }
+
+    /** The number in the row labelled {@code rowLabel}, in the column whose header above reads {@code columnLabel}. */
+    private static double valueUnder(Sheet sheet, String rowLabel, String columnLabel) {
+        Cell label = find(sheet, rowLabel);
+        assertNotNull(label, rowLabel);
+        for (int r = label.getRowIndex() - 1; r >= 0; r--) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(columnLabel)) {
+                    return sheet.getRow(label.getRowIndex()).getCell(cell.getColumnIndex()).getNumericCellValue();
+                }
+            }
+        }
+        throw new AssertionError("no header 「" + columnLabel + "」 above 「" + rowLabel + "」");
+    }
+
+    private static double lastValueBelow(Sheet sheet, String header) {
+        Cell last = null;
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(header)) {
+                    last = cell;
+                }
+            }
+        }
+        assertNotNull(last);
+        return sheet.getRow(last.getRowIndex() + 1).getCell(last.getColumnIndex()).getNumericCellValue();
+    }
+
+    static BigDecimal bd(String s) {
+        return new BigDecimal(s);
+    }
+}
