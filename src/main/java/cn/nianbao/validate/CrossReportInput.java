@@ -1,0 +1,42 @@
+package cn.nianbao.validate;
+
+import java.util.List;
+import java.util.Optional;
+
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Submission;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * What the checks across reports look at: the run's year, its accepted reports, earlier reports, the
+ * roster expected for the year (null = no roster: MISSING-SUBMISSION and UNKNOWN-AGENCY are skipped),
+ * every ingested file (to say which file of a missing agency could not be used) and the computed
+ * roll-ups (for ROLLUP-MISMATCH against published 汇总 reports among {@code reports}).
+ */
+public record CrossReportInput(TemplateCatalogue catalogue, int year, List<Report> reports, ReportHistory history,
+                               List<Agency> roster, List<Submission> submissions, List<UnitTotal> unitTotals) {
+
+    public CrossReportInput {
+        reports = List.copyOf(reports);
+        history = history == null ? ReportHistory.none() : history;
+        roster = roster == null ? null : List.copyOf(roster);
+        submissions = submissions == null ? List.of() : List.copyOf(submissions);
+        unitTotals = unitTotals == null ? List.of() : List.copyOf(unitTotals);
+    }
+
+    public CrossReportInput withReports(List<Report> newReports) {
+        return new CrossReportInput(catalogue, year, newReports, history, roster, submissions, unitTotals);
+    }
+
+    /** An agency's report for a year: this run's first, else history. */
+    public Optional<Report> find(String agencyCode, int reportYear) {
+        for (Report r : reports) {
+            if (r.year() == reportYear && r.agency().code().equals(agencyCode)) {
+                return Optional.of(r);
+            }
+        }
+        return history.find(agencyCode, reportYear);
+    }
+}

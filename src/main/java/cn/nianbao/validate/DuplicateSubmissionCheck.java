@@ -1,0 +1,71 @@
+package cn.nianbao.validate;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+
+/**
+ * DUPLICATE-SUBMISSION: two or more reports for one agency and year. The newest file (modified time;
+ * on a tie the path that sorts last, so the choice is stable) is used; each other one gets a finding
+ * on the ignored file saying which file was used.
+ */
+public final class DuplicateSubmissionCheck implements CrossReportCheck {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final Comparator<Report> NEWEST_FIRST = Comparator
+            .comparing((Report r) -> r.submission() == null || r.submission().modified() == null ? Instant.MIN : r.submission().modified())
+            .thenComparing(r -> r.submission() == null ? "" : r.submission().path())
+            .reversed();
+
+    @Override
+    public Set<String> placeholders() {
+        return Set.of("agency", "year", "used", "usedTime", "ignored", "ignoredTime");
+    }
+
+    /** The winners, and findings only when {@code rule} is enabled (the choice is made either way). */
+    public DuplicateResolution resolve(List<Report> reports, Rule rule) {
+        Map<String, List<Report>> byAgencyYear = new LinkedHashMap<>();
+        for (Report r : reports) {
+            byAgencyYear.computeIfAbsent(r.agency().code() + "|" + r.year(), k -> new ArrayList<>()).add(r);
+        }
+        List<Report> winners = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Report r : reports) {
+            List<Report> group = byAgencyYear.get(r.agency().code() + "|" + r.year());
+            Report winner = group.stream().sorted(NEWEST_FIRST).findFirst().orElseThrow();
+            if (winner == r) {
+                winners.add(r);
+            } else if (rule.appliesTo(r.format(), r.year())) {
+                Map<String, Object> p = Placeholders.of(r);
+                p.put("used", name(winner));
+                p.put("usedTime", time(winner));
+                p.put("ignored", name(r));
+                p.put("ignoredTime", time(r));
+                findings.add(Findings.about(rule, r, List.of(), null, null, null, p));
+            }
+        }
+        return new DuplicateResolution(winners, findings);
+    }
+
+    @Override
+    public List<Finding> check(CrossReportInput input, Rule rule) {
+        return resolve(input.reports(), rule).findings();
+    }
+
+    private static String name(Report r) {
+        return r.submission() == null ? "（未知文件）" : r.submission().fileName();
+    }
+
+    private static String time(Report r) {
+        return r.submission() == null || r.submission().modified() == null ? "未知" : TIME.format(r.submission().modified());
+    }
+}

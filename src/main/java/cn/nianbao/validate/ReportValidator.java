@@ -1,0 +1,78 @@
+package cn.nianbao.validate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+
+/**
+ * Runs the rule book's within-report rules on one report: every enabled arithmetic relation for every
+ * binding of its wildcard, then the named checks. Values follow the blank policy ({@link ReportValues}).
+ */
+public final class ReportValidator {
+
+    private final RuleBook rules;
+
+    public ReportValidator(RuleBook rules) {
+        this.rules = rules;
+    }
+
+    public List<Finding> validate(Report report, ValidationContext ctx) {
+        ReportValues values = new ReportValues(report);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            if (!rule.appliesTo(report.format(), report.year())) {
+                continue;
+            }
+            if (rule.isArithmetic()) {
+                findings.addAll(evaluate(rule, report, ctx, values));
+            } else if (Checks.report(rule.check()) != null) {
+                findings.addAll(Checks.report(rule.check()).check(report, ctx, rule, values));
+            }
+        }
+        return findings;
+    }
+
+    private List<Finding> evaluate(Rule rule, Report report, ValidationContext ctx, ReportValues values) {
+        // The wildcard ranges over what the format defines (official order); the report may lack some
+        // (an optional subtotal row), and a binding reading an absent datapoint is skipped.
+        Collection<String> known = ctx.catalogue() != null && ctx.catalogue().format(report.format()).isPresent()
+                ? ctx.catalogue().require(report.format()).datapoints().keySet()
+                : report.datapoints().keySet();
+        List<Finding> findings = new ArrayList<>();
+        for (Rule.RelationSpec spec : rule.relations()) {
+            if (!spec.appliesTo(report.format())) {
+                continue;
+            }
+            Relation relation = spec.relation();
+            for (String binding : Wildcards.bindings(relation, known)) {
+                List<String> ids = new ArrayList<>();
+                relation.left().collectIds(binding, ids);
+                int leftCount = ids.size();
+                relation.right().collectIds(binding, ids);
+                if (!ids.stream().allMatch(values::has)) {
+                    continue;
+                }
+                BigDecimal left = relation.left().evaluate(binding, values::value);
+                BigDecimal right = relation.right().evaluate(binding, values::value);
+                if (relation.op().holds(left, right, rule.tolerance())) {
+                    continue;
+                }
+                BigDecimal delta = left.subtract(right);
+                String target = leftCount > 0 ? ids.get(0) : ids.isEmpty() ? null : ids.get(0);
+                Map<String, Object> p = target == null ? Placeholders.of(report) : Placeholders.of(report, ctx.catalogue(), target);
+                p.put("left", left);
+                p.put("right", right);
+                p.put("delta", delta);
+                p.put("tolerance", rule.tolerance());
+                String template = spec.message() != null ? spec.message() : rule.message();
+                findings.add(Findings.about(rule, template, report, ids, right, left, delta, p));
+            }
+        }
+        return findings;
+    }
+}
