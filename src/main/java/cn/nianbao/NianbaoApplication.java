@@ -1,9 +1,98 @@
 package cn.nianbao;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.nianbao.batch.ConsolidationRunner;
+import cn.nianbao.cli.CommandLine;
+import cn.nianbao.roster.AdHocJob;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.JobFileException;
+import cn.nianbao.roster.JobFileReader;
+
+/**
+ * Entry point. Arguments are checked before Spring starts (exit 2 on a mistake); then the job runs
+ * once and the process exits with the status a scheduler acts on.
+ */
 @SpringBootApplication
 public class NianbaoApplication {
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (used by main and by end-to-end tests). */
+    public static int run(String[] args) {
+        CommandLine cmd;
+        JobDefinition job;
+        try {
+            cmd = CommandLine.parse(args);
+            if (cmd.command() == CommandLine.Command.HELP) {
+                System.out.print(CommandLine.HELP);
+                return ConsolidationRunner.EXIT_OK;
+            }
+            if (cmd.command() == CommandLine.Command.VERSION) {
+                Package p = NianbaoApplication.class.getPackage();
+                System.out.println("nianbao " + (p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion()));
+                return ConsolidationRunner.EXIT_OK;
+            }
+            job = cmd.jobFile() != null ? JobFileReader.read(cmd.jobFile()) : AdHocJob.of(cmd.input(), cmd.output(), cmd.year());
+            if (cmd.jobFile() != null && cmd.year() != null) {
+                job = new JobDefinition(job.name(), List.of(cmd.year()), job.input(), job.output(), job.rules(), job.units(),
+                        job.roster(), job.source());
+            }
+            if (!Files.isDirectory(job.input())) {
+                throw new CommandLine.UsageException("输入文件夹不存在：" + job.input());
+            }
+            if (job.rules() != null && !Files.isRegularFile(job.rules())) {
+                throw new CommandLine.UsageException("作业文件指定的规则文件不存在：" + job.rules());
+            }
+        } catch (CommandLine.UsageException | JobFileException e) {
+            System.err.println("错误：" + e.getMessage());
+            return ConsolidationRunner.EXIT_USAGE;
+        }
+        try {
+            Files.createDirectories(job.output());
+        } catch (Exception e) {
+            System.err.println("错误：无法创建输出文件夹 " + job.output() + "：" + e.getMessage());
+            return ConsolidationRunner.EXIT_USAGE;
+        }
+
+        List<String> springArgs = new ArrayList<>(cmd.springArgs());
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
+            springArgs.add("--spring.datasource.url=" + defaultDatabaseUrl(job.output()));
+        }
+        SpringApplication app = new SpringApplication(NianbaoApplication.class);
+        try (ConfigurableApplicationContext ctx = app.run(springArgs.toArray(String[]::new))) {
+            ConsolidationRunner runner = ctx.getBean(ConsolidationRunner.class);
+            return runner.run(job, cmd.failOn(), cmd.force()).exitCode();
+        } catch (Exception e) {
+            System.err.println("错误：作业失败：" + rootMessage(e));
+            return ConsolidationRunner.EXIT_FAILED;
+        }
+    }
+
+    /**
+     * The embedded H2 database, in a file beside the output folder so job history and stored reports
+     * survive between runs and the next night's run can compare with the last.
+     */
+    static String defaultDatabaseUrl(Path output) {
+        Path parent = output.toAbsolutePath().normalize().getParent();
+        Path dir = (parent == null ? output.toAbsolutePath() : parent).resolve(".nianbao-db");
+        return "jdbc:h2:file:" + dir.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -1,0 +1,108 @@
+package cn.nianbao.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.nianbao.ingest.InputScanner;
+import cn.nianbao.ingest.ReadLimits;
+import cn.nianbao.model.IngestResult;
+import cn.nianbao.store.ReportStore;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * The consolidation job: ingest → validate → roll up → publish. Each step is thin; the work is in the
+ * domain packages.
+ */
+@Configuration
+public class ConsolidationJobConfig {
+
+    public static final String JOB_NAME = "consolidate";
+
+    @Bean
+    TemplateCatalogue templateCatalogue() {
+        return TemplateCatalogue.load();
+    }
+
+    @Bean
+    ReportStore reportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
+        return new ReportStore(jdbc, catalogue);
+    }
+
+    @Bean
+    RunAssembler runAssembler(ReportStore store, TemplateCatalogue catalogue) {
+        return new RunAssembler(store, catalogue);
+    }
+
+    @Bean
+    ReadLimits readLimits(@Value("${nianbao.limits.max-file-bytes:20971520}") long maxFileBytes,
+                          @Value("${nianbao.limits.max-sheets:50}") int maxSheets,
+                          @Value("${nianbao.limits.max-rows-per-sheet:5000}") int maxRows,
+                          @Value("${nianbao.limits.max-columns:200}") int maxColumns,
+                          @Value("${nianbao.limits.max-entry-bytes:104857600}") long maxEntryBytes,
+                          @Value("${nianbao.limits.min-inflate-ratio:0.01}") double minInflateRatio) {
+        return new ReadLimits(maxFileBytes, maxSheets, maxRows, maxColumns, maxEntryBytes, minInflateRatio);
+    }
+
+    @Bean
+    @StepScope
+    ListItemReader<Path> workbookReader(@Value("#{jobParameters['input']}") String input) throws IOException {
+        return new ListItemReader<>(InputScanner.scan(Path.of(input)).workbooks());
+    }
+
+    @Bean
+    @StepScope
+    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits) {
+        return new IngestStep(store, catalogue, limits);
+    }
+
+    @Bean
+    Step ingestStep(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> workbookReader,
+                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+        return new StepBuilder("ingest", repository)
+                .<Path, IngestResult>chunk(chunkSize)
+                .transactionManager(tx)
+                .reader(workbookReader)
+                .processor(ingestStepHandler)
+                .writer(ingestStepHandler)
+                .listener(ingestStepHandler)
+                .build();
+    }
+
+    @Bean
+    Step validateStep(JobRepository repository, PlatformTransactionManager tx, ValidateTasklet tasklet) {
+        return new StepBuilder("validate", repository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Step rollupStep(JobRepository repository, PlatformTransactionManager tx, RollupTasklet tasklet) {
+        return new StepBuilder("rollup", repository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Step publishStep(JobRepository repository, PlatformTransactionManager tx, PublishTasklet tasklet) {
+        return new StepBuilder("publish", repository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(ingestStep)
+                .next(validateStep)
+                .next(rollupStep)
+                .next(publishStep)
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package cn.nianbao.batch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.store.ReportStore;
+
+/** Rolls the run's reports up into every unit and year and stores the sums. */
+@Component
+public class RollupTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupTasklet.class);
+
+    private final ReportStore store;
+    private final RunAssembler assembler;
+
+    public RollupTasklet(ReportStore store, RunAssembler assembler) {
+        this.store = store;
+        this.assembler = assembler;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = chunkContext.getStepContext().getStepExecution();
+        long run = step.getJobExecution().getJobInstance().getInstanceId();
+        RunAssembler.Assembled a = assembler.assemble(run, RunParameters.job(step.getJobParameters()));
+        store.replaceSummary(run, a.rollup().totals());
+        store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rollup().findings());
+        for (UnitTotal t : a.rollup().totals()) {
+            log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）", t.unit().name(), t.year(), t.included().size(),
+                    t.expected().size(), t.missing().size());
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,95 @@
+package cn.nianbao.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Scope;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.store.ReportStore;
+import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.validate.CrossReportInput;
+import cn.nianbao.validate.CrossReportValidator;
+import cn.nianbao.validate.ReaderNote;
+import cn.nianbao.validate.ReportHistory;
+import cn.nianbao.validate.ReportValidator;
+import cn.nianbao.validate.ValidationContext;
+
+/**
+ * Checks every accepted report against the rule book, then the checks across reports and years
+ * (carry-over, continuity, completeness, published 汇总 against the computed sums), and stores the findings.
+ */
+@Component
+public class ValidateTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateTasklet.class);
+
+    private final ReportStore store;
+    private final RunAssembler assembler;
+    private final TemplateCatalogue catalogue;
+
+    public ValidateTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue) {
+        this.store = store;
+        this.assembler = assembler;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = chunkContext.getStepContext().getStepExecution();
+        long run = step.getJobExecution().getJobInstance().getInstanceId();
+        RunAssembler.Assembled a = assembler.assemble(run, RunParameters.job(step.getJobParameters()));
+        List<Finding> findings = new ArrayList<>(a.duplicates().findings());
+
+        ReportValidator within = new ReportValidator(a.rules());
+        for (Report r : a.reports()) {
+            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
+            findings.addAll(within.validate(r, ctx));
+        }
+
+        List<Report> own = a.reports().stream().filter(r -> r.scope() == Scope.OWN).toList();
+        // Earlier years missing from this input come from earlier runs stored in the database.
+        ReportHistory history = store::latestReport;
+        CrossReportValidator across = new CrossReportValidator(a.rules());
+        var submissions = store.submissions(run);
+        for (int year : a.years()) {
+            CrossReportInput input = new CrossReportInput(catalogue, year, own, history,
+                    a.job().hasRoster() ? a.job().roster() : null, submissions, a.rollup().totals());
+            findings.addAll(across.validate(input));
+            for (Report published : a.reports()) {
+                if (published.scope() != Scope.CONSOLIDATED || published.year() != year) {
+                    continue;
+                }
+                Optional<UnitTotal> computed = a.rollup().totals().stream()
+                        .filter(t -> t.year() == year && t.unit().code().equals(published.agency().code())).findFirst();
+                computed.ifPresent(t -> findings.addAll(across.rollupMismatches(published, t, input)));
+            }
+        }
+        store.replaceFindings(run, ReportStore.Stage.VALIDATE, findings);
+        log.info("校验完成：{} 份报表，发现 {} 个问题", a.reports().size(), findings.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    private List<ReaderNote> notes(Report r) {
+        List<ReaderNote> notes = new ArrayList<>();
+        for (Map.Entry<String, ParsedValue.UnitNote> e : store.unitNotes(r.submission().sha256()).entrySet()) {
+            ReaderNote.Kind kind = e.getValue() == ParsedValue.UnitNote.YUAN_ASSUMED ? ReaderNote.Kind.UNIT_ASSUMED
+                    : ReaderNote.Kind.YUAN_IN_WAN_COLUMN;
+            String detail = r.datapoint(e.getKey()).map(d -> d.source().cell()).orElse("");
+            notes.add(new ReaderNote(e.getKey(), kind, detail));
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,101 @@
+package cn.nianbao.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every text cell of a workbook by its label keys, and every row by the label that names it. Built
+ * once per workbook; the locator asks it where a label stands.
+ */
+final class LabelIndex {
+
+    /** A text cell (the top-left of its merged region) with the region it covers. */
+    record Hit(int sheet, int row, int col, SheetGrid.Region region, String text) {
+    }
+
+    /**
+     * The label that names a grid row: the rightmost text cell before the first value. Merged group
+     * labels to its left (「三、本年度办理结果」) are context, not the row's name.
+     */
+    record RowLabel(int sheet, int row, int col, int lastCol, String text, List<String> keys) {
+    }
+
+    private final WorkbookGrid workbook;
+    private final Map<String, List<Hit>> hitsByKey = new HashMap<>();
+    private final Map<String, List<RowLabel>> rowsByKey = new HashMap<>();
+
+    LabelIndex(WorkbookGrid workbook) {
+        this.workbook = workbook;
+        for (int s = 0; s < workbook.sheets().size(); s++) {
+            SheetGrid grid = workbook.sheets().get(s);
+            for (int r : grid.rowIndexes()) {
+                for (GridCell cell : grid.row(r)) {
+                    if (cell.isText() && !grid.isMergedCopy(r, cell.col())) {
+                        Hit hit = new Hit(s, r, cell.col(), grid.regionOf(r, cell.col()), cell.text());
+                        for (String key : LabelKey.candidates(cell.text())) {
+                            hitsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+                        }
+                    }
+                }
+                RowLabel label = rowLabel(s, grid, r);
+                if (label != null) {
+                    for (String key : label.keys()) {
+                        rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(label);
+                    }
+                }
+            }
+        }
+    }
+
+    WorkbookGrid workbook() {
+        return workbook;
+    }
+
+    List<Hit> hits(String key) {
+        return hitsByKey.getOrDefault(key, List.of());
+    }
+
+    List<RowLabel> rows(String key) {
+        return rowsByKey.getOrDefault(key, List.of());
+    }
+
+    boolean contains(String key) {
+        return hitsByKey.containsKey(key);
+    }
+
+    private static RowLabel rowLabel(int sheet, SheetGrid grid, int r) {
+        GridCell label = null;
+        for (GridCell cell : grid.row(r)) {
+            if (isValueLike(cell)) {
+                break;
+            }
+            if (cell.isText() && (label == null || !grid.regionOf(r, cell.col()).equals(grid.regionOf(r, label.col())))) {
+                label = cell;
+            } else if (cell.isText()) {
+                label = cell; // a merged copy of the same label: remember its rightmost column
+            }
+        }
+        if (label == null) {
+            return null;
+        }
+        SheetGrid.Region region = grid.regionOf(r, label.col());
+        return new RowLabel(sheet, r, region.firstCol(), label.col(), label.text(), LabelKey.candidates(label.text()));
+    }
+
+    /** A number, an error, or text that reads as a value (「１２」, 「—」): where a row's data begins. */
+    static boolean isValueLike(GridCell cell) {
+        switch (cell.kind()) {
+            case NUMBER:
+            case ERROR:
+            case BOOLEAN:
+                return true;
+            case TEXT:
+                String s = LabelKey.compact(cell.text());
+                return !s.isEmpty() && s.length() <= 24 && !ValueParser.parseText(cell.text(), cn.nianbao.template.ValueKind.YUAN, null).isProblem();
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package cn.nianbao.ingest;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.nianbao.template.ValueKind;
+
+/**
+ * Turns a cell into a canonical value: numbers, numbers typed as text, full-width digits, thousands
+ * separators, signed changes (「+19」), blanks (empty, 「—」, 「/」, 「无」), and money with its unit
+ * (「25211 元」, 「2.52万元」, 「（万元）」 in the header). A value it cannot read is a problem, never a guess.
+ */
+public final class ValueParser {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final Set<String> BLANK_MARKERS = Set.of("", "-", "--", "—", "——", "―", "‐", "‑", "‒", "–",
+            "/", "\\", "无", "空", "/ ", "N/A", "n/a", "NA", "不适用", "×");
+    /** A number, optionally signed, with optional thousands separators, optionally followed by a unit. */
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)?(\\.\\d+)?(万元|元|万|件|个|项|次|条)?$");
+
+    private ValueParser() {
+    }
+
+    /**
+     * @param cell       the cell as read (merged content already resolved)
+     * @param kind       what the column holds
+     * @param headerText the column header's text, which may carry the unit (「采购总金额（万元）」)
+     */
+    public static ParsedValue parse(GridCell cell, ValueKind kind, String headerText) {
+        switch (cell.kind()) {
+            case BLANK:
+                return ParsedValue.ofBlank();
+            case ERROR:
+                return ParsedValue.problem("单元格是错误值 " + cell.text() + (cell.formula() ? "（公式计算出错）" : "")
+                        + "，请改为数字");
+            case BOOLEAN:
+                return ParsedValue.problem("单元格是逻辑值 " + cell.text() + "，应填数字");
+            case NUMBER:
+                return money(cell.number(), null, kind, headerText);
+            default:
+                return parseText(cell.text(), kind, headerText);
+        }
+    }
+
+    static ParsedValue parseText(String text, ValueKind kind, String headerText) {
+        String s = LabelKey.compact(text).replace('，', ',');
+        if (BLANK_MARKERS.contains(s)) {
+            return ParsedValue.ofBlank();
+        }
+        Matcher m = NUMBER_WITH_UNIT.matcher(s);
+        if (!m.matches() || (m.group(2) == null && m.group(3) == null)) {
+            return ParsedValue.problem("「" + text.strip() + "」不是数字");
+        }
+        String digits = (m.group(2) == null ? "0" : m.group(2).replace(",", "")) + (m.group(3) == null ? "" : m.group(3));
+        BigDecimal number = new BigDecimal(digits);
+        if ("-".equals(m.group(1))) {
+            number = number.negate();
+        }
+        return money(number, m.group(4), kind, headerText);
+    }
+
+    /** Applies the unit of money columns; other columns take the number as it is. */
+    private static ParsedValue money(BigDecimal number, String unit, ValueKind kind, String headerText) {
+        String header = headerText == null ? "" : LabelKey.compact(headerText);
+        if (kind == ValueKind.YUAN) {
+            if ("万元".equals(unit) || "万".equals(unit) || (unit == null && header.contains("万元"))) {
+                return ParsedValue.of(clean(number.multiply(TEN_THOUSAND)), null);
+            }
+            if ("元".equals(unit) || header.contains("元")) {
+                return ParsedValue.of(clean(number), null);
+            }
+            return ParsedValue.of(clean(number), ParsedValue.UnitNote.YUAN_ASSUMED);
+        }
+        if (kind == ValueKind.WAN) {
+            if ("元".equals(unit)) {
+                return ParsedValue.of(clean(number.divide(TEN_THOUSAND)), ParsedValue.UnitNote.YUAN_IN_WAN_COLUMN);
+            }
+            return ParsedValue.of(clean(number), null);
+        }
+        if ("万元".equals(unit) || "元".equals(unit) || "万".equals(unit)) {
+            return ParsedValue.problem("「" + number.toPlainString() + unit + "」带有金额单位，本栏应填件数");
+        }
+        return ParsedValue.of(clean(number), null);
+    }
+
+    private static BigDecimal clean(BigDecimal n) {
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

@@ -1,0 +1,189 @@
+package cn.nianbao.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.formula.FormulaParseException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Reads an .xlsx or .xls file into {@link WorkbookGrid}s with POI, strictly read-only: POI rewrites a
+ * file it opened from a {@code File} on close unless it is opened read-only, and inputs are never ours
+ * to change. Formula cells give their cached results; nothing is recalculated.
+ */
+public final class WorkbookGridReader {
+
+    private final ReadLimits limits;
+
+    public WorkbookGridReader(ReadLimits limits) {
+        this.limits = limits;
+        // Process-wide in POI: the zip-bomb guards for OOXML packages.
+        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+        ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+    }
+
+    public WorkbookGrid read(Path file) throws UnreadableWorkbookException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件：" + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "文件为空（0 字节），请重新导出后报送", null);
+        }
+        if (size > limits.maxFileBytes()) {
+            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                    "文件大小 " + size + " 字节，超过上限 " + limits.maxFileBytes() + " 字节；年报表格通常不足 1 MB，请只报送年报表格", null);
+        }
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件：" + e.getMessage(), e);
+        }
+        if (magic != FileMagic.OOXML && magic != FileMagic.OLE2) {
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE",
+                    "不是 Excel 工作簿（文件内容为 " + describe(magic) + "），请用 Excel 或 WPS 另存为 .xlsx 后报送", null);
+        }
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            return toGrid(wb);
+        } catch (UnreadableWorkbookException e) {
+            throw e;
+        } catch (Exception | OutOfMemoryError e) {
+            throw classify(e);
+        }
+    }
+
+    private WorkbookGrid toGrid(Workbook wb) throws UnreadableWorkbookException {
+        int sheets = wb.getNumberOfSheets();
+        if (sheets > limits.maxSheets()) {
+            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                    "工作簿有 " + sheets + " 个工作表，超过上限 " + limits.maxSheets() + "；请只保留年报表格所在的工作表", null);
+        }
+        java.util.List<SheetGrid> grids = new java.util.ArrayList<>(sheets);
+        for (int i = 0; i < sheets; i++) {
+            Sheet sheet = wb.getSheetAt(i);
+            if (sheet.getLastRowNum() >= limits.maxRowsPerSheet()) {
+                throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                        "工作表「" + sheet.getSheetName() + "」有 " + (sheet.getLastRowNum() + 1) + " 行，超过上限 "
+                                + limits.maxRowsPerSheet() + " 行；请删除与年报无关的数据", null);
+            }
+            SheetGrid grid = new SheetGrid(sheet.getSheetName());
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getColumnIndex() >= limits.maxColumns()) {
+                        break;
+                    }
+                    GridCell g = toCell(cell);
+                    if (g.kind() != CellKind.BLANK) {
+                        grid.put(g);
+                    }
+                }
+            }
+            for (CellRangeAddress range : sheet.getMergedRegions()) {
+                if (range.getFirstColumn() < limits.maxColumns() && range.getLastRow() < limits.maxRowsPerSheet()) {
+                    grid.addMerged(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(),
+                            range.getFirstColumn(), Math.min(range.getLastColumn(), limits.maxColumns() - 1)));
+                }
+            }
+            grids.add(grid);
+        }
+        return new WorkbookGrid(grids);
+    }
+
+    private static GridCell toCell(Cell cell) {
+        int r = cell.getRowIndex();
+        int c = cell.getColumnIndex();
+        boolean formula = cell.getCellType() == CellType.FORMULA;
+        CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
+        switch (type) {
+            case NUMERIC:
+                // NumberToTextConverter gives the shortest text Excel itself shows, so 0.1 stays 0.1.
+                return new GridCell(r, c, CellKind.NUMBER, null,
+                        new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue())), formula);
+            case STRING:
+                String s = cell.getStringCellValue();
+                return s == null || s.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula)
+                        : new GridCell(r, c, CellKind.TEXT, s, null, formula);
+            case BOOLEAN:
+                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf(cell.getBooleanCellValue()), null, formula);
+            case ERROR:
+                return new GridCell(r, c, CellKind.ERROR, errorText(cell.getErrorCellValue()), null, formula);
+            default:
+                return new GridCell(r, c, CellKind.BLANK, null, null, formula);
+        }
+    }
+
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERR" + code;
+        }
+    }
+
+    /** Maps what POI throws (wrapped at any depth) to a PARSE-* rule and a message for the agency. */
+    static UnreadableWorkbookException classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof EncryptedDocumentException || msg.contains("password") || msg.contains("encrypted")) {
+                return new UnreadableWorkbookException("PARSE-ENCRYPTED",
+                        "工作簿设置了打开密码或已加密，无法读取；请取消密码保护后重新报送", e);
+            }
+            if (t instanceof EmptyFileException) {
+                return new UnreadableWorkbookException("PARSE-UNREADABLE", "文件为空，请重新导出后报送", e);
+            }
+            if (t instanceof OldExcelFormatException) {
+                return new UnreadableWorkbookException("PARSE-UNREADABLE",
+                        "文件是 Excel 5.0/95 等旧格式，无法读取；请用 Excel 或 WPS 另存为 .xlsx 后报送", e);
+            }
+            if (msg.contains("Zip bomb") || msg.contains("potentially malicious") || msg.contains("exceeds the max")
+                    || t instanceof OutOfMemoryError) {
+                return new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                        "工作簿解压后体积异常（疑似压缩炸弹或内容过大），已拒绝读取；请另存为普通 .xlsx 后报送", e);
+            }
+            if (msg.contains("DOCTYPE")) {
+                return new UnreadableWorkbookException("PARSE-UNREADABLE",
+                        "工作簿含有不允许的 XML 声明（DOCTYPE/外部实体），已拒绝读取；请用 Excel 或 WPS 另存后报送", e);
+            }
+            if (msg.contains("Truncated") || msg.contains("truncated") || msg.contains("Unexpected end")) {
+                return new UnreadableWorkbookException("PARSE-UNREADABLE",
+                        "文件不完整（可能上传或复制中断），请重新报送完整文件", e);
+            }
+            if (t instanceof FormulaParseException) {
+                return new UnreadableWorkbookException("PARSE-UNREADABLE", "工作簿中的公式无法解析：" + msg, e);
+            }
+        }
+        return new UnreadableWorkbookException("PARSE-UNREADABLE",
+                "无法作为 Excel 工作簿读取（" + e.getClass().getSimpleName() + ": " + e.getMessage() + "）；请用 Excel 或 WPS 另存为 .xlsx 后报送", e);
+    }
+
+    private static String describe(FileMagic magic) {
+        switch (magic) {
+            case PDF: return "PDF";
+            case HTML: return "HTML 网页";
+            case XML: return "XML";
+            case RTF: return "RTF";
+            case WORD2: return "Word 文档";
+            case BIFF2: case BIFF3: case BIFF4: return "Excel 2.x–4.x 旧格式";
+            default: return "无法识别的格式";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package cn.nianbao.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.IngestResult;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Scope;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.Submission;
+import cn.nianbao.template.DatapointDef;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * Reads one workbook into a canonical {@link Report}: opens it (read-only, within limits), locates the
+ * tables of its format, normalises every value, and names the agency and year. Whatever cannot be
+ * placed becomes a PARSE-* finding naming the file, sheet and cell.
+ */
+public final class WorkbookIngester {
+
+    private final TemplateCatalogue catalogue;
+    private final WorkbookGridReader reader;
+    private final ReportLocator locator;
+    private final AgencyResolver agencies;
+    private final Integer defaultYear;
+
+    public WorkbookIngester(TemplateCatalogue catalogue, ReadLimits limits, AgencyResolver agencies, Integer defaultYear) {
+        this.catalogue = catalogue;
+        this.reader = new WorkbookGridReader(limits);
+        this.locator = new ReportLocator(catalogue);
+        this.agencies = agencies;
+        this.defaultYear = defaultYear;
+    }
+
+    /** Describes a file without reading it as a workbook: path relative to the input folder, hash, size. */
+    public static Submission describe(Path inputRoot, Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = 0;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                size += n;
+            }
+        }
+        String rel = inputRoot.relativize(file).toString().replace('\\', '/');
+        return new Submission(rel, HexFormat.of().formatHex(sha.digest()), size,
+                Files.getLastModifiedTime(file).toInstant());
+    }
+
+    public IngestResult ingest(Path file, Submission submission) {
+        List<Finding> findings = new ArrayList<>();
+        WorkbookGrid grid;
+        try {
+            grid = reader.read(file);
+        } catch (UnreadableWorkbookException e) {
+            findings.add(fileFinding(submission, e.rule(), null, e.getMessage()));
+            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+        }
+        List<ReportTitle> titles = ReportTitle.find(grid);
+        Optional<Agency> agency = agencies.resolve(submission.fileName(), titles);
+        Integer year = titles.stream().map(ReportTitle::year).filter(y -> y != null).findFirst()
+                .orElseGet(() -> Optional.ofNullable(ReportTitle.yearIn(submission.path())).orElse(defaultYear));
+        String titleText = titles.isEmpty() ? null : titles.get(0).text();
+
+        LocatedReport located = locator.locate(grid);
+        if (located == null) {
+            findings.add(fileFinding(submission, "PARSE-NO-TABLE", agency.orElse(null),
+                    "未找到年报统计表（二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、行政复议、行政诉讼情况）；"
+                            + "请确认报送的是年报表格，并按国家统一格式填报"));
+            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+        }
+        Agency who = agency.orElse(null);
+        for (LocateProblem p : located.problems()) {
+            findings.add(new Finding(Severity.ERROR, p.rule(), code(who), name(who), year, submission.path(), p.sheet(),
+                    p.cell() == null ? List.of() : List.of(p.cell()), null, null, null, p.message()));
+        }
+        if (who == null) {
+            findings.add(fileFinding(submission, "PARSE-NO-AGENCY", null,
+                    "无法从文件名或标题判断填报单位" + (titleText == null ? "（未找到标题行）" : "（标题：" + titleText + "）")
+                            + "；请在文件名或标题中写明单位名称"));
+        }
+        if (year == null) {
+            findings.add(fileFinding(submission, "PARSE-NO-YEAR", who,
+                    "无法从标题或文件名判断报告年度；请在标题中写明「XXXX年政府信息公开工作年度报告」"));
+        }
+        if (located.tablesFound() < located.format().tables().size() || who == null || year == null) {
+            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+        }
+
+        Map<String, Datapoint> datapoints = new LinkedHashMap<>();
+        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
+        for (DatapointDef def : located.format().datapoints().values()) {
+            LocatedCell lc = located.cells().get(def.id());
+            if (lc == null) {
+                continue;
+            }
+            ParsedValue v = ValueParser.parse(lc.cell(), def.kind(), lc.columnLabel());
+            SourceCell source = new SourceCell(lc.sheet(), lc.cell().address(), lc.label());
+            if (v.isProblem()) {
+                findings.add(new Finding(Severity.ERROR, "PARSE-BAD-NUMBER", who.code(), who.name(), year, submission.path(),
+                        lc.sheet(), List.of(lc.cell().address()), null, null, null,
+                        "「" + def.label() + "」" + v.problem()));
+                continue;
+            }
+            if (v.unitNote() != null) {
+                notes.put(def.id(), v.unitNote());
+            }
+            datapoints.put(def.id(), v.blank() ? Datapoint.blank(def.id(), source) : Datapoint.of(def.id(), v.number(), source));
+        }
+        Scope scope = isConsolidated(titleText, submission.fileName()) ? Scope.CONSOLIDATED : Scope.OWN;
+        Report report = new Report(who, year, located.format().id(), scope, submission, titleText, datapoints);
+        return new IngestResult(submission, Optional.of(report), findings, notes);
+    }
+
+    private static boolean isConsolidated(String title, String fileName) {
+        return (title != null && title.contains("汇总")) || fileName.contains("汇总");
+    }
+
+    private static Finding fileFinding(Submission s, String rule, Agency agency, String message) {
+        return new Finding(Severity.ERROR, rule, code(agency), name(agency), null, s.path(), null, List.of(),
+                null, null, null, message);
+    }
+
+    private static String code(Agency a) {
+        return a == null ? null : a.code();
+    }
+
+    private static String name(Agency a) {
+        return a == null ? null : a.name();
+    }
+
+}

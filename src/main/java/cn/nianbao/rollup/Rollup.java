@@ -1,0 +1,102 @@
+package cn.nianbao.rollup;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Scope;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.template.DatapointDef;
+import cn.nianbao.template.ReportFormat;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * Cell-wise sums of the agencies' own (本级) reports for every unit above them, per year. Rules are
+ * linear, so sums of consistent reports are consistent. Optional subtotal rows are left out: some
+ * agencies add them and some do not, so their sum would mean nothing. Reports in a format that is not
+ * the one in force for the year are not summed in silently: they are left out with a finding.
+ */
+public final class Rollup {
+
+    public record Result(List<UnitTotal> totals, List<Finding> findings) {
+    }
+
+    private final TemplateCatalogue catalogue;
+
+    public Rollup(TemplateCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * @param reports the accepted reports of the run (duplicates already resolved)
+     * @param units   the units to roll up into; with no roster, a single unit that takes every report
+     * @param years   the years to produce (every year with reports, plus the job's years)
+     */
+    public Result compute(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster) {
+        List<UnitTotal> totals = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Set<Integer> allYears = new TreeSet<>(years);
+        reports.forEach(r -> allYears.add(r.year()));
+        for (Agency unit : units.units()) {
+            List<Agency> expected = hasRoster ? units.agenciesUnder(unit.code()) : List.of();
+            for (int year : allYears) {
+                List<Report> candidates = reports.stream()
+                        .filter(r -> r.year() == year && r.scope() == Scope.OWN)
+                        .filter(r -> !hasRoster || units.isUnder(r.agency().parent(), unit.code()))
+                        .collect(Collectors.toList());
+                if (candidates.isEmpty() && expected.isEmpty()) {
+                    continue;
+                }
+                ReportFormat format = formatFor(year, candidates);
+                List<Report> included = new ArrayList<>();
+                for (Report r : candidates) {
+                    if (r.format().equals(format.id())) {
+                        included.add(r);
+                    } else {
+                        findings.add(new Finding(Severity.ERROR, "ROLLUP-MIXED-FORMAT", r.agency().code(), r.agency().name(), year,
+                                r.submission().path(), null, List.of(), null, null, null,
+                                "「" + unit.name() + "」" + year + "年汇总使用 " + format.id() + " 格式，该单位报表为 " + r.format()
+                                        + " 格式，未计入汇总；请按" + year + "年适用的格式重新填报"));
+                    }
+                }
+                Map<String, BigDecimal> values = new LinkedHashMap<>();
+                for (DatapointDef def : format.datapoints().values()) {
+                    if (def.row().optional()) {
+                        continue;
+                    }
+                    BigDecimal sum = BigDecimal.ZERO;
+                    for (Report r : included) {
+                        sum = sum.add(r.datapoint(def.id()).map(d -> d.valueOrZero()).orElse(BigDecimal.ZERO));
+                    }
+                    values.put(def.id(), sum);
+                }
+                Set<String> present = included.stream().map(r -> r.agency().code()).collect(Collectors.toCollection(LinkedHashSet::new));
+                List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
+                List<Agency> expectedOrIncluded = hasRoster ? expected
+                        : included.stream().map(Report::agency).collect(Collectors.toList());
+                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing));
+            }
+        }
+        return new Result(totals, findings);
+    }
+
+    /** The format in force for the year; without one, the format most of the reports use. */
+    private ReportFormat formatFor(int year, List<Report> reports) {
+        return catalogue.formatForYear(year).orElseGet(() -> {
+            Map<String, Long> counts = reports.stream().collect(Collectors.groupingBy(Report::format, Collectors.counting()));
+            String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(catalogue.formats().get(0).id());
+            return catalogue.require(most);
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package cn.nianbao.roster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import cn.nianbao.model.Agency;
+
+/** Reads {@code jobs/*.yml}. Paths in the file are relative to the file's own folder. */
+public final class JobFileReader {
+
+    private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster");
+    private static final Set<String> AGENCY_KEYS = Set.of("code", "name", "aliases", "kind", "parent");
+
+    private JobFileReader() {
+    }
+
+    public static JobDefinition read(Path file) {
+        Map<String, Object> root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(reader);
+        } catch (IOException e) {
+            throw new JobFileException("无法读取作业文件 " + file + "：" + e.getMessage(), e);
+        } catch (YAMLException e) {
+            throw new JobFileException("作业文件 " + file + " 不是有效的 YAML：" + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new JobFileException("作业文件 " + file + " 是空的");
+        }
+        for (String key : root.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new JobFileException("作业文件 " + file + " 含未知字段「" + key + "」（可用字段：" + KEYS + "）");
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        String name = text(root, "name", file);
+        if (name == null) {
+            String fn = file.getFileName().toString();
+            name = fn.replaceFirst("\\.ya?ml$", "");
+        }
+        List<Integer> years = new ArrayList<>();
+        if (root.get("year") != null) {
+            years.add(year(root.get("year"), file));
+        }
+        if (root.get("years") instanceof List<?> list) {
+            for (Object y : list) {
+                years.add(year(y, file));
+            }
+        }
+        String input = text(root, "input", file);
+        String output = text(root, "output", file);
+        if (input == null || output == null) {
+            throw new JobFileException("作业文件 " + file + " 须写明 input（报表所在文件夹）和 output（输出文件夹）");
+        }
+        String rules = text(root, "rules", file);
+        List<Agency> units = agencies(root.get("units"), "units", file);
+        List<Agency> roster = agencies(root.get("roster"), "roster", file);
+        Set<String> codes = new HashSet<>();
+        for (Agency a : units) {
+            if (!codes.add(a.code())) {
+                throw new JobFileException("作业文件 " + file + " 中单位代码「" + a.code() + "」重复");
+            }
+        }
+        for (Agency a : roster) {
+            if (!codes.add(a.code())) {
+                throw new JobFileException("作业文件 " + file + " 中单位代码「" + a.code() + "」重复");
+            }
+        }
+        for (Agency a : roster) {
+            if (a.parent() != null && units.stream().noneMatch(u -> u.code().equals(a.parent()))) {
+                throw new JobFileException("作业文件 " + file + " 中「" + a.name() + "」的上级单位「" + a.parent() + "」不在 units 中");
+            }
+        }
+        return new JobDefinition(name, years, base.resolve(input).normalize(), base.resolve(output).normalize(),
+                rules == null ? null : base.resolve(rules).normalize(), units, roster, file);
+    }
+
+    private static int year(Object o, Path file) {
+        try {
+            int y = Integer.parseInt(o.toString().trim());
+            if (y < 2008 || y > 2100) {
+                throw new NumberFormatException();
+            }
+            return y;
+        } catch (NumberFormatException e) {
+            throw new JobFileException("作业文件 " + file + " 中年度「" + o + "」无效");
+        }
+    }
+
+    private static String text(Map<String, Object> map, String key, Path file) {
+        Object o = map.get(key);
+        return o == null ? null : o.toString();
+    }
+
+    private static List<Agency> agencies(Object o, String field, Path file) {
+        List<Agency> out = new ArrayList<>();
+        if (o == null) {
+            return out;
+        }
+        if (!(o instanceof List<?> list)) {
+            throw new JobFileException("作业文件 " + file + " 中 " + field + " 应为列表");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> m)) {
+                throw new JobFileException("作业文件 " + file + " 中 " + field + " 的每一项应为 {code, name, …}");
+            }
+            for (Object key : m.keySet()) {
+                if (!AGENCY_KEYS.contains(String.valueOf(key))) {
+                    throw new JobFileException("作业文件 " + file + " 中 " + field + " 含未知字段「" + key + "」");
+                }
+            }
+            Object code = m.get("code");
+            Object name = m.get("name");
+            if (code == null || name == null) {
+                throw new JobFileException("作业文件 " + file + " 中 " + field + " 的每一项须有 code 和 name：" + m);
+            }
+            List<String> aliases = new ArrayList<>();
+            if (m.get("aliases") instanceof List<?> al) {
+                for (Object a : al) {
+                    aliases.add(a.toString());
+                }
+            }
+            out.add(new Agency(code.toString(), name.toString(), aliases,
+                    m.get("kind") == null ? "" : m.get("kind").toString(),
+                    m.get("parent") == null ? null : m.get("parent").toString()));
+        }
+        return out;
+    }
+}

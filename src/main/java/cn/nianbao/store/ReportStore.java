@@ -1,0 +1,222 @@
+package cn.nianbao.store;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.IngestResult;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Scope;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.Submission;
+import cn.nianbao.model.UnitTotal;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * Submissions, parsed reports with their source cells, findings and roll-ups, in the database through
+ * Spring JDBC. A run is keyed by its job instance, so a restarted run (a new execution of the same
+ * instance) sees what the crashed one already stored and writes nothing twice.
+ */
+public class ReportStore {
+
+    /** Which step wrote a finding, so a step re-run replaces only its own. */
+    public enum Stage { INGEST, VALIDATE, ROLLUP }
+
+    private final JdbcTemplate jdbc;
+    private final TemplateCatalogue catalogue;
+
+    public ReportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+    }
+
+    // ------------------------------------------------------------------ ingest
+
+    public Set<String> pathsOfRun(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT path FROM nb_run_file WHERE job_instance_id = ?", String.class, run));
+    }
+
+    /** Stores what ingesting some files gave: parsed content (once per hash), the run's file rows, findings. */
+    public void saveIngested(long run, List<IngestResult> results) {
+        List<Object[]> files = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (IngestResult result : results) {
+            Submission s = result.submission();
+            Report r = result.report().orElse(null);
+            if (r != null) {
+                saveContent(r, result.unitNotes());
+            }
+            Agency a = r == null ? null : r.agency();
+            files.add(new Object[] {run, s.path(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()), r != null,
+                    a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
+                    a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
+                    r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000)});
+            findings.addAll(result.findings());
+        }
+        jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
+                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+        saveFindings(run, Stage.INGEST, findings);
+    }
+
+    private void saveContent(Report r, Map<String, ParsedValue.UnitNote> notes) {
+        String sha = r.submission().sha256();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM nb_content WHERE sha256 = ?", Integer.class, sha);
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at) VALUES (?,?,?,?)",
+                sha, r.format(), truncate(r.title(), 1000), Timestamp.from(Instant.now()));
+        List<Object[]> rows = new ArrayList<>(r.datapoints().size());
+        for (Datapoint d : r.datapoints().values()) {
+            ParsedValue.UnitNote note = notes.get(d.id());
+            rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
+                    truncate(d.source().label(), 1000), note == null ? null : note.name()});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
+                + "VALUES (?,?,?,?,?,?,?,?)", rows);
+    }
+
+    // ------------------------------------------------------------------ findings
+
+    public void replaceFindings(long run, Stage stage, List<Finding> findings) {
+        jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", run, stage.name());
+        saveFindings(run, stage, findings);
+    }
+
+    private void saveFindings(long run, Stage stage, List<Finding> findings) {
+        List<Object[]> rows = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            rows.add(new Object[] {run, stage.name(), f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(),
+                    f.agencyName(), f.year(), f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(),
+                    f.actual(), f.delta(), truncate(f.message(), 4000)});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    public List<Finding> findings(long run) {
+        return jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? ORDER BY stage, agency_code, report_year, rule_id, cells",
+                (rs, i) -> new Finding(Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"),
+                        rs.getString("agency_code"), rs.getString("agency_name"), (Integer) rs.getObject("report_year"),
+                        rs.getString("source_file"), rs.getString("sheet"), splitCells(rs.getString("cells")),
+                        strip(rs.getBigDecimal("expected")), strip(rs.getBigDecimal("actual")), strip(rs.getBigDecimal("delta")),
+                        rs.getString("message")), run);
+    }
+
+    private static List<String> splitCells(String cells) {
+        return cells == null || cells.isBlank() ? List.of() : List.of(cells.trim().split(" +"));
+    }
+
+    // ------------------------------------------------------------------ reading a run back
+
+    public List<Submission> submissions(long run) {
+        return jdbc.query("SELECT path, sha256, size_bytes, modified FROM nb_run_file WHERE job_instance_id = ? ORDER BY path",
+                (rs, i) -> new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getTimestamp("modified").toInstant()), run);
+    }
+
+    /** The accepted reports of a run with all their datapoints, in file order. */
+    public List<Report> reports(long run) {
+        Map<String, List<Datapoint>> points = new LinkedHashMap<>();
+        jdbc.query("SELECT d.* FROM nb_datapoint d WHERE d.sha256 IN (SELECT f.sha256 FROM nb_run_file f "
+                + "WHERE f.job_instance_id = ? AND f.accepted = TRUE) ORDER BY d.sha256", rs -> {
+                    points.computeIfAbsent(rs.getString("sha256"), k -> new ArrayList<>()).add(datapoint(rs));
+                }, run);
+        return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", points, run);
+    }
+
+    /**
+     * The most recently stored report of an agency for a year, from any run: the history the checks
+     * across years (B-CARRY-OVER) compare with when the earlier year is not in this run's input.
+     */
+    public Optional<Report> latestReport(String agencyCode, int year) {
+        List<Report> found = reportsFrom("SELECT * FROM nb_run_file WHERE agency_code = ? AND report_year = ? AND accepted = TRUE "
+                + "AND scope = 'OWN' ORDER BY job_instance_id DESC, modified DESC FETCH FIRST 1 ROWS ONLY", null, agencyCode, year);
+        return found.stream().findFirst();
+    }
+
+    /** The findings of the last completed run of the same job before this one, for new/resolved/open. */
+    public Optional<List<Finding>> previousRunFindings(String jobName, long run) {
+        List<Long> ids = jdbc.queryForList("SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p "
+                + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = ? "
+                + "AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID < ?", Long.class, "job.name", jobName, run);
+        if (ids.isEmpty() || ids.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(findings(ids.get(0)));
+    }
+
+    private static Datapoint datapoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Datapoint(rs.getString("datapoint_id"), strip(rs.getBigDecimal("num_value")), rs.getBoolean("blank"),
+                new SourceCell(rs.getString("sheet"), rs.getString("cell_ref"), rs.getString("label")));
+    }
+
+    /** Reports from nb_run_file rows; datapoints from {@code points} or, when null, looked up per report. */
+    private List<Report> reportsFrom(String sql, Map<String, List<Datapoint>> points, Object... args) {
+        return jdbc.query(sql, (rs, i) -> {
+            Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                    rs.getTimestamp("modified").toInstant());
+            Agency a = new Agency(rs.getString("agency_code"), rs.getString("agency_name"), List.of(),
+                    rs.getString("agency_kind"), rs.getString("agency_parent"));
+            Map<String, Datapoint> map = new LinkedHashMap<>();
+            List<Datapoint> dps = points != null ? points.getOrDefault(s.sha256(), List.of())
+                    : jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 = ?", (r2, j) -> datapoint(r2), s.sha256());
+            for (Datapoint d : dps) {
+                map.put(d.id(), d);
+            }
+            return new Report(a, rs.getInt("report_year"), rs.getString("format"), Scope.valueOf(rs.getString("scope")), s,
+                    rs.getString("title"), map);
+        }, args);
+    }
+
+    /** Money-unit notes the reader made for a file's content (datapoint id → note). */
+    public Map<String, ParsedValue.UnitNote> unitNotes(String sha256) {
+        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
+        jdbc.query("SELECT datapoint_id, unit_note FROM nb_datapoint WHERE sha256 = ? AND unit_note IS NOT NULL",
+                rs -> {
+                    notes.put(rs.getString(1), ParsedValue.UnitNote.valueOf(rs.getString(2)));
+                }, sha256);
+        return notes;
+    }
+
+    // ------------------------------------------------------------------ roll-up
+
+    public void replaceSummary(long run, List<UnitTotal> totals) {
+        jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", run);
+        List<Object[]> rows = new ArrayList<>();
+        for (UnitTotal t : totals) {
+            for (Map.Entry<String, BigDecimal> e : t.values().entrySet()) {
+                rows.add(new Object[] {run, t.unit().code(), t.unit().name(), t.year(), t.format(), e.getKey(), e.getValue(),
+                        t.included().size(), t.expected().size()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
+                + "num_value, reports_included, reports_expected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    private static BigDecimal strip(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
