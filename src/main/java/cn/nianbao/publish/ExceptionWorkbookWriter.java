@@ -87,6 +87,7 @@ public final class ExceptionWorkbookWriter {
             for (int c = 0; c < values.length; c++) {
                 put(list, r, c, values[c], values[c] instanceof BigDecimal ? number : text);
             }
+            ensureHeight(list, r, lines(f.message(), LIST_WIDTHS[12]));
             r++;
         }
         list.createFreezePane(0, 1);

@@ -415,10 +415,11 @@ public final class SummaryWorkbookWriter {
             }
         }
         int fixed = DETAIL_FIXED.size();
-        int noteWidth = Math.min(fixed + datapoints.size(), 12) ; // notes wrap over the first columns
+        // notes wrap over the first columns, which fit on the first printed page
+        int noteWidth = Math.min(fixed + datapoints.size(), fixed + 2);
         int noteChars = 0;
         for (int c = 0; c < fixed + datapoints.size(); c++) {
-            int chars = c < fixed ? (c == 1 || c == 4 ? 24 : 10) : 12;
+            int chars = c < fixed ? (c == 1 || c == 4 ? 24 : 10) : 14;
             sheet.setColumnWidth(c, chars * 256);
             if (c < noteWidth) {
                 noteChars += chars;
@@ -460,9 +461,10 @@ public final class SummaryWorkbookWriter {
             String label = detailLabel(def);
             box(sheet, labelRow, labelRow, fixed + i, fixed + i, label, styles.header);
             box(sheet, idRow, idRow, fixed + i, fixed + i, def.id(), styles.header);
-            labelLines = Math.max(labelLines, lines(label, 12));
+            labelLines = Math.max(labelLines, lines(label, 14));
         }
-        ensureHeight(sheet, labelRow, Math.min(labelLines, 8));
+        ensureHeight(sheet, labelRow, Math.min(labelLines, 10));
+        ensureHeight(sheet, idRow, 3); // ids like B.REFUSED_5.NONPROFIT wrap
         r = idRow + 1;
         for (Report report : unit.included()) {
             Agency agency = report.agency();
@@ -483,7 +485,9 @@ public final class SummaryWorkbookWriter {
             r++;
         }
         int lastDataRow = r - 1;
-        box(sheet, r, r, 0, fixed - 1, "合计（汇总表数值）", styles.header);
+        // within the first two columns, so it shows on every printed page (they repeat)
+        box(sheet, r, r, 0, 1, "合计（汇总表数值）", styles.header);
+        box(sheet, r, r, 2, fixed - 1, null, styles.header);
         for (int i = 0; i < datapoints.size(); i++) {
             DatapointDef def = datapoints.get(i);
             Cell cell = box(sheet, r, r, fixed + i, fixed + i, null, def.kind().isAmount() ? styles.amount : styles.count);
@@ -491,7 +495,12 @@ public final class SummaryWorkbookWriter {
         }
         sheet.setAutoFilter(new CellRangeAddress(idRow, Math.max(idRow, lastDataRow), 0, fixed + datapoints.size() - 1));
         sheet.createFreezePane(2, idRow + 1);
+        // ~200 datapoint columns cannot fit one page wide legibly: print across pages instead, repeating
+        // the agency columns and the header rows on every page
         printSetup(sheet, true);
+        sheet.setFitToPage(false);
+        sheet.setRepeatingRows(new CellRangeAddress(labelRow, idRow, -1, -1));
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
     }
 
     /** 「（三）不予公开 1.属于国家秘密 · 自然人」: the innermost group keeps sub-item labels apart. */

@@ -74,9 +74,6 @@ public final class SampleWorkbookWriter {
     public Map<String, String> write(SampleReport report, Set<Layout> layout, Path file) throws IOException {
         boolean xls = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls");
         try (Workbook wb = xls ? new HSSFWorkbook() : new XSSFWorkbook()) {
-            if (wb instanceof HSSFWorkbook hssf) {
-                hssf.createInformationProperties(); // else POI warns on write that the summary is missing
-            }
             Draft draft = new Draft(wb, report, layout, catalogue.require(report.formatId()));
             draft.draw();
             if (layout.contains(Layout.FORMULAS)) {
