@@ -44,11 +44,7 @@ public final class Labels {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        Optional<DatapointDef> exact = f.get().datapoint(id);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        return Optional.empty();
+        return f.get().datapoint(id);
     }
 
     private static String part(String id, int index) {

@@ -24,7 +24,7 @@ public final class MissingSubmissionCheck implements CrossReportCheck {
 
     @Override
     public List<Finding> check(CrossReportInput input, Rule rule) {
-        if (input.roster() == null) {
+        if (input.roster() == null || !rule.appliesTo(input.year())) {
             return List.of();
         }
         Set<String> reported = new HashSet<>();

@@ -52,7 +52,6 @@ public final class ReportValidator {
             for (String binding : Wildcards.bindings(relation, known)) {
                 List<String> ids = new ArrayList<>();
                 relation.left().collectIds(binding, ids);
-                int leftCount = ids.size();
                 relation.right().collectIds(binding, ids);
                 if (!ids.stream().allMatch(values::has)) {
                     continue;
@@ -63,7 +62,8 @@ public final class ReportValidator {
                     continue;
                 }
                 BigDecimal delta = left.subtract(right);
-                String target = leftCount > 0 ? ids.get(0) : ids.isEmpty() ? null : ids.get(0);
+                // {row}/{column}/{target} describe the first datapoint written (normally the left side's).
+                String target = ids.isEmpty() ? null : ids.get(0);
                 Map<String, Object> p = target == null ? Placeholders.of(report) : Placeholders.of(report, ctx.catalogue(), target);
                 p.put("left", left);
                 p.put("right", right);

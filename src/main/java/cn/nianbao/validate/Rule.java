@@ -44,6 +44,11 @@ public record Rule(String id, Severity severity, List<String> formats, Integer y
                 && (yearTo == null || year <= yearTo);
     }
 
+    /** Whether the rule is enabled and in force for a year, whatever the format (checks with no report to look at). */
+    public boolean appliesTo(int year) {
+        return enabled && (yearFrom == null || year >= yearFrom) && (yearTo == null || year <= yearTo);
+    }
+
     public BigDecimal decimalParam(String name) {
         Object value = params.get(name);
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());

@@ -23,7 +23,7 @@ public final class UnknownAgencyCheck implements CrossReportCheck {
 
     @Override
     public List<Finding> check(CrossReportInput input, Rule rule) {
-        if (input.roster() == null) {
+        if (input.roster() == null || !rule.appliesTo(input.year())) {
             return List.of();
         }
         Set<String> codes = new HashSet<>();

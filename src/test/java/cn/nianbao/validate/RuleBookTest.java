@@ -1,0 +1,173 @@
+package cn.nianbao.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Severity;
+
+class RuleBookTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("override.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private RuleBookException loadFails(String yaml) throws IOException {
+        return assertThrows(RuleBookException.class, () -> RuleBook.load(write(yaml)));
+    }
+
+    @Test
+    void theDefaultHasEveryRuleOfTheSpec() {
+        RuleBook book = RuleBook.load();
+        List<String> ids = book.rules().stream().map(Rule::id).toList();
+        for (String id : List.of("B-BALANCE", "B-ROW-TOTAL", "B-ROW-TOTAL-BLANK", "B-RESULT-TOTAL", "B-GROUP-SUM", "C-TOTAL",
+                "NON-NEGATIVE", "INTEGER", "A-ITEMS-NONNEG", "A-PROCUREMENT-PAIR", "A-REGULATION-SCOPE", "A-ITEMS-AS-DECISIONS",
+                "A-UNIT-ASSUMED", "A-FEES-UNIT", "X3", "B-CARRY-OVER", "A-ITEMS-CONTINUITY", "A-IN-FORCE-CONTINUITY",
+                "MISSING-SUBMISSION", "UNKNOWN-AGENCY", "DUPLICATE-SUBMISSION", "OUTLIER-YOY", "ROLLUP-MISMATCH")) {
+            assertTrue(ids.contains(id), id);
+        }
+        assertEquals(Severity.ERROR, book.require("B-BALANCE").severity());
+        assertEquals(Severity.INFO, book.require("A-UNIT-ASSUMED").severity());
+        assertEquals(List.of("GOV2019"), book.require("A-ITEMS-NONNEG").formats());
+    }
+
+    @Test
+    void anOverrideChangesSeverityAndDisablesARuleWithoutRebuilding() throws IOException {
+        Report report = TestReports.gov2019().consistent()
+                .set("B.GRANTED.TOTAL", 10)                 // B-ROW-TOTAL (and B-RESULT-TOTAL on TOTAL)
+                .set("A.PROCUREMENT.PROJECTS", 0).build();   // A-PROCUREMENT-PAIR
+        ValidationContext ctx = ValidationContext.of(TestReports.CATALOGUE);
+        List<Finding> before = new ReportValidator(RuleBook.load()).validate(report, ctx);
+        assertEquals(Severity.ERROR, ReportValidatorTest.one(before, "B-ROW-TOTAL").severity());
+        assertEquals(1, ReportValidatorTest.only(before, "A-PROCUREMENT-PAIR").size());
+
+        Path override = write("""
+                rules:
+                  - id: B-ROW-TOTAL
+                    severity: WARNING
+                    message: "{row}合计有误：{left} ≠ {right}"
+                  - id: A-PROCUREMENT-PAIR
+                    enabled: false
+                """);
+        List<Finding> after = new ReportValidator(RuleBook.load(override)).validate(report, ctx);
+        Finding rowTotal = ReportValidatorTest.one(after, "B-ROW-TOTAL");
+        assertEquals(Severity.WARNING, rowTotal.severity());
+        assertEquals("（一）予以公开合计有误：10 ≠ 9", rowTotal.message());
+        assertTrue(ReportValidatorTest.only(after, "A-PROCUREMENT-PAIR").isEmpty());
+        // Untouched keys keep their defaults.
+        assertEquals(1, RuleBook.load(override).require("B-ROW-TOTAL").relations().size());
+    }
+
+    @Test
+    void anOverrideMayAddAnArithmeticRuleAndSetATolerance() throws IOException {
+        Path override = write("""
+                rules:
+                  - id: B-BALANCE
+                    tolerance: 1
+                  - id: LOCAL-NEW-CAP
+                    severity: WARNING
+                    formats: [GOV2019]
+                    years: { from: 2020, to: 2020 }
+                    relation: "B.NEW.* <= 12"
+                    message: "{column}：本年新收({left})超过 {right}"
+                """);
+        RuleBook book = RuleBook.load(override);
+        Report report = TestReports.gov2019().consistent().set("B.NEW.NATURAL", 11).set("B.NEW.TOTAL", 14).build();
+        List<Finding> findings = new ReportValidator(book).validate(report, ValidationContext.of(TestReports.CATALOGUE));
+        assertTrue(ReportValidatorTest.only(findings, "B-BALANCE").isEmpty(), "off by 1 is within tolerance 1");
+        Finding cap = ReportValidatorTest.one(findings, "LOCAL-NEW-CAP");
+        assertEquals("总计：本年新收(14)超过 12", cap.message());
+        assertEquals(List.of(TestReports.cell("GOV2019", "B.NEW.TOTAL")), cap.cells());
+        // Out of its years: silent.
+        Report later = TestReports.gov2019().consistent().year(2019).set("B.NEW.TOTAL", 14).set("B.NEW.NATURAL", 11).build();
+        assertTrue(ReportValidatorTest.only(new ReportValidator(book).validate(later, ValidationContext.of(TestReports.CATALOGUE)),
+                "LOCAL-NEW-CAP").isEmpty());
+    }
+
+    @Test
+    void anOverrideChangesACheckParameter() throws IOException {
+        RuleBook book = RuleBook.load(write("""
+                rules:
+                  - id: OUTLIER-YOY
+                    params: { factor: 20 }
+                """));
+        Rule rule = book.require("OUTLIER-YOY");
+        assertEquals(0, rule.decimalParam("factor").compareTo(java.math.BigDecimal.valueOf(20)));
+        assertEquals(0, rule.decimalParam("fromZero").compareTo(java.math.BigDecimal.valueOf(50)), "other params keep defaults");
+        assertEquals(List.of("B.*.TOTAL", "C.*.TOTAL"), rule.listParam("datapoints"));
+    }
+
+    @Test
+    void anUnknownKeyNamesFileRuleAndKey() throws IOException {
+        RuleBookException e = loadFails("""
+                rules:
+                  - id: B-BALANCE
+                    severty: WARNING
+                """);
+        assertTrue(e.getMessage().contains("override.yml"), e.getMessage());
+        assertTrue(e.getMessage().contains("B-BALANCE"), e.getMessage());
+        assertTrue(e.getMessage().contains("severty"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedRelationNamesFileRuleAndProblem() throws IOException {
+        RuleBookException e = loadFails("""
+                rules:
+                  - id: EVIL
+                    severity: ERROR
+                    relation: "T(java.lang.Runtime).getRuntime() = 0"
+                    message: "x"
+                """);
+        assertTrue(e.getMessage().contains("override.yml"), e.getMessage());
+        assertTrue(e.getMessage().contains("EVIL"), e.getMessage());
+        assertTrue(e.getMessage().contains("不支持的函数「T」"), e.getMessage());
+    }
+
+    @Test
+    void otherMistakesAreClearErrors() throws IOException {
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    severity: FATAL\n").getMessage().contains("FATAL"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    enabled: nein\n").getMessage().contains("enabled"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    relation: \"B.NEWW.* = 0\"\n").getMessage().contains("B.NEWW.*"));
+        assertTrue(loadFails("rules:\n  - id: OUTLIER-YOY\n    params: { facter: 3 }\n").getMessage().contains("facter"));
+        assertTrue(loadFails("rules:\n  - id: OUTLIER-YOY\n    params: { factor: abc }\n").getMessage().contains("factor"));
+        assertTrue(loadFails("rules:\n  - id: X9\n    severity: ERROR\n    check: shell\n    message: x\n").getMessage().contains("shell"));
+        assertTrue(loadFails("rules:\n  - id: X9\n    severity: ERROR\n    message: x\n").getMessage().contains("X9"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    message: \"{lefft}\"\n").getMessage().contains("{lefft}"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    formats: [GOV1999]\n").getMessage().contains("GOV1999"));
+        assertTrue(loadFails("rulez: []\n").getMessage().contains("override.yml"));
+        assertTrue(loadFails("rules:\n  - id: A\n    severity: ERROR\n  - id: A\n    severity: ERROR\n").getMessage().contains("两次"));
+        assertTrue(loadFails("rules: [ {id: B-BALANCE, severity: !!java.lang.Runtime x} ]\n").getMessage().contains("override.yml"));
+    }
+
+    @Test
+    void aMissingOverrideFileIsAClearError() {
+        RuleBookException e = assertThrows(RuleBookException.class, () -> RuleBook.load(dir.resolve("nope.yml")));
+        assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
+    }
+
+    @Test
+    void disablingARuleKeepsTheBlankTotalPolicy() throws IOException {
+        RuleBook book = RuleBook.load(write("rules:\n  - id: B-ROW-TOTAL-BLANK\n    enabled: false\n"));
+        Report report = TestReports.gov2019().consistent().blank("B.NEW.TOTAL").build();
+        List<Finding> findings = new ReportValidator(book).validate(report, ValidationContext.of(TestReports.CATALOGUE));
+        assertEquals(List.of(), findings);
+        assertFalse(book.require("B-ROW-TOTAL-BLANK").enabled());
+    }
+}
