@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.RunResult;
-import cn.nianbao.publish.FindingChanges;
+import cn.nianbao.validate.FindingChanges;
 import cn.nianbao.publish.Publisher;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.template.TemplateCatalogue;
@@ -54,10 +54,7 @@ public class PublishTasklet implements Tasklet {
         RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
                 store.submissions(run), a.reports(), findings, a.rollup().totals(), skipped);
         FindingChanges changes = store.previousRunFindings(a.job().name(), run)
-                .map(previous -> {
-                    var c = cn.nianbao.validate.FindingChanges.compare(previous, findings);
-                    return new FindingChanges(c.added(), c.resolved(), c.stillOpen());
-                })
+                .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = a.job().output();
         List<Path> written = publisher.publish(result, out, changes);

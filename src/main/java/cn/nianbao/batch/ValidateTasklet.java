@@ -87,7 +87,11 @@ public class ValidateTasklet implements Tasklet {
         for (Map.Entry<String, ParsedValue.UnitNote> e : store.unitNotes(r.submission().sha256()).entrySet()) {
             ReaderNote.Kind kind = e.getValue() == ParsedValue.UnitNote.YUAN_ASSUMED ? ReaderNote.Kind.UNIT_ASSUMED
                     : ReaderNote.Kind.YUAN_IN_WAN_COLUMN;
-            String detail = r.datapoint(e.getKey()).map(d -> d.source().cell()).orElse("");
+            // What the cell said, as far as the stored value tells: the bare number, or the 元 amount converted.
+            String detail = r.datapoint(e.getKey()).map(d -> kind == ReaderNote.Kind.UNIT_ASSUMED
+                    ? d.valueOrZero().toPlainString()
+                    : d.valueOrZero().multiply(java.math.BigDecimal.valueOf(10_000)).stripTrailingZeros().toPlainString() + "元")
+                    .orElse("");
             notes.add(new ReaderNote(e.getKey(), kind, detail));
         }
         return notes;

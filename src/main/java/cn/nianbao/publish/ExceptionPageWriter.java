@@ -1,5 +1,6 @@
 package cn.nianbao.publish;
 
+import cn.nianbao.validate.FindingChanges;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -120,10 +121,10 @@ public final class ExceptionPageWriter {
 
     /** The hook for comparing with the previous run: new, resolved and still-open findings. */
     private void renderChanges(StringBuilder h, FindingChanges changes) {
-        h.append("<section id=\"changes\">\n<h2>与上次运行相比</h2>\n<p>新增 ").append(changes.newFindings().size())
+        h.append("<section id=\"changes\">\n<h2>与上次运行相比</h2>\n<p>新增 ").append(changes.added().size())
                 .append(" 项，已解决 ").append(changes.resolved().size()).append(" 项，仍未解决 ")
                 .append(changes.stillOpen().size()).append(" 项。</p>\n");
-        changeList(h, "新增问题", changes.newFindings(), "changes-new");
+        changeList(h, "新增问题", changes.added(), "changes-new");
         changeList(h, "已解决问题", changes.resolved(), "changes-resolved");
         changeList(h, "仍未解决问题", changes.stillOpen(), "changes-open");
         h.append("</section>\n");

@@ -1,5 +1,6 @@
 package cn.nianbao.publish;
 
+import cn.nianbao.validate.FindingChanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package cn.nianbao.publish;
 
+import cn.nianbao.validate.FindingChanges;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
