@@ -15,6 +15,8 @@ import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.JobFileException;
 import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.validate.RuleBook;
+import cn.nianbao.validate.RuleBookException;
 
 /**
  * Entry point. Arguments are checked before Spring starts (exit 2 on a mistake); then the job runs
@@ -53,7 +55,8 @@ public class NianbaoApplication {
             if (job.rules() != null && !Files.isRegularFile(job.rules())) {
                 throw new CommandLine.UsageException("作业文件指定的规则文件不存在：" + job.rules());
             }
-        } catch (CommandLine.UsageException | JobFileException e) {
+            RuleBook.load(job.rules()); // a broken override is the user's to fix before anything runs
+        } catch (CommandLine.UsageException | JobFileException | RuleBookException e) {
             System.err.println("错误：" + e.getMessage());
             return ConsolidationRunner.EXIT_USAGE;
         }

@@ -19,10 +19,12 @@ import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.DatapointDef;
 import cn.nianbao.template.ReportFormat;
 import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.validate.ReportValues;
 
 /**
  * Cell-wise sums of the agencies' own (本级) reports for every unit above them, per year. Rules are
- * linear, so sums of consistent reports are consistent. Optional subtotal rows are left out: some
+ * linear, so sums of consistent reports are consistent. Blanks follow the rules' blank policy
+ * ({@link ReportValues}). Optional subtotal rows are left out: some
  * agencies add them and some do not, so their sum would mean nothing. Reports in a format that is not
  * the one in force for the year are not summed in silently: they are left out with a finding.
  */
@@ -69,14 +71,17 @@ public final class Rollup {
                                         + " 格式，未计入汇总；请按" + year + "年适用的格式重新填报"));
                     }
                 }
+                // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
+                // district's 总计 is not understated by one agency's missing total.
+                List<ReportValues> inputs = included.stream().map(ReportValues::new).toList();
                 Map<String, BigDecimal> values = new LinkedHashMap<>();
                 for (DatapointDef def : format.datapoints().values()) {
                     if (def.row().optional()) {
                         continue;
                     }
                     BigDecimal sum = BigDecimal.ZERO;
-                    for (Report r : included) {
-                        sum = sum.add(r.datapoint(def.id()).map(d -> d.valueOrZero()).orElse(BigDecimal.ZERO));
+                    for (ReportValues r : inputs) {
+                        sum = sum.add(r.value(def.id()));
                     }
                     values.put(def.id(), sum);
                 }

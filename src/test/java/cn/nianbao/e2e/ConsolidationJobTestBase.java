@@ -1,0 +1,272 @@
+package cn.nianbao.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.nianbao.NianbaoApplication;
+import cn.nianbao.model.Agency;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.rollup.UnitTree;
+import cn.nianbao.samples.SampleGenerator.DeliberateMistake;
+import cn.nianbao.samples.SampleGenerator.GeneratedSample;
+import cn.nianbao.template.ReportFormat;
+import cn.nianbao.template.TemplateCatalogue;
+
+/**
+ * The real job, end to end, on the sample district: the command line as a user types it, a real
+ * database, real workbooks, and the output files read back. Subclasses choose the database.
+ */
+abstract class ConsolidationJobTestBase {
+
+    static final TemplateCatalogue CATALOGUE = TemplateCatalogue.load();
+    static final List<String> APPLICANTS = List.of("NATURAL", "BUSINESS", "RESEARCH", "NONPROFIT", "LEGAL", "OTHER_ORG");
+
+    @TempDir
+    Path dir;
+
+    /** Spring arguments that select the database for one test (empty = the embedded H2 default). */
+    abstract List<String> databaseArgs() throws Exception;
+
+    int run(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(databaseArgs());
+        return NianbaoApplication.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void consolidatesTheSampleDistrictIntoTheContractedOutputs() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
+        Path out = ws.out("licheng-2020");
+
+        for (String f : List.of("facts.csv", "exceptions.csv", "summary.csv", "exceptions.xlsx", "exceptions.html", "run.json",
+                "summary-350502-2020.xlsx", "summary-350500-2020.xlsx")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(OutputFiles.header(out.resolve("facts.csv"))).containsExactly("agency_code", "agency_name", "year", "format",
+                "datapoint", "value", "blank", "source_file", "source_sha256", "sheet", "cell", "label");
+        assertThat(OutputFiles.header(out.resolve("exceptions.csv"))).containsExactly("fingerprint", "severity", "rule",
+                "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
+        assertThat(OutputFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
+                "datapoint", "value", "reports_included", "reports_expected");
+
+        List<Map<String, String>> facts = OutputFiles.csv(out.resolve("facts.csv"));
+        // Every sample workbook is accepted with every value it was written with.
+        Map<String, GeneratedSample> byFile = ws.samples.stream().filter(s -> s.year() == 2020)
+                .collect(Collectors.toMap(s -> s.path().getFileName().toString(), s -> s));
+        assertThat(facts.stream().map(f -> f.get("source_file")).collect(Collectors.toSet())).isEqualTo(byFile.keySet());
+        for (Map<String, String> f : facts) {
+            GeneratedSample s = byFile.get(f.get("source_file"));
+            assertThat(f.get("agency_code")).isEqualTo(s.agency().code());
+            BigDecimal written = s.report().value(f.get("datapoint"));
+            if (written == null) {
+                assertThat(f.get("blank")).as(f.toString()).isEqualTo("true");
+            } else {
+                assertThat(new BigDecimal(f.get("value"))).as(f.toString()).isEqualByComparingTo(written);
+            }
+            assertThat(f.get("sheet") + "!" + f.get("cell")).as(f.toString()).isEqualTo(s.cells().get(f.get("datapoint")));
+        }
+
+        assertSummaryIsSumOfFacts(JobFileReader.read(ws.job("licheng-2020")), facts, OutputFiles.csv(out.resolve("summary.csv")));
+        assertFindingsAreTheDeliberateMistakes(ws, 2020, OutputFiles.csv(out.resolve("exceptions.csv")));
+
+        String runJson = Files.readString(out.resolve("run.json"));
+        assertThat(runJson).contains("\"status\": \"COMPLETED\"").contains("\"reports_accepted\": 13");
+        try (Workbook wb = WorkbookFactory.create(out.resolve("summary-350502-2020.xlsx").toFile(), null, true)) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("泉州市鲤城区").contains("2020");
+        }
+    }
+
+    @Test
+    void secondYearChecksCarryOverAgainstStoredHistoryAndFailsOnErrors() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2021").toString(), "--fail-on", "error")).isEqualTo(1);
+        Path out = ws.out("licheng-2021");
+        List<Map<String, String>> findings = OutputFiles.csv(out.resolve("exceptions.csv"));
+        assertFindingsAreTheDeliberateMistakes(ws, 2021, findings);
+        Map<String, String> carry = findings.stream().filter(f -> f.get("rule").equals("B-CARRY-OVER")
+                && f.get("cells").equals("D24")).findFirst().orElseThrow();
+        assertThat(carry.get("agency_code")).isEqualTo("350502-JN");
+        assertThat(carry.get("delta")).isEqualTo("1");
+        assertThat(findings).anyMatch(f -> f.get("rule").equals("MISSING-SUBMISSION") && f.get("agency_code").equals("350502-CZ"));
+        List<Map<String, String>> summary = OutputFiles.csv(out.resolve("summary.csv"));
+        assertThat(summary).allMatch(r -> r.get("reports_included").equals("13") && r.get("reports_expected").equals("14"));
+        // A run with warnings only does not fail on --fail-on error.
+        assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString(), "--fail-on", "error", "--force")).isEqualTo(1);
+    }
+
+    @Test
+    void sameInputGivesSameFingerprintsAndACorrectedWorkbookIsResolved() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        String job = ws.job("licheng-2020").toString();
+        Path out = ws.out("licheng-2020");
+        assertThat(run("consolidate", "--job", job)).isEqualTo(0);
+        List<String> first = fingerprints(out);
+        assertThat(run("consolidate", "--job", job, "--force")).isEqualTo(0);
+        assertThat(fingerprints(out)).isEqualTo(first);
+
+        // 人社局 corrects its 2020 workbook: the B-BALANCE break (one extra 自然人 in 本年新收) is fixed.
+        GeneratedSample rs = ws.samples.stream().filter(s -> s.year() == 2020 && s.agency().code().equals("350502-RS"))
+                .findFirst().orElseThrow();
+        decrement(rs.path(), rs.cells().get("B.NEW.NATURAL"));
+        decrement(rs.path(), rs.cells().get("B.NEW.TOTAL"));
+        assertThat(run("consolidate", "--job", job)).isEqualTo(0);
+        List<Map<String, String>> findings = OutputFiles.csv(out.resolve("exceptions.csv"));
+        assertThat(findings).noneMatch(f -> f.get("agency_code").equals("350502-RS"));
+        String html = Files.readString(out.resolve("exceptions.html"), StandardCharsets.UTF_8);
+        int resolved = html.indexOf("changes-resolved");
+        assertThat(resolved).isPositive();
+        assertThat(html.substring(resolved)).contains("B-BALANCE").contains("鲤城区人力资源和社会保障局");
+    }
+
+    @Test
+    void ruleOverrideNamedInTheJobFileChangesTheOutputWithoutARebuild() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        Files.writeString(ws.root.resolve("jobs/district-rules.yml"), """
+                rules:
+                  - id: B-BALANCE
+                    severity: WARNING
+                  - id: A-REGULATION-SCOPE
+                    enabled: false
+                """);
+        Path job = ws.job("licheng-2020");
+        Files.writeString(job, Files.readString(job).replaceFirst("(?m)^# rules: .*$", "rules: ./district-rules.yml"));
+        assertThat(Files.readString(job)).contains("rules: ./district-rules.yml");
+        assertThat(run("consolidate", "--job", job.toString(), "--fail-on", "error")).isEqualTo(0);
+        List<Map<String, String>> findings = OutputFiles.csv(ws.out("licheng-2020").resolve("exceptions.csv"));
+        assertThat(findings).filteredOn(f -> f.get("rule").equals("B-BALANCE")).isNotEmpty()
+                .allMatch(f -> f.get("severity").equals("WARNING"));
+        assertThat(findings).noneMatch(f -> f.get("rule").equals("A-REGULATION-SCOPE"));
+
+        // A broken override is a usage error (exit 2) before anything runs, naming the file and the rule.
+        Files.writeString(ws.root.resolve("jobs/district-rules.yml"), """
+                rules:
+                  - id: B-BALANCE
+                    severity: SOMETIMES
+                """);
+        assertThat(run("consolidate", "--job", job.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void adHocRunWithoutRosterRollsEverythingIntoOneUnit() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        Path out = dir.resolve("adhoc-out");
+        assertThat(run("consolidate", "--input", ws.root.resolve("sample-input/2021").toString(), "--out", out.toString()))
+                .isEqualTo(0);
+        List<Map<String, String>> summary = OutputFiles.csv(out.resolve("summary.csv"));
+        assertThat(summary).isNotEmpty().allMatch(r -> r.get("unit_code").equals("ALL") && r.get("year").equals("2021")
+                && r.get("reports_included").equals("13"));
+        assertThat(out.resolve("summary-ALL-2021.xlsx")).isRegularFile();
+        assertThat(OutputFiles.csv(out.resolve("exceptions.csv"))).noneMatch(f -> f.get("rule").equals("MISSING-SUBMISSION"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** summary.csv = the cell-wise sum of facts.csv over each unit's agencies (blank 总计 = sum of its parts). */
+    static void assertSummaryIsSumOfFacts(JobDefinition job, List<Map<String, String>> facts, List<Map<String, String>> summary) {
+        UnitTree tree = new UnitTree(job.units(), job.roster());
+        Map<String, Map<String, String>> byAgencyAndId = new HashMap<>();
+        for (Map<String, String> f : facts) {
+            byAgencyAndId.put(f.get("agency_code") + "|" + f.get("datapoint"), f);
+        }
+        Set<String> agencies = facts.stream().map(f -> f.get("agency_code")).collect(Collectors.toSet());
+        int checked = 0;
+        for (Map<String, String> s : summary) {
+            ReportFormat format = CATALOGUE.require(s.get("format"));
+            assertThat(format.datapoint(s.get("datapoint"))).as(s.toString()).isPresent();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Agency a : tree.agenciesUnder(s.get("unit_code"))) {
+                if (!agencies.contains(a.code())) {
+                    continue;
+                }
+                sum = sum.add(effective(byAgencyAndId, a.code(), s.get("datapoint")));
+            }
+            assertThat(new BigDecimal(s.get("value"))).as(s.toString()).isEqualByComparingTo(sum);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(job.units().size() * CATALOGUE.require("GOV2019").requiredDatapoints().size());
+    }
+
+    private static BigDecimal effective(Map<String, Map<String, String>> facts, String agency, String id) {
+        Map<String, String> f = facts.get(agency + "|" + id);
+        if (f != null && f.get("blank").equals("true") && id.startsWith("B.") && id.endsWith(".TOTAL")) {
+            String row = id.substring(2, id.lastIndexOf('.'));
+            BigDecimal parts = BigDecimal.ZERO;
+            for (String c : APPLICANTS) {
+                parts = parts.add(OutputFiles.number(facts.get(agency + "|B." + row + "." + c).get("value")));
+            }
+            return parts;
+        }
+        return f == null ? BigDecimal.ZERO : OutputFiles.number(f.get("value"));
+    }
+
+    /** Each deliberate mistake is found for its agency; no other agency has an ERROR or WARNING. */
+    static void assertFindingsAreTheDeliberateMistakes(Workspace ws, int year, List<Map<String, String>> findings) {
+        Map<String, Set<String>> expected = new HashMap<>();
+        for (GeneratedSample s : ws.samples) {
+            if (s.year() == year) {
+                for (DeliberateMistake m : s.mistakes()) {
+                    expected.computeIfAbsent(s.agency().code(), k -> new HashSet<>()).add(m.rule());
+                }
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
+            Set<String> found = findings.stream().filter(f -> e.getKey().equals(f.get("agency_code")))
+                    .map(f -> f.get("rule")).collect(Collectors.toSet());
+            assertThat(found).as("rules found for %s", e.getKey()).containsAll(e.getValue());
+        }
+        for (Map<String, String> f : findings) {
+            if (f.get("severity").equals("INFO") || f.get("rule").equals("MISSING-SUBMISSION")) {
+                continue;
+            }
+            assertThat(expected).as("unexpected finding %s", f).containsKey(f.get("agency_code"));
+        }
+    }
+
+    private static List<String> fingerprints(Path out) throws IOException {
+        return OutputFiles.csv(out.resolve("exceptions.csv")).stream().map(f -> f.get("fingerprint")).sorted().toList();
+    }
+
+    /** Lowers a numeric cell ("sheet!A1") of an .xlsx by one, as an agency correcting its file would. */
+    private static void decrement(Path file, String sheetAndCell) throws IOException {
+        String[] parts = sheetAndCell.split("!");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet(parts[0]);
+            var ref = new org.apache.poi.ss.util.CellReference(parts[1]);
+            var cell = sheet.getRow(ref.getRow()).getCell(ref.getCol());
+            cell.setCellValue(cell.getNumericCellValue() - 1);
+            var buffer = new java.io.ByteArrayOutputStream();
+            wb.write(buffer);
+            bytes = buffer.toByteArray();
+        }
+        try (OutputStream os = Files.newOutputStream(file)) {
+            os.write(bytes);
+        }
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+    }
+}
