@@ -55,8 +55,9 @@ public final class LabelKey {
     }
 
     /**
-     * The keys to try for a label: the whole label, and where it holds several enumerated parts
-     * (「（四）无法提供1.本机关不掌握相关政府信息」) its last part.
+     * The keys to try for a label: the whole label; where it holds several enumerated parts
+     * (「（四）无法提供1.本机关不掌握相关政府信息」) its last part; and where a group names its item in
+     * parentheses (「行政诉讼（未经复议直接起诉）」) the item.
      */
     public static List<String> candidates(String text) {
         List<String> keys = new ArrayList<>(2);
@@ -76,6 +77,13 @@ public final class LabelKey {
             String tail = of(s.substring(lastStart));
             if (!tail.isEmpty() && !tail.equals(whole)) {
                 keys.add(tail);
+            }
+        }
+        Matcher note = TRAILING_NOTE.matcher(s);
+        if (note.find() && note.start() > 0) {
+            String inner = of(s.substring(note.start() + 1, s.length() - 1));
+            if (!inner.isEmpty() && !keys.contains(inner)) {
+                keys.add(inner);
             }
         }
         return keys;
