@@ -285,7 +285,10 @@ public final class SummaryWorkbookWriter {
             return index == cells - 1 ? width - 1 : (index + 1) * span - 1; // the last cell takes any remainder
         }
 
-        /** Rows of the template, with optional subtotal rows only where some included report had them. */
+        /**
+         * Rows of the template, with optional subtotal rows only where the roll-up has values for them
+         * (it leaves them out: some agencies add subtotals and some do not, so their sum means nothing).
+         */
         private List<RowDef> visibleRows(TableDef table, BlockDef block) {
             List<RowDef> rows = new ArrayList<>();
             for (RowDef r : block.rows()) {
@@ -297,11 +300,9 @@ public final class SummaryWorkbookWriter {
         }
 
         private boolean optionalRowPresent(String prefix) {
-            for (Report report : unit.included()) {
-                for (String id : report.datapoints().keySet()) {
-                    if (id.startsWith(prefix)) {
-                        return true;
-                    }
+            for (String id : unit.values().keySet()) {
+                if (id.startsWith(prefix)) {
+                    return true;
                 }
             }
             return false;
