@@ -117,6 +117,12 @@ public class ConsolidationRunner {
         int accepted = store.reports(instance).size();
         log.info("完成：{} 个文件，{} 份报表已读取，{} 个文件未能读取；问题 {} 个错误、{} 个警告、{} 个提示",
                 files, accepted, files - accepted, counts.get(Severity.ERROR), counts.get(Severity.WARNING), counts.get(Severity.INFO));
+        Map<String, Long> byRule = new java.util.TreeMap<>();
+        findings.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
+        if (!byRule.isEmpty()) {
+            log.info("按规则：{}", byRule.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("，")));
+        }
         log.info("输出文件夹：{}（问题清单见 exceptions.html / exceptions.xlsx）", job.output());
     }
 
