@@ -51,9 +51,11 @@ public class ConsolidationJobConfig {
                           @Value("${nianbao.limits.max-sheets:50}") int maxSheets,
                           @Value("${nianbao.limits.max-rows-per-sheet:5000}") int maxRows,
                           @Value("${nianbao.limits.max-columns:200}") int maxColumns,
-                          @Value("${nianbao.limits.max-entry-bytes:104857600}") long maxEntryBytes,
-                          @Value("${nianbao.limits.min-inflate-ratio:0.01}") double minInflateRatio) {
-        return new ReadLimits(maxFileBytes, maxSheets, maxRows, maxColumns, maxEntryBytes, minInflateRatio);
+                          @Value("${nianbao.limits.max-entry-bytes:20971520}") long maxEntryBytes,
+                          @Value("${nianbao.limits.min-inflate-ratio:0.01}") double minInflateRatio,
+                          @Value("${nianbao.limits.max-cells-per-sheet:100000}") int maxCells) {
+        // Defaults as in ReadLimits.defaults() and docs/limits.md.
+        return new ReadLimits(maxFileBytes, maxSheets, maxRows, maxColumns, maxEntryBytes, minInflateRatio, maxCells);
     }
 
     @Bean

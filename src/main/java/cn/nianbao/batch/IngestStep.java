@@ -55,7 +55,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         job = RunParameters.job(stepExecution.getJobParameters());
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
-        ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year);
+        ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));
         alreadyStored = store.pathsOfRun(run);
         try {
             total = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks().size();

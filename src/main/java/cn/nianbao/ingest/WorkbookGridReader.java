@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.formula.FormulaParseException;
@@ -21,6 +23,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads an .xlsx or .xls file into {@link WorkbookGrid}s with POI, strictly read-only: POI rewrites a
@@ -29,13 +32,33 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  */
 public final class WorkbookGridReader {
 
+    static final String DOCTYPE_MESSAGE =
+            "工作簿含有不允许的 XML 声明（DOCTYPE/外部实体），已拒绝读取；请用 Excel 或 WPS 另存为 .xlsx 后重新报送";
+
+    /** The limits last given to POI's process-wide zip guards. */
+    private static ReadLimits zipGuardsSetFor;
+
     private final ReadLimits limits;
+    private final PackagePreflight preflight;
 
     public WorkbookGridReader(ReadLimits limits) {
         this.limits = limits;
-        // Process-wide in POI: the zip-bomb guards for OOXML packages.
+        this.preflight = new PackagePreflight(limits);
+        setZipGuards(limits);
+    }
+
+    /**
+     * POI's zip-bomb guards are static, shared by every reader in the process: set them once for the
+     * configured limits (a run has one ReadLimits), not again by every step's new reader while another
+     * may be reading. They are the backstop for parts whose zip directory lies about their size.
+     */
+    private static synchronized void setZipGuards(ReadLimits limits) {
+        if (limits.equals(zipGuardsSetFor)) {
+            return;
+        }
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+        zipGuardsSetFor = limits;
     }
 
     public WorkbookGrid read(Path file) throws UnreadableWorkbookException {
@@ -43,27 +66,27 @@ public final class WorkbookGridReader {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件：" + e.getMessage(), e);
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请关闭后重新报送", e);
         }
         if (size == 0) {
             throw new UnreadableWorkbookException("PARSE-UNREADABLE", "文件为空（0 字节），请重新导出后报送", null);
         }
         if (size > limits.maxFileBytes()) {
             throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                    "文件大小 " + size + " 字节，超过上限 " + limits.maxFileBytes() + " 字节；年报表格通常不足 1 MB，请只报送年报表格", null);
+                    "文件大小 " + size + " 字节，超过上限 " + limits.maxFileBytes() + " 字节；年报表格通常不足 1 MB；请只报送年报表格，删除无关数据和图片后重新报送", null);
         }
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         } catch (IOException e) {
-            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件：" + e.getMessage(), e);
+            throw new UnreadableWorkbookException("PARSE-UNREADABLE", "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请关闭后重新报送", e);
         }
         if (magic != FileMagic.OOXML && magic != FileMagic.OLE2) {
             throw new UnreadableWorkbookException("PARSE-UNREADABLE",
-                    "不是 Excel 工作簿（文件内容为 " + describe(magic) + "），请用 Excel 或 WPS 另存为 .xlsx 后报送", null);
+                    "不是 Excel 工作簿（文件内容为 " + describe(magic) + "），请用 Excel 或 WPS 另存为 .xlsx 后重新报送", null);
         }
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-            return toGrid(wb);
+        try {
+            return magic == FileMagic.OOXML ? readOoxml(file) : readOle2(file);
         } catch (UnreadableWorkbookException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
@@ -71,11 +94,29 @@ public final class WorkbookGridReader {
         }
     }
 
+    /** .xlsx: checked by the preflight before the usermodel loads anything. */
+    private WorkbookGrid readOoxml(Path file) throws Exception {
+        OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        try {
+            preflight.check(pkg);
+            return toGrid(new XSSFWorkbook(pkg));
+        } finally {
+            // A read-only package is never saved: revert closes the file without writing to it.
+            pkg.revert();
+        }
+    }
+
+    /** .xls (or an encrypted .xlsx, which is an OLE2 container): the file size limit bounds the memory. */
+    private WorkbookGrid readOle2(Path file) throws Exception {
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            return toGrid(wb);
+        }
+    }
+
     private WorkbookGrid toGrid(Workbook wb) throws UnreadableWorkbookException {
         int sheets = wb.getNumberOfSheets();
         if (sheets > limits.maxSheets()) {
-            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                    "工作簿有 " + sheets + " 个工作表，超过上限 " + limits.maxSheets() + "；请只保留年报表格所在的工作表", null);
+            throw PackagePreflight.tooManySheets(sheets, limits.maxSheets());
         }
         java.util.List<SheetGrid> grids = new java.util.ArrayList<>(sheets);
         for (int i = 0; i < sheets; i++) {
@@ -83,7 +124,7 @@ public final class WorkbookGridReader {
             if (sheet.getLastRowNum() >= limits.maxRowsPerSheet()) {
                 throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
                         "工作表「" + sheet.getSheetName() + "」有 " + (sheet.getLastRowNum() + 1) + " 行，超过上限 "
-                                + limits.maxRowsPerSheet() + " 行；请删除与年报无关的数据", null);
+                                + limits.maxRowsPerSheet() + " 行；请删除与年报无关的数据后重新报送", null);
             }
             SheetGrid grid = new SheetGrid(sheet.getSheetName());
             for (Row row : sheet) {
@@ -145,34 +186,33 @@ public final class WorkbookGridReader {
             String msg = String.valueOf(t.getMessage());
             if (t instanceof EncryptedDocumentException || msg.contains("password") || msg.contains("encrypted")) {
                 return new UnreadableWorkbookException("PARSE-ENCRYPTED",
-                        "工作簿设置了打开密码或已加密，无法读取；请取消密码保护后重新报送", e);
+                        "工作簿设置了打开密码或已加密，无法读取；请取消打开密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送", e);
             }
             if (t instanceof EmptyFileException) {
                 return new UnreadableWorkbookException("PARSE-UNREADABLE", "文件为空，请重新导出后报送", e);
             }
             if (t instanceof OldExcelFormatException) {
                 return new UnreadableWorkbookException("PARSE-UNREADABLE",
-                        "文件是 Excel 5.0/95 等旧格式，无法读取；请用 Excel 或 WPS 另存为 .xlsx 后报送", e);
+                        "文件是 Excel 5.0/95 等旧格式，无法读取；请用 Excel 或 WPS 另存为 .xlsx 后重新报送", e);
             }
             if (msg.contains("Zip bomb") || msg.contains("potentially malicious") || msg.contains("exceeds the max")
                     || t instanceof OutOfMemoryError) {
                 return new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                        "工作簿解压后体积异常（疑似压缩炸弹或内容过大），已拒绝读取；请另存为普通 .xlsx 后报送", e);
+                        "工作簿解压后体积异常（疑似压缩炸弹或内容过大），已拒绝读取；请删除与年报无关的内容，另存为普通 .xlsx 后重新报送", e);
             }
             if (msg.contains("DOCTYPE")) {
-                return new UnreadableWorkbookException("PARSE-UNREADABLE",
-                        "工作簿含有不允许的 XML 声明（DOCTYPE/外部实体），已拒绝读取；请用 Excel 或 WPS 另存后报送", e);
+                return new UnreadableWorkbookException("PARSE-UNREADABLE", DOCTYPE_MESSAGE, e);
             }
             if (msg.contains("Truncated") || msg.contains("truncated") || msg.contains("Unexpected end")) {
                 return new UnreadableWorkbookException("PARSE-UNREADABLE",
                         "文件不完整（可能上传或复制中断），请重新报送完整文件", e);
             }
             if (t instanceof FormulaParseException) {
-                return new UnreadableWorkbookException("PARSE-UNREADABLE", "工作簿中的公式无法解析：" + msg, e);
+                return new UnreadableWorkbookException("PARSE-UNREADABLE", "工作簿中的公式无法解析（" + msg + "）；请把公式改为数值后重新报送", e);
             }
         }
         return new UnreadableWorkbookException("PARSE-UNREADABLE",
-                "无法作为 Excel 工作簿读取（" + e.getClass().getSimpleName() + ": " + e.getMessage() + "）；请用 Excel 或 WPS 另存为 .xlsx 后报送", e);
+                "无法作为 Excel 工作簿读取（" + e.getClass().getSimpleName() + ": " + e.getMessage() + "）；请用 Excel 或 WPS 另存为 .xlsx 后重新报送", e);
     }
 
     private static String describe(FileMagic magic) {

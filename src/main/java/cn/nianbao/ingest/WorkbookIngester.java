@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
@@ -39,13 +40,25 @@ public final class WorkbookIngester {
     private final ReportLocator locator;
     private final AgencyResolver agencies;
     private final Integer defaultYear;
+    private final Set<Integer> jobYears;
 
     public WorkbookIngester(TemplateCatalogue catalogue, ReadLimits limits, AgencyResolver agencies, Integer defaultYear) {
+        this(catalogue, limits, agencies, defaultYear, Set.of());
+    }
+
+    /**
+     * @param defaultYear the year of a report that names none (the job's, when it has one)
+     * @param jobYears    the years the job consolidates; a report for another year is refused
+     *                    (PARSE-WRONG-YEAR) rather than stored where nobody looks. Empty = any year.
+     */
+    public WorkbookIngester(TemplateCatalogue catalogue, ReadLimits limits, AgencyResolver agencies, Integer defaultYear,
+                            Set<Integer> jobYears) {
         this.catalogue = catalogue;
         this.reader = new WorkbookGridReader(limits);
         this.locator = new ReportLocator(catalogue);
         this.agencies = agencies;
         this.defaultYear = defaultYear;
+        this.jobYears = Set.copyOf(jobYears);
     }
 
     /** Describes a file without reading it as a workbook: path relative to the input folder, hash, size. */
@@ -105,7 +118,15 @@ public final class WorkbookIngester {
             findings.add(fileFinding(submission, "PARSE-NO-YEAR", who,
                     "无法从标题或文件名判断报告年度；请在标题中写明「XXXX年政府信息公开工作年度报告」"));
         }
-        if (located.tablesFound() < located.format().tables().size() || who == null || year == null) {
+        // A report of another year must not be summed into this one, nor dropped without a word.
+        boolean wrongYear = year != null && !jobYears.isEmpty() && !jobYears.contains(year);
+        if (wrongYear) {
+            String source = titleText != null ? "标题「" + titleText + "」" : "文件名";
+            findings.add(fileFinding(submission, "PARSE-WRONG-YEAR", who,
+                    "本文件是 " + year + " 年度的报告（据" + source + "），本次汇总的是 " + years() + " 年度，未计入汇总；"
+                            + "请核对是否报错了文件，并报送 " + years() + " 年度的年报"));
+        }
+        if (located.tablesFound() < located.format().tables().size() || who == null || year == null || wrongYear) {
             return new IngestResult(submission, Optional.empty(), findings, Map.of());
         }
 
@@ -132,6 +153,10 @@ public final class WorkbookIngester {
         Scope scope = isConsolidated(titleText, submission.fileName()) ? Scope.CONSOLIDATED : Scope.OWN;
         Report report = new Report(who, year, located.format().id(), scope, submission, titleText, datapoints);
         return new IngestResult(submission, Optional.of(report), findings, notes);
+    }
+
+    private String years() {
+        return jobYears.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
     }
 
     private static boolean isConsolidated(String title, String fileName) {
