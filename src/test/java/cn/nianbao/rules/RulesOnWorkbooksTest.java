@@ -320,7 +320,10 @@ class RulesOnWorkbooksTest {
         Path jobFile = root.resolve(run.name + ".yml");
         Files.writeString(jobFile, job, StandardCharsets.UTF_8);
         assertThat(NianbaoApplication.run(new String[] {"consolidate", "--job", jobFile.toString()})).isEqualTo(0);
-        return csv(root.resolve("out/exceptions.csv"));
+        List<Map<String, String>> findings = csv(root.resolve("out/exceptions.csv"));
+        // each problem is reported once (a multi-year job once repeated every cross-year finding per year)
+        assertThat(findings).doesNotHaveDuplicates();
+        return findings;
     }
 
     /** Asserts, agency by agency, exactly the expected findings; no finding for an agency not listed. */
