@@ -32,7 +32,9 @@ abstract class ContinuityCheck implements CrossReportCheck {
     public List<Finding> check(CrossReportInput input, Rule rule) {
         List<Finding> findings = new ArrayList<>();
         for (Report current : input.reports()) {
-            if (!rule.appliesTo(current.format(), current.year())) {
+            // Only this year's reports: the job validates once per year, and a report of another year
+            // is compared in that year's pass (otherwise a multi-year run repeats every finding per year).
+            if (current.year() != input.year() || !rule.appliesTo(current.format(), current.year())) {
                 continue;
             }
             Optional<Report> previous = input.find(current.agency().code(), current.year() - 1);

@@ -34,7 +34,8 @@ public final class OutlierYoyCheck implements CrossReportCheck {
         List<String> patterns = rule.listParam("datapoints");
         List<Finding> findings = new ArrayList<>();
         for (Report current : input.reports()) {
-            if (!rule.appliesTo(current.format(), current.year())) {
+            // Only this year's reports: a report of another year is compared in that year's pass.
+            if (current.year() != input.year() || !rule.appliesTo(current.format(), current.year())) {
                 continue;
             }
             Optional<Report> previous = input.find(current.agency().code(), current.year() - 1);
