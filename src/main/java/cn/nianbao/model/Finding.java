@@ -21,14 +21,16 @@ public record Finding(Severity severity, String rule, String agencyCode, String 
     }
 
     /**
-     * Stable across runs for the same problem: rule, agency (or, for a file no agency is known for, its
-     * name), year, sheet and cells; not the values (a corrected-but-still-wrong number is the same
-     * finding), not the run, and not the file name of a known agency (a resubmission under a new name
-     * keeps its open findings).
+     * Stable across runs for the same problem: rule, agency, year, sheet and cells; not the values (a
+     * corrected-but-still-wrong number is the same finding) and not the run. A finding about cells does
+     * not depend on the file name either (a resubmission under a new name keeps its open findings); a
+     * finding about a whole file (no cells: unreadable, duplicate, unknown agency) is about that file,
+     * so its name is part of it.
      */
     public String fingerprint() {
-        String who = agencyCode != null ? agencyCode : "file:" + nullToEmpty(sourceFileName());
-        String key = String.join("|", rule, who, year == null ? "" : year.toString(),
+        String who = agencyCode != null ? agencyCode : "";
+        String file = agencyCode == null || cells.isEmpty() ? nullToEmpty(sourceFileName()) : "";
+        String key = String.join("|", rule, who, file, year == null ? "" : year.toString(),
                 nullToEmpty(sheet), String.join(" ", cells));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -47,6 +47,8 @@ public final class Rollup {
     public Result compute(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        // A report left out of several units (district, city) is one finding, not one per unit.
+        Set<String> leftOut = new java.util.HashSet<>();
         Set<Integer> allYears = new TreeSet<>(years);
         reports.forEach(r -> allYears.add(r.year()));
         for (Agency unit : units.units()) {
@@ -64,11 +66,11 @@ public final class Rollup {
                 for (Report r : candidates) {
                     if (r.format().equals(format.id())) {
                         included.add(r);
-                    } else {
+                    } else if (leftOut.add(r.submission().path())) {
                         findings.add(new Finding(Severity.ERROR, "ROLLUP-MIXED-FORMAT", r.agency().code(), r.agency().name(), year,
                                 r.submission().path(), null, List.of(), null, null, null,
-                                "「" + unit.name() + "」" + year + "年汇总使用 " + format.id() + " 格式，该单位报表为 " + r.format()
-                                        + " 格式，未计入汇总；请按" + year + "年适用的格式重新填报"));
+                                year + "年汇总使用 " + format.id() + " 格式，该单位报表为 " + r.format()
+                                        + " 格式，未计入「" + unit.name() + "」及以上各级汇总；请按" + year + "年适用的格式重新填报"));
                     }
                 }
                 // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
