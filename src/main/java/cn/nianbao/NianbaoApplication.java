@@ -80,12 +80,16 @@ public class NianbaoApplication {
 
     /**
      * The embedded H2 database, in a file beside the output folder so job history and stored reports
-     * survive between runs and the next night's run can compare with the last.
+     * survive between runs and the next night's run can compare with the last. AUTO_SERVER lets a second
+     * process open it while the first runs (H2 files are single-process otherwise; H2 refuses it together with DB_CLOSE_ON_EXIT=FALSE), so a concurrent run of
+     * the same job is told the job is running (nb_job_lock) rather than "database in use". WRITE_DELAY=0
+     * writes each commit at once: by default H2 keeps the last second of commits in memory, and a kill -9
+     * would lose committed chunks (consistently, but the restart would redo them).
      */
-    static String defaultDatabaseUrl(Path output) {
+    public static String defaultDatabaseUrl(Path output) {
         Path parent = output.toAbsolutePath().normalize().getParent();
         Path dir = (parent == null ? output.toAbsolutePath() : parent).resolve(".nianbao-db");
-        return "jdbc:h2:file:" + dir.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dir.resolve("nianbao").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static String rootMessage(Throwable e) {

@@ -44,10 +44,13 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private WorkbookIngester ingester;
     private Set<String> alreadyStored;
 
-    public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits) {
+    private final TestPause testPause;
+
+    public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
         this.store = store;
         this.catalogue = catalogue;
         this.limits = limits;
+        this.testPause = testPause;
     }
 
     @Override
@@ -98,6 +101,8 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
 
     @Override
     public void write(Chunk<? extends IngestResult> chunk) {
+        // Earlier chunks are committed by now: a crash test kills here to leave a half-ingested run.
+        testPause.reached("ingest", done.get());
         List<IngestResult> items = new ArrayList<>(chunk.getItems());
         store.saveIngested(run, items);
         int n = done.addAndGet(items.size());

@@ -32,10 +32,13 @@ public class PublishTasklet implements Tasklet {
     private final RunAssembler assembler;
     private final Publisher publisher;
 
-    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue) {
+    private final TestPause testPause;
+
+    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause) {
         this.store = store;
         this.assembler = assembler;
         this.publisher = new Publisher(catalogue);
+        this.testPause = testPause;
     }
 
     @Override
@@ -57,7 +60,7 @@ public class PublishTasklet implements Tasklet {
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = a.job().output();
-        List<Path> written = publisher.publish(result, out, changes);
+        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count));
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
     }
