@@ -33,18 +33,29 @@ final class NightlyFixtures {
 
     /** {@code dir/in} with copies of sample-input/2020, {@code dir/job.yml} (licheng-2020's roster), output {@code dir/out}. */
     static Path jobFolder(Path dir) throws IOException {
+        return jobFile(dir, "licheng-2020", "out");
+    }
+
+    /**
+     * A job file {@code dir/<name>.yml} over {@code dir/in} (the 2020 samples, copied once) writing to
+     * {@code dir/<out>}; jobs in one folder share the default database {@code dir/.nianbao-db}.
+     */
+    static Path jobFile(Path dir, String name, String out) throws IOException {
         Path in = dir.resolve("in");
-        Files.createDirectories(in);
-        try (Stream<Path> files = Files.list(Path.of("sample-input/2020"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, in.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        if (!Files.isDirectory(in)) {
+            Files.createDirectories(in);
+            try (Stream<Path> files = Files.list(Path.of("sample-input/2020"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, in.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
             }
         }
         String job = Files.readString(Path.of("jobs/licheng-2020.yml"), StandardCharsets.UTF_8)
+                .replace("name: licheng-2020", "name: " + name)
                 .replace("input: ../sample-input/2020", "input: in")
-                .replace("output: ../out/licheng-2020", "output: out");
-        assertThat(job).contains("input: in").contains("output: out");
-        Path jobFile = dir.resolve("job.yml");
+                .replace("output: ../out/licheng-2020", "output: " + out);
+        assertThat(job).contains("input: in").contains("output: " + out);
+        Path jobFile = dir.resolve(name.equals("licheng-2020") && out.equals("out") ? "job.yml" : name + ".yml");
         Files.writeString(jobFile, job, StandardCharsets.UTF_8);
         return jobFile;
     }
