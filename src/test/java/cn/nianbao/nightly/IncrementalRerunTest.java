@@ -121,7 +121,7 @@ class IncrementalRerunTest {
         return Integer.parseInt(m.group(1));
     }
 
-    private static void touchAll(Path in) throws Exception {
+    static void touchAll(Path in) throws Exception {
         FileTime later = FileTime.from(Instant.now().plusSeconds(60 + (System.nanoTime() % 1000)));
         try (Stream<Path> files = Files.list(in)) {
             for (Path f : files.toList()) {
@@ -131,7 +131,7 @@ class IncrementalRerunTest {
     }
 
     /** A facts.csv row of the file with a positive number in it (columns as in outputs.md). */
-    private static String[] factOf(Path out, String file) throws Exception {
+    static String[] factOf(Path out, String file) throws Exception {
         for (List<String> row : NightlyFixtures.csv(out.resolve("facts.csv"))) {
             if (row.get(7).equals(file) && !row.get(5).isEmpty() && new BigDecimal(row.get(5)).signum() > 0
                     && !row.get(4).endsWith("TOTAL")) {
@@ -141,7 +141,7 @@ class IncrementalRerunTest {
         throw new AssertionError("no positive fact of " + file);
     }
 
-    private static void changeCell(Path file, String sheet, String address, BigDecimal value) throws Exception {
+    static void changeCell(Path file, String sheet, String address, BigDecimal value) throws Exception {
         Workbook wb;
         try (InputStream inStream = Files.newInputStream(file)) {
             wb = WorkbookFactory.create(inStream);
