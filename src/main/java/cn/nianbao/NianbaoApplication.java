@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.nianbao.batch.ConsolidationRunner;
+import cn.nianbao.batch.RunPurger;
 import cn.nianbao.cli.CommandLine;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
@@ -43,6 +44,9 @@ public class NianbaoApplication {
                 Package p = NianbaoApplication.class.getPackage();
                 System.out.println("nianbao " + (p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion()));
                 return ConsolidationRunner.EXIT_OK;
+            }
+            if (cmd.command() == CommandLine.Command.PURGE) {
+                return purge(cmd);
             }
             job = cmd.jobFile() != null ? JobFileReader.read(cmd.jobFile()) : AdHocJob.of(cmd.input(), cmd.output(), cmd.year());
             if (cmd.jobFile() != null && cmd.year() != null) {
@@ -82,13 +86,57 @@ public class NianbaoApplication {
     }
 
     /**
-     * The embedded H2 database, in a file beside the output folder so job history and stored reports
-     * survive between runs and the next night's run can compare with the last.
+     * purge: deletes old runs from the database named by --spring.datasource.url, or the default database
+     * beside --out, or beside the output folder of the --job file.
      */
-    static String defaultDatabaseUrl(Path output) {
+    private static int purge(CommandLine cmd) throws JobFileException {
+        String jobName = cmd.purgeJob();
+        Path out = cmd.output();
+        if (cmd.jobFile() != null) {
+            if (!Files.isRegularFile(cmd.jobFile())) {
+                System.err.println("错误：作业文件不存在：" + cmd.jobFile());
+                return ConsolidationRunner.EXIT_USAGE;
+            }
+            JobDefinition job = JobFileReader.read(cmd.jobFile());
+            jobName = job.name();
+            out = out == null ? job.output() : out;
+        }
+        List<String> springArgs = new ArrayList<>(cmd.springArgs());
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
+            if (!Files.isDirectory(defaultDatabaseFolder(out))) {
+                System.err.println("错误：" + out + " 旁没有数据库（" + defaultDatabaseFolder(out) + "）");
+                return ConsolidationRunner.EXIT_USAGE;
+            }
+            springArgs.add("--spring.datasource.url=" + defaultDatabaseUrl(out));
+        }
+        try (ConfigurableApplicationContext ctx = new SpringApplication(NianbaoApplication.class).run(springArgs.toArray(String[]::new))) {
+            RunPurger.Purged purged = ctx.getBean(RunPurger.class).purge(cmd.olderThan(), jobName);
+            System.out.println("已清理 " + purged.runs() + " 次运行、" + purged.contents() + " 份已无引用的文件内容、"
+                    + purged.versions() + " 条已被取代的报送版本" + (purged.skippedJobs().isEmpty() ? ""
+                            : "；正在运行、未清理的作业：" + String.join("、", purged.skippedJobs())));
+            return ConsolidationRunner.EXIT_OK;
+        } catch (Exception e) {
+            System.err.println("错误：清理失败：" + rootMessage(e));
+            return ConsolidationRunner.EXIT_FAILED;
+        }
+    }
+
+    private static Path defaultDatabaseFolder(Path output) {
         Path parent = output.toAbsolutePath().normalize().getParent();
-        Path dir = (parent == null ? output.toAbsolutePath() : parent).resolve(".nianbao-db");
-        return "jdbc:h2:file:" + dir.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+        return (parent == null ? output.toAbsolutePath() : parent).resolve(".nianbao-db");
+    }
+
+    /**
+     * The embedded H2 database, in a file beside the output folder so job history and stored reports
+     * survive between runs and the next night's run can compare with the last. AUTO_SERVER lets a second
+     * process open it while the first runs (H2 files are single-process otherwise; H2 refuses it together with DB_CLOSE_ON_EXIT=FALSE), so a concurrent run of
+     * the same job is told the job is running (nb_job_lock) rather than "database in use". WRITE_DELAY=0
+     * writes each commit at once: by default H2 keeps the last second of commits in memory, and a kill -9
+     * would lose committed chunks (consistently, but the restart would redo them).
+     */
+    public static String defaultDatabaseUrl(Path output) {
+        Path dir = defaultDatabaseFolder(output);
+        return "jdbc:h2:file:" + dir.resolve("nianbao").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static String rootMessage(Throwable e) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.model.IngestResult;
+import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.template.TemplateCatalogue;
 
@@ -39,6 +40,18 @@ public class ConsolidationJobConfig {
     @Bean
     ReportStore reportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
         return new ReportStore(jdbc, catalogue);
+    }
+
+    @Bean
+    JobLocks jobLocks(JdbcTemplate jdbc, @Value("${nianbao.lock.stale-after:PT2M}") java.time.Duration staleAfter,
+                      @Value("${nianbao.lock.heartbeat:PT15S}") java.time.Duration heartbeat) {
+        return new JobLocks(jdbc, staleAfter, heartbeat);
+    }
+
+    @Bean
+    TestPause testPause(@Value("${nianbao.test.pause-after:}") String pauseAfter,
+                        @Value("${nianbao.test.pause-for:PT1H}") java.time.Duration pauseFor) {
+        return TestPause.parse(pauseAfter, pauseFor);
     }
 
     @Bean
@@ -66,8 +79,8 @@ public class ConsolidationJobConfig {
 
     @Bean
     @StepScope
-    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits) {
-        return new IngestStep(store, catalogue, limits);
+    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
+        return new IngestStep(store, catalogue, limits, testPause);
     }
 
     @Bean

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
 
 /**
@@ -48,19 +52,69 @@ public class ConsolidationRunner {
     private final JobRepository jobRepository;
     private final Job consolidateJob;
     private final ReportStore store;
+    private final JobLocks locks;
+    private final Duration lockWait;
 
-    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, ReportStore store) {
+    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, ReportStore store,
+                               JobLocks locks, @Value("${nianbao.lock.wait:PT0S}") Duration lockWait) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidateJob = consolidateJob;
         this.store = store;
+        this.locks = locks;
+        this.lockWait = lockWait;
     }
 
     /** The outcome of a run: its exit status and the job instance its results are stored under. */
     public record Outcome(int exitCode, Long jobInstanceId, Long jobExecutionId) {
     }
 
+    /**
+     * Runs the job under its lock: a second run of the same job (same name) is refused with exit 3, or
+     * waits for the first up to {@code nianbao.lock.wait}. Runs of other jobs are not affected.
+     */
     public Outcome run(JobDefinition job, Severity failOn, boolean force) throws IOException {
+        Optional<JobLocks.Held> lock;
+        try {
+            if (!lockWait.isZero()) {
+                locks.holder(job.name()).ifPresent(h -> log.info("作业「{}」正在由进程 {} 运行，最多等待 {}", job.name(), h.owner(), lockWait));
+            }
+            lock = locks.acquire(job.name(), lockWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(EXIT_FAILED, null, null);
+        }
+        if (lock.isEmpty()) {
+            String holder = locks.holder(job.name())
+                    .map(h -> "进程 " + h.owner() + "，开始于 " + h.acquiredAt() + "，最近心跳 " + h.heartbeat())
+                    .orElse("另一进程");
+            System.err.println("错误：作业「" + job.name() + "」正在运行（" + holder + "），同一作业同一时间只能运行一次；"
+                    + "本次未运行。请待其结束后再试，或加 --nianbao.lock.wait=PT10M 等待其结束。");
+            return new Outcome(EXIT_FAILED, null, null);
+        }
+        try (JobLocks.Held held = lock.get()) {
+            recoverDeadExecutions(job);
+            return runLocked(job, failOn, force);
+        }
+    }
+
+    /**
+     * Executions of this job still marked running belong to a process that died without a word (kill -9,
+     * power loss): we hold the job's lock, so nothing else can be running them. Batch leaves them STARTED,
+     * which would make {@code start} refuse with JobExecutionAlreadyRunningException; marking them FAILED
+     * (with an end time, steps too) lets the same instance restart from where it stopped.
+     */
+    private void recoverDeadExecutions(JobDefinition job) {
+        for (JobExecution running : jobRepository.findRunningJobExecutions(ConsolidationJobConfig.JOB_NAME)) {
+            if (!job.name().equals(running.getJobParameters().getString(RunParameters.JOB_NAME))) {
+                continue; // another job's run: its own lock protects it
+            }
+            log.warn("上次运行（执行号 {}，状态 {}）的进程已不存在，标记为失败后续跑", running.getId(), running.getStatus());
+            jobOperator.recover(running);
+        }
+    }
+
+    private Outcome runLocked(JobDefinition job, Severity failOn, boolean force) throws IOException {
         InputScanner.Scan scan = InputScanner.scan(job.input());
         String fingerprint = fingerprint(job, scan);
         String startedAt = Instant.now().toString();

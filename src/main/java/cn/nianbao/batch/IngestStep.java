@@ -3,6 +3,7 @@ package cn.nianbao.batch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +16,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import cn.nianbao.ingest.ParsedWorkbook;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
@@ -29,6 +31,8 @@ import cn.nianbao.template.TemplateCatalogue;
 /**
  * The ingest step's processor and writer: each workbook is read into a report and stored with its
  * findings, a chunk per transaction. A restarted run skips the files its crashed predecessor stored.
+ * A file whose bytes were parsed before (same SHA-256, same reader version) is not opened: its stored
+ * content is resolved against this run's roster and file name, as a fresh read would be.
  */
 public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter<IngestResult>, StepExecutionListener {
 
@@ -43,11 +47,15 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private JobDefinition job;
     private WorkbookIngester ingester;
     private Set<String> alreadyStored;
+    private String readerVersion;
 
-    public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits) {
+    private final TestPause testPause;
+
+    public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
         this.store = store;
         this.catalogue = catalogue;
         this.limits = limits;
+        this.testPause = testPause;
     }
 
     @Override
@@ -56,6 +64,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         job = RunParameters.job(stepExecution.getJobParameters());
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
         ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));
+        readerVersion = WorkbookIngester.cacheVersion(limits);
         alreadyStored = store.pathsOfRun(run);
         try {
             total = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks().size();
@@ -84,6 +93,11 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
                     null, null, null, rel, null, List.of(), null, null, null,
                     "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请稍后重新报送")), java.util.Map.of());
         }
+        // The same bytes read by this reader before (an earlier night, another job): reuse, don't open the workbook.
+        Optional<ParsedWorkbook> stored = store.storedContent(submission.sha256(), readerVersion);
+        if (stored.isPresent()) {
+            return ingester.resolve(submission, stored.get()).asReused();
+        }
         try {
             return ingester.ingest(file, submission);
         } catch (RuntimeException | StackOverflowError e) {
@@ -98,13 +112,17 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
 
     @Override
     public void write(Chunk<? extends IngestResult> chunk) {
+        // Earlier chunks are committed by now: a crash test kills here to leave a half-ingested run.
+        testPause.reached("ingest", done.get());
         List<IngestResult> items = new ArrayList<>(chunk.getItems());
-        store.saveIngested(run, items);
+        store.saveIngested(run, items, readerVersion);
         int n = done.addAndGet(items.size());
+        int reused = 0;
         for (IngestResult r : items) {
-            log.debug("{} → {}", r.submission().path(), r.accepted() ? "已读取" : "未能读取");
+            reused += r.reused() ? 1 : 0;
+            log.debug("{} → {}{}", r.submission().path(), r.accepted() ? "已读取" : "未能读取", r.reused() ? "（内容未变，沿用已存结果）" : "");
         }
-        log.info("读取进度 {}/{}", n, total);
+        log.info("读取进度 {}/{}（本批 {} 个文件内容未变，沿用已存结果）", n, total, reused);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
+import cn.nianbao.history.RunComparison;
+import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.validate.FindingChanges;
 import cn.nianbao.publish.Publisher;
@@ -32,10 +34,13 @@ public class PublishTasklet implements Tasklet {
     private final RunAssembler assembler;
     private final Publisher publisher;
 
-    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue) {
+    private final TestPause testPause;
+
+    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause) {
         this.store = store;
         this.assembler = assembler;
         this.publisher = new Publisher(catalogue);
+        this.testPause = testPause;
     }
 
     @Override
@@ -51,14 +56,49 @@ public class PublishTasklet implements Tasklet {
         }
         Instant started = execution.getStartTime() == null ? Instant.now()
                 : execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
+        store.recordVersions(a.job().name(), run, a.reports());
+        RunChanges runChanges = compareWithPreviousRun(a.job().name(), run);
         RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
-                store.submissions(run), a.reports(), findings, a.rollup().totals(), skipped);
+                store.submissions(run), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
+                runChanges);
         FindingChanges changes = store.previousRunFindings(a.job().name(), run)
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = a.job().output();
-        List<Path> written = publisher.publish(result, out, changes);
+        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count));
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
+    }
+
+    /** What changed since the job's previous completed run, logged for the operator and written to run.json. */
+    private RunChanges compareWithPreviousRun(String jobName, long run) {
+        var previous = store.previousCompletedRun(jobName, run);
+        if (previous.isEmpty()) {
+            log.info("作业「{}」首次完成运行，无上次结果可比较", jobName);
+            return RunChanges.firstRun();
+        }
+        long before = previous.get().jobInstanceId();
+        RunChanges changes = RunComparison.compare(previous.get().jobExecutionId(), store.acceptedVersions(before),
+                store.acceptedVersions(run), store.summaryValues(before), store.summaryValues(run));
+        log.info("与上次完成的运行（执行号 {}）相比：{} 份报表有变化，{} 个汇总数值变动", changes.previousJobExecutionId(),
+                changes.agencies().size(), changes.totals().size());
+        for (RunChanges.AgencyChange c : changes.agencies()) {
+            String what = switch (c.change()) {
+                case NEW -> "新报送";
+                case CHANGED -> "已更新（文件内容变化）";
+                case REMOVED -> "已不在输入中";
+            };
+            log.info("  {} {}年：{}（{}）", c.agencyName(), c.year(), what, c.path());
+        }
+        int shown = 0;
+        for (RunChanges.TotalMove t : changes.totals()) {
+            if (++shown > 30) {
+                log.info("  ……其余 {} 个变动见 run.json 的 changes.totals", changes.totals().size() - 30);
+                break;
+            }
+            log.info("  汇总 {} {}年 {}：{} → {}", t.unitName(), t.year(), t.datapoint(),
+                    t.previous() == null ? "无" : t.previous().toPlainString(), t.current() == null ? "无" : t.current().toPlainString());
+        }
+        return changes;
     }
 }

@@ -1,6 +1,7 @@
 package cn.nianbao.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,14 @@ import cn.nianbao.model.Severity;
  * exit status 2. Spring properties (--spring.…, --nianbao.…, --logging.…) pass through untouched.
  */
 public record CommandLine(Command command, Path jobFile, Path input, Path output, Integer year, Severity failOn,
-                          boolean force, List<String> springArgs) {
+                          boolean force, List<String> springArgs, Duration olderThan, String purgeJob) {
 
-    public enum Command { CONSOLIDATE, HELP, VERSION }
+    public enum Command { CONSOLIDATE, PURGE, HELP, VERSION }
+
+    public CommandLine(Command command, Path jobFile, Path input, Path output, Integer year, Severity failOn, boolean force,
+                       List<String> springArgs) {
+        this(command, jobFile, input, output, year, failOn, force, springArgs, null, null);
+    }
 
     /** A command line that cannot be run; the message says why, in Chinese. */
     public static class UsageException extends Exception {
@@ -29,13 +35,21 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
             用法：
               java -jar target/nianbao.jar consolidate --job jobs/<名称>.yml [选项]
               java -jar target/nianbao.jar consolidate --input 文件夹 --out 文件夹 [--year 年度] [选项]
+              java -jar target/nianbao.jar purge --older-than 90d [--job 名称或作业文件] [--out 文件夹] [选项]
               java -jar target/nianbao.jar --help
 
             consolidate  读取各单位报送的 .xlsx/.xls 年报表格，校验勾稽关系，按作业文件的名册逐级汇总，
                          并在输出文件夹写出 facts.csv、summary.csv、summary-<单位代码>-<年度>.xlsx、
                          exceptions.csv、exceptions.xlsx、exceptions.html、run.json。
 
-            选项：
+            purge        清理数据库中的旧运行记录：删除最后一次执行结束于 N 天以前的运行（Spring Batch 作业库记录
+                         及本程序的运行数据），以及已无运行引用的文件内容和已被取代的报送版本；
+                         每个作业最近一次完成的运行及其引用的内容始终保留；正在运行的作业跳过。
+              --older-than N天   如 90d：只清理结束于 N 天以前的运行
+              --job 名称         只清理该作业（作业文件中的 name；也可给作业文件路径）
+              --out 文件夹       使用该输出文件夹旁的默认数据库（也可由 --job 作业文件或 --spring.datasource.url 指定）
+
+            consolidate 的选项：
               --job 文件         作业文件（名册、年度、输入与输出文件夹），见 jobs/
               --input 文件夹     不用作业文件时：递归读取其中的 .xlsx/.xls（无名册，不检查缺报）
               --out 文件夹       不用作业文件时：输出文件夹
@@ -44,6 +58,8 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
               --force            输入未变化时也重新运行（默认沿用上次已完成的结果）
               --spring.datasource.url=jdbc:postgresql://主机/库  （及 username、password）改用 PostgreSQL；
                                  默认使用输出文件夹上一级 .nianbao-db/ 中的嵌入式 H2 数据库
+              --nianbao.lock.wait=PT10M  同一作业已在运行时等待其结束（默认不等待，退出码 3）
+              输入文件内容未变时沿用上次读取的结果，不重新打开工作簿（run.json 中 files_reused）。
 
             退出码：0 完成（问题见报告）；1 完成且存在 --fail-on 指定级别的问题；2 参数或作业文件有误；3 作业失败。
             """;
@@ -64,8 +80,11 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
         if (own.contains("--version")) {
             return new CommandLine(Command.VERSION, null, null, null, null, null, false, spring);
         }
+        if ("purge".equals(own.get(0))) {
+            return parsePurge(own, spring);
+        }
         if (!"consolidate".equals(own.get(0))) {
-            throw new UsageException("未知命令「" + own.get(0) + "」；可用命令：consolidate（用 --help 查看用法）");
+            throw new UsageException("未知命令「" + own.get(0) + "」；可用命令：consolidate、purge（用 --help 查看用法）");
         }
         Path job = null;
         Path input = null;
@@ -109,6 +128,54 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
             throw new UsageException("--job 与 --input/--out 不能同时使用：输入、输出文件夹写在作业文件中");
         }
         return new CommandLine(Command.CONSOLIDATE, job, input, out, year, failOn, force, spring);
+    }
+
+    /** purge --older-than Nd [--job NAME|FILE] [--out DIR] */
+    private static CommandLine parsePurge(List<String> own, List<String> spring) throws UsageException {
+        Duration olderThan = null;
+        String job = null;
+        Path out = null;
+        for (int i = 1; i < own.size(); i++) {
+            String a = own.get(i);
+            String name = a;
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            if (!List.of("--older-than", "--job", "--out").contains(name)) {
+                throw new UsageException("purge 不支持选项「" + a + "」（用 --help 查看用法）");
+            }
+            if (value == null) {
+                if (i + 1 >= own.size()) {
+                    throw new UsageException(name + " 后面缺少取值");
+                }
+                value = own.get(++i);
+            }
+            switch (name) {
+                case "--older-than" -> olderThan = parseDays(value);
+                case "--job" -> job = value;
+                default -> out = Path.of(value);
+            }
+        }
+        if (olderThan == null) {
+            throw new UsageException("purge 需要 --older-than，如 --older-than 90d");
+        }
+        boolean jobFile = job != null && (job.endsWith(".yml") || job.endsWith(".yaml"));
+        if (out == null && !jobFile && spring.stream().noneMatch(s -> s.startsWith("--spring.datasource.url"))) {
+            throw new UsageException("请指明数据库：--out 输出文件夹（其旁的默认数据库）、--job 作业文件，或 --spring.datasource.url=…");
+        }
+        return new CommandLine(Command.PURGE, jobFile ? Path.of(job) : null, null, out, null, null, false, spring, olderThan,
+                jobFile ? null : job);
+    }
+
+    private static Duration parseDays(String v) throws UsageException {
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d{1,5}d")) {
+            return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        throw new UsageException("--older-than 的取值应为天数，如 90d，而不是「" + v + "」");
     }
 
     private static Integer parseYear(String v) throws UsageException {

@@ -35,6 +35,13 @@ import cn.nianbao.template.TemplateCatalogue;
  */
 public final class WorkbookIngester {
 
+    /**
+     * The version of what {@link #parse} produces. Stored content is reused only by a reader of the same
+     * version (and the same limits and templates, see {@link #cacheVersion}): change it whenever a change to
+     * the reader, locator or value parser can read the same bytes differently.
+     */
+    public static final String READER_VERSION = "reader-1";
+
     private final TemplateCatalogue catalogue;
     private final WorkbookGridReader reader;
     private final ReportLocator locator;
@@ -61,6 +68,28 @@ public final class WorkbookIngester {
         this.jobYears = Set.copyOf(jobYears);
     }
 
+    /**
+     * The version stored content must carry to be reused: the reader version, plus a hash of the read
+     * limits and the template catalogue, since either can change what a workbook parses to.
+     */
+    public static String cacheVersion(ReadLimits limits) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update(limits.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (InputStream in = WorkbookIngester.class.getClassLoader().getResourceAsStream(TemplateCatalogue.DEFAULT_RESOURCE)) {
+            if (in != null) {
+                md.update(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return READER_VERSION + "/" + HexFormat.of().formatHex(md.digest(), 0, 8);
+    }
+
     /** Describes a file without reading it as a workbook: path relative to the input folder, hash, size. */
     public static Submission describe(Path inputRoot, Path file) throws IOException {
         MessageDigest sha;
@@ -82,32 +111,84 @@ public final class WorkbookIngester {
                 Files.getLastModifiedTime(file).toInstant());
     }
 
+    /** Reads a workbook and names its agency and year: {@link #parse} then {@link #resolve}. */
     public IngestResult ingest(Path file, Submission submission) {
-        List<Finding> findings = new ArrayList<>();
+        return resolve(submission, parse(file));
+    }
+
+    /**
+     * Reads what the workbook's bytes say: titles, located tables, every value. Nothing here depends on
+     * the file's name, the roster or the run, so the result can be stored by content hash and reused.
+     */
+    public ParsedWorkbook parse(Path file) {
         WorkbookGrid grid;
         try {
             grid = reader.read(file);
         } catch (UnreadableWorkbookException e) {
-            findings.add(fileFinding(submission, e.rule(), null, e.getMessage()));
-            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+            return ParsedWorkbook.unreadable(e.rule(), e.getMessage());
         }
         List<ReportTitle> titles = ReportTitle.find(grid);
+        LocatedReport located = locator.locate(grid);
+        if (located == null) {
+            return ParsedWorkbook.noTable(titles);
+        }
+        List<ParsedWorkbook.ContentProblem> problems = new ArrayList<>();
+        for (LocateProblem p : located.problems()) {
+            problems.add(new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.LOCATE, p.rule(), p.sheet(), p.cell(),
+                    p.message()));
+        }
+        Map<String, Datapoint> datapoints = new LinkedHashMap<>();
+        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
+        for (DatapointDef def : located.format().datapoints().values()) {
+            LocatedCell lc = located.cells().get(def.id());
+            if (lc == null) {
+                continue;
+            }
+            ParsedValue v = ValueParser.parse(lc.cell(), def.kind(), lc.columnLabel());
+            SourceCell source = new SourceCell(lc.sheet(), lc.cell().address(), lc.label());
+            if (v.isProblem()) {
+                problems.add(new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.BAD_NUMBER, "PARSE-BAD-NUMBER",
+                        lc.sheet(), lc.cell().address(), "「" + def.label() + "」" + v.problem()));
+                continue;
+            }
+            if (v.unitNote() != null) {
+                notes.put(def.id(), v.unitNote());
+            }
+            datapoints.put(def.id(), v.blank() ? Datapoint.blank(def.id(), source) : Datapoint.of(def.id(), v.number(), source));
+        }
+        boolean complete = located.tablesFound() >= located.format().tables().size();
+        return new ParsedWorkbook(ParsedWorkbook.Outcome.LOCATED, null, null, titles, located.format().id(), complete, problems,
+                datapoints, notes);
+    }
+
+    /**
+     * Attaches a parsed workbook to this run's file: names the agency (roster, titles, file name) and the
+     * year, decides whether the report is accepted, and turns the content's problems into findings.
+     */
+    public IngestResult resolve(Submission submission, ParsedWorkbook parsed) {
+        List<Finding> findings = new ArrayList<>();
+        if (parsed.outcome() == ParsedWorkbook.Outcome.UNREADABLE) {
+            findings.add(fileFinding(submission, parsed.failureRule(), null, parsed.failureMessage()));
+            return new IngestResult(submission, Optional.empty(), findings, Map.of(), parsed, false);
+        }
+        List<ReportTitle> titles = parsed.titles();
         Optional<Agency> agency = agencies.resolve(submission.fileName(), titles);
         Integer year = titles.stream().map(ReportTitle::year).filter(y -> y != null).findFirst()
                 .orElseGet(() -> Optional.ofNullable(ReportTitle.yearIn(submission.path())).orElse(defaultYear));
         String titleText = titles.isEmpty() ? null : titles.get(0).text();
 
-        LocatedReport located = locator.locate(grid);
-        if (located == null) {
+        if (parsed.outcome() == ParsedWorkbook.Outcome.NO_TABLE) {
             findings.add(fileFinding(submission, "PARSE-NO-TABLE", agency.orElse(null),
                     "未找到年报统计表（二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、行政复议、行政诉讼情况）；"
                             + "请确认报送的是年报表格，并按国家统一格式填报"));
-            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+            return new IngestResult(submission, Optional.empty(), findings, Map.of(), parsed, false);
         }
         Agency who = agency.orElse(null);
-        for (LocateProblem p : located.problems()) {
-            findings.add(new Finding(Severity.ERROR, p.rule(), code(who), name(who), year, submission.path(), p.sheet(),
-                    p.cell() == null ? List.of() : List.of(p.cell()), null, null, null, p.message()));
+        for (ParsedWorkbook.ContentProblem p : parsed.problems()) {
+            if (p.kind() == ParsedWorkbook.ContentProblem.Kind.LOCATE) {
+                findings.add(new Finding(Severity.ERROR, p.rule(), code(who), name(who), year, submission.path(), p.sheet(),
+                        p.cell() == null ? List.of() : List.of(p.cell()), null, null, null, p.message()));
+            }
         }
         if (who == null) {
             findings.add(fileFinding(submission, "PARSE-NO-AGENCY", null,
@@ -126,33 +207,18 @@ public final class WorkbookIngester {
                     "本文件是 " + year + " 年度的报告（据" + source + "），本次汇总的是 " + years() + " 年度，未计入汇总；"
                             + "请核对是否报错了文件，并报送 " + years() + " 年度的年报"));
         }
-        if (located.tablesFound() < located.format().tables().size() || who == null || year == null || wrongYear) {
-            return new IngestResult(submission, Optional.empty(), findings, Map.of());
+        if (!parsed.tablesComplete() || who == null || year == null || wrongYear) {
+            return new IngestResult(submission, Optional.empty(), findings, Map.of(), parsed, false);
         }
-
-        Map<String, Datapoint> datapoints = new LinkedHashMap<>();
-        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
-        for (DatapointDef def : located.format().datapoints().values()) {
-            LocatedCell lc = located.cells().get(def.id());
-            if (lc == null) {
-                continue;
+        for (ParsedWorkbook.ContentProblem p : parsed.problems()) {
+            if (p.kind() == ParsedWorkbook.ContentProblem.Kind.BAD_NUMBER) {
+                findings.add(new Finding(Severity.ERROR, p.rule(), who.code(), who.name(), year, submission.path(), p.sheet(),
+                        List.of(p.cell()), null, null, null, p.message()));
             }
-            ParsedValue v = ValueParser.parse(lc.cell(), def.kind(), lc.columnLabel());
-            SourceCell source = new SourceCell(lc.sheet(), lc.cell().address(), lc.label());
-            if (v.isProblem()) {
-                findings.add(new Finding(Severity.ERROR, "PARSE-BAD-NUMBER", who.code(), who.name(), year, submission.path(),
-                        lc.sheet(), List.of(lc.cell().address()), null, null, null,
-                        "「" + def.label() + "」" + v.problem()));
-                continue;
-            }
-            if (v.unitNote() != null) {
-                notes.put(def.id(), v.unitNote());
-            }
-            datapoints.put(def.id(), v.blank() ? Datapoint.blank(def.id(), source) : Datapoint.of(def.id(), v.number(), source));
         }
         Scope scope = isConsolidated(titleText, submission.fileName()) ? Scope.CONSOLIDATED : Scope.OWN;
-        Report report = new Report(who, year, located.format().id(), scope, submission, titleText, datapoints);
-        return new IngestResult(submission, Optional.of(report), findings, notes);
+        Report report = new Report(who, year, parsed.format(), scope, submission, titleText, parsed.datapoints());
+        return new IngestResult(submission, Optional.of(report), findings, parsed.unitNotes(), parsed, false);
     }
 
     private String years() {

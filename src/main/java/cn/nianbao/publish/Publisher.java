@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.UnitTotal;
@@ -49,8 +50,16 @@ public final class Publisher {
      * @param changes new / resolved / still-open findings against the previous run, or null on a first run
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes) throws IOException {
+        return publish(run, outputFolder, changes, count -> { });
+    }
+
+    /**
+     * As {@link #publish(RunResult, Path, FindingChanges)}, telling {@code progress} how many files are
+     * written after each one (the batch step's test hook uses it to stop between two files).
+     */
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress) throws IOException {
         Files.createDirectories(outputFolder);
-        List<Path> written = new ArrayList<>();
+        Written written = new Written(progress);
         written.add(csv.writeFacts(nonNull(run.reports()), outputFolder.resolve(FACTS_CSV)));
         written.add(csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
         written.add(csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
@@ -71,7 +80,27 @@ public final class Publisher {
         }
         names.add(RUN_JSON);
         written.add(runJson.write(run, names, outputFolder.resolve(RUN_JSON)));
-        return written;
+        return written.paths;
+    }
+
+    /** The files written so far, reported to a progress listener one by one. */
+    private static final class Written implements Iterable<Path> {
+        private final List<Path> paths = new ArrayList<>();
+        private final IntConsumer progress;
+
+        Written(IntConsumer progress) {
+            this.progress = progress;
+        }
+
+        void add(Path p) {
+            paths.add(p);
+            progress.accept(paths.size());
+        }
+
+        @Override
+        public java.util.Iterator<Path> iterator() {
+            return paths.iterator();
+        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.nianbao.model.Report;
+import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
@@ -23,10 +24,17 @@ import cn.nianbao.model.Submission;
  * { "job_execution_id", "job_name", "status", "start_time", "end_time",
  *   "counts": { "files_seen", "workbooks_read", "reports_accepted", "files_rejected", "files_skipped",
  *               "findings": { "error", "warning", "info", "total" } },
- *   "inputs": [ { "path", "sha256", "size_bytes", "modified", "accepted" } ],
- *   "skipped_files": [ path ], "outputs": [ file name ] }
+ *               "files_parsed", "files_reused" },
+ *   "inputs": [ { "path", "sha256", "size_bytes", "modified", "accepted", "reused" } ],
+ *   "skipped_files": [ path ], "outputs": [ file name ],
+ *   "changes": { "previous_job_execution_id",
+ *                "agencies": [ { "agency_code", "agency_name", "year", "change", "path", "previous_sha256", "sha256" } ],
+ *                "totals": [ { "unit_code", "unit_name", "year", "datapoint", "previous", "current" } ] } }
  * </pre>
- * files_seen = workbooks read + skipped files; files_rejected = workbooks read without an accepted report.
+ * files_seen = workbooks read + skipped files; files_rejected = workbooks read without an accepted report;
+ * files_parsed + files_reused = workbooks_read (reused: same bytes parsed by an earlier run, not reopened).
+ * changes compares with the previous completed run of the same job ("change": NEW, CHANGED or REMOVED);
+ * it is null when the run was not compared.
  */
 public final class RunJsonWriter {
 
@@ -68,7 +76,10 @@ public final class RunJsonWriter {
         j.append("    \"findings\": { \"error\": ").append(bySeverity.get(Severity.ERROR))
                 .append(", \"warning\": ").append(bySeverity.get(Severity.WARNING))
                 .append(", \"info\": ").append(bySeverity.get(Severity.INFO))
-                .append(", \"total\": ").append(run.findings() == null ? 0 : run.findings().size()).append(" }\n");
+                .append(", \"total\": ").append(run.findings() == null ? 0 : run.findings().size()).append(" },\n");
+        int reused = (int) submissions.stream().filter(s -> run.reusedFiles().contains(s.path())).count();
+        j.append("    \"files_parsed\": ").append(submissions.size() - reused).append(",\n");
+        j.append("    \"files_reused\": ").append(reused).append("\n");
         j.append("  },\n");
         j.append("  \"inputs\": [");
         for (int i = 0; i < submissions.size(); i++) {
@@ -78,13 +89,54 @@ public final class RunJsonWriter {
                     .append(", \"sha256\": ").append(string(s.sha256()))
                     .append(", \"size_bytes\": ").append(s.sizeBytes())
                     .append(", \"modified\": ").append(time(s.modified()))
-                    .append(", \"accepted\": ").append(acceptedPaths.contains(s.path())).append(" }");
+                    .append(", \"accepted\": ").append(acceptedPaths.contains(s.path()))
+                    .append(", \"reused\": ").append(run.reusedFiles().contains(s.path())).append(" }");
         }
         j.append(submissions.isEmpty() ? "],\n" : "\n  ],\n");
         j.append("  \"skipped_files\": ").append(stringArray(skipped)).append(",\n");
-        j.append("  \"outputs\": ").append(stringArray(outputs == null ? List.of() : outputs)).append("\n");
-        j.append("}\n");
+        j.append("  \"outputs\": ").append(stringArray(outputs == null ? List.of() : outputs)).append(",\n");
+        j.append("  \"changes\": ");
+        appendChanges(j, run.changes());
+        j.append("\n}\n");
         return j.toString();
+    }
+
+    private static void appendChanges(StringBuilder j, RunChanges changes) {
+        if (changes == null) {
+            j.append("null");
+            return;
+        }
+        j.append("{\n    \"previous_job_execution_id\": ").append(changes.previousJobExecutionId()).append(",\n");
+        j.append("    \"agencies\": [");
+        for (int i = 0; i < changes.agencies().size(); i++) {
+            RunChanges.AgencyChange a = changes.agencies().get(i);
+            j.append(i == 0 ? "\n" : ",\n");
+            j.append("      { \"agency_code\": ").append(string(a.agencyCode()))
+                    .append(", \"agency_name\": ").append(string(a.agencyName()))
+                    .append(", \"year\": ").append(a.year())
+                    .append(", \"change\": ").append(string(a.change().name()))
+                    .append(", \"path\": ").append(string(a.path()))
+                    .append(", \"previous_sha256\": ").append(string(a.previousSha256()))
+                    .append(", \"sha256\": ").append(string(a.sha256())).append(" }");
+        }
+        j.append(changes.agencies().isEmpty() ? "],\n" : "\n    ],\n");
+        j.append("    \"totals\": [");
+        for (int i = 0; i < changes.totals().size(); i++) {
+            RunChanges.TotalMove t = changes.totals().get(i);
+            j.append(i == 0 ? "\n" : ",\n");
+            j.append("      { \"unit_code\": ").append(string(t.unitCode()))
+                    .append(", \"unit_name\": ").append(string(t.unitName()))
+                    .append(", \"year\": ").append(t.year())
+                    .append(", \"datapoint\": ").append(string(t.datapoint()))
+                    .append(", \"previous\": ").append(number(t.previous()))
+                    .append(", \"current\": ").append(number(t.current())).append(" }");
+        }
+        j.append(changes.totals().isEmpty() ? "]\n" : "\n    ]\n");
+        j.append("  }");
+    }
+
+    private static String number(java.math.BigDecimal d) {
+        return d == null ? "null" : d.toPlainString();
     }
 
     private static String time(Instant t) {

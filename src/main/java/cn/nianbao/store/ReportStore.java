@@ -13,7 +13,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.nianbao.history.RunComparison;
 import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.ingest.ParsedWorkbook;
+import cn.nianbao.ingest.ReportTitle;
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
@@ -50,44 +53,103 @@ public class ReportStore {
         return new HashSet<>(jdbc.queryForList("SELECT path FROM nb_run_file WHERE job_instance_id = ?", String.class, run));
     }
 
-    /** Stores what ingesting some files gave: parsed content (once per hash), the run's file rows, findings. */
-    public void saveIngested(long run, List<IngestResult> results) {
+    /** Paths of a run's files whose stored content was reused rather than read. */
+    public Set<String> reusedPathsOfRun(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT path FROM nb_run_file WHERE job_instance_id = ? AND reused = TRUE",
+                String.class, run));
+    }
+
+    /**
+     * Stores what ingesting some files gave: newly parsed content (once per hash, for later runs to reuse),
+     * the run's file rows, findings.
+     */
+    public void saveIngested(long run, List<IngestResult> results, String readerVersion) {
         List<Object[]> files = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (IngestResult result : results) {
             Submission s = result.submission();
             Report r = result.report().orElse(null);
-            if (r != null) {
-                saveContent(r, result.unitNotes());
+            if (result.parsed() != null && !result.reused()) {
+                saveContent(s.sha256(), readerVersion, result.parsed());
             }
             Agency a = r == null ? null : r.agency();
             files.add(new Object[] {run, s.path(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()), r != null,
                     a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
                     a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
-                    r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000)});
+                    r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000), result.reused()});
             findings.addAll(result.findings());
         }
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
-                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
         saveFindings(run, Stage.INGEST, findings);
     }
 
-    private void saveContent(Report r, Map<String, ParsedValue.UnitNote> notes) {
-        String sha = r.submission().sha256();
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM nb_content WHERE sha256 = ?", Integer.class, sha);
-        if (known != null && known > 0) {
+    /**
+     * Stores a workbook's parsed content under its hash. Content stored by another reader version is
+     * replaced; content already stored by this version (the same bytes twice in one input) is kept.
+     */
+    private void saveContent(String sha, String readerVersion, ParsedWorkbook p) {
+        List<String> versions = jdbc.queryForList("SELECT reader_version FROM nb_content WHERE sha256 = ?", String.class, sha);
+        if (!versions.isEmpty() && readerVersion.equals(versions.get(0))) {
             return;
         }
-        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at) VALUES (?,?,?,?)",
-                sha, r.format(), truncate(r.title(), 1000), Timestamp.from(Instant.now()));
-        List<Object[]> rows = new ArrayList<>(r.datapoints().size());
-        for (Datapoint d : r.datapoints().values()) {
-            ParsedValue.UnitNote note = notes.get(d.id());
+        deleteContent(List.of(sha));
+        String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
+        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
+                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", sha, p.format(), truncate(title, 1000), Timestamp.from(Instant.now()),
+                readerVersion, p.outcome().name(), p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000));
+        List<Object[]> titles = new ArrayList<>();
+        for (int i = 0; i < p.titles().size(); i++) {
+            ReportTitle t = p.titles().get(i);
+            titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
+        List<Object[]> problems = new ArrayList<>();
+        for (int i = 0; i < p.problems().size(); i++) {
+            ParsedWorkbook.ContentProblem c = p.problems().get(i);
+            problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
+                problems);
+        List<Object[]> rows = new ArrayList<>(p.datapoints().size());
+        for (Datapoint d : p.datapoints().values()) {
+            ParsedValue.UnitNote note = p.unitNotes().get(d.id());
             rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
                     truncate(d.source().label(), 1000), note == null ? null : note.name()});
         }
         jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
                 + "VALUES (?,?,?,?,?,?,?,?)", rows);
+    }
+
+    /** Removes stored content (datapoints, titles, problems) of the given hashes. */
+    public void deleteContent(List<String> sha256s) {
+        for (String table : List.of("nb_datapoint", "nb_content_title", "nb_content_problem", "nb_content")) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE sha256 = ?", sha256s.stream().map(sha -> new Object[] {sha}).toList());
+        }
+    }
+
+    /**
+     * A workbook's content as an earlier run parsed it, if a reader of this version stored it: what
+     * {@link cn.nianbao.ingest.WorkbookIngester#parse} would return, without opening the file.
+     */
+    public Optional<ParsedWorkbook> storedContent(String sha, String readerVersion) {
+        List<ParsedWorkbook> found = jdbc.query("SELECT * FROM nb_content WHERE sha256 = ? AND reader_version = ?", (rs, i) -> {
+            List<ReportTitle> titles = jdbc.query("SELECT * FROM nb_content_title WHERE sha256 = ? ORDER BY seq",
+                    (t, j) -> new ReportTitle(t.getString("title_text"), t.getString("agency_name"), (Integer) t.getObject("report_year")),
+                    sha);
+            List<ParsedWorkbook.ContentProblem> problems = jdbc.query("SELECT * FROM nb_content_problem WHERE sha256 = ? ORDER BY seq",
+                    (c, j) -> new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.valueOf(c.getString("kind")),
+                            c.getString("rule_id"), c.getString("sheet"), c.getString("cell_ref"), c.getString("message")), sha);
+            Map<String, Datapoint> datapoints = new LinkedHashMap<>();
+            for (Datapoint d : jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 = ?", (d, j) -> datapoint(d), sha)) {
+                datapoints.put(d.id(), d);
+            }
+            return new ParsedWorkbook(ParsedWorkbook.Outcome.valueOf(rs.getString("outcome")), rs.getString("failure_rule"),
+                    rs.getString("failure_message"), titles, rs.getString("format"), rs.getBoolean("tables_complete"), problems,
+                    datapoints, unitNotes(sha));
+        }, sha, readerVersion);
+        return found.stream().findFirst();
     }
 
     // ------------------------------------------------------------------ findings
@@ -151,13 +213,60 @@ public class ReportStore {
 
     /** The findings of the last completed run of the same job before this one, for new/resolved/open. */
     public Optional<List<Finding>> previousRunFindings(String jobName, long run) {
-        List<Long> ids = jdbc.queryForList("SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p "
-                + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = ? "
-                + "AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID < ?", Long.class, "job.name", jobName, run);
-        if (ids.isEmpty() || ids.get(0) == null) {
-            return Optional.empty();
+        return previousCompletedRun(jobName, run).map(previous -> findings(previous.jobInstanceId()));
+    }
+
+    /** A completed run: its job instance (the key of nb_* rows) and the execution that completed it. */
+    public record CompletedRun(long jobInstanceId, long jobExecutionId) {
+    }
+
+    /** The last completed run of the same job (by job name) before this one. */
+    public Optional<CompletedRun> previousCompletedRun(String jobName, long run) {
+        List<CompletedRun> found = jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
+                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID < ? "
+                + "ORDER BY e.JOB_INSTANCE_ID DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new CompletedRun(rs.getLong(1), rs.getLong(2)), "job.name", jobName, run);
+        return found.stream().findFirst();
+    }
+
+    /** The accepted report of each agency and year in a run, by content hash. */
+    public List<RunComparison.Version> acceptedVersions(long run) {
+        return jdbc.query("SELECT agency_code, agency_name, report_year, sha256, path FROM nb_run_file WHERE job_instance_id = ? "
+                + "AND accepted = TRUE ORDER BY path", (rs, i) -> new RunComparison.Version(rs.getString(1), rs.getString(2),
+                        rs.getInt(3), rs.getString(4), rs.getString(5)), run);
+    }
+
+    /** Every roll-up value a run stored. */
+    public List<RunComparison.UnitValue> summaryValues(long run) {
+        return jdbc.query("SELECT unit_code, unit_name, report_year, datapoint_id, num_value FROM nb_summary WHERE job_instance_id = ?",
+                (rs, i) -> new RunComparison.UnitValue(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        strip(rs.getBigDecimal(5))), run);
+    }
+
+    // ------------------------------------------------------------------ submission history
+
+    /**
+     * Records the reports a run used in the job's version history: a version seen before gets its
+     * last-seen updated, a new one is added and supersedes the agency's earlier versions for that year.
+     * Safe to repeat (a restarted publish step records the same again).
+     */
+    public void recordVersions(String jobName, long run, List<Report> reports) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Report r : reports) {
+            String sha = r.submission().sha256();
+            Object[] key = {jobName, r.agency().code(), r.year(), sha};
+            int seen = jdbc.update("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
+                    + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?",
+                    now, run, truncate(r.submission().path(), 1000), key[0], key[1], key[2], key[3]);
+            if (seen == 0) {
+                jdbc.update("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
+                        + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", key[0], key[1], key[2], key[3],
+                        truncate(r.submission().path(), 1000), now, now, run, run);
+            }
+            jdbc.update("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
+                    + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", sha, now, key[0], key[1], key[2], key[3]);
         }
-        return Optional.of(findings(ids.get(0)));
     }
 
     private static Datapoint datapoint(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,0 +1,189 @@
+package cn.nianbao.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import cn.nianbao.NianbaoApplication;
+
+/** A job folder for nightly tests: the 2020 sample workbooks (mtimes kept), a job file, an output folder. */
+final class NightlyFixtures {
+
+    private NightlyFixtures() {
+    }
+
+    /** {@code dir/in} with copies of sample-input/2020, {@code dir/job.yml} (licheng-2020's roster), output {@code dir/out}. */
+    static Path jobFolder(Path dir) throws IOException {
+        return jobFile(dir, "licheng-2020", "out");
+    }
+
+    /**
+     * A job file {@code dir/<name>.yml} over {@code dir/in} (the 2020 samples, copied once) writing to
+     * {@code dir/<out>}; jobs in one folder share the default database {@code dir/.nianbao-db}.
+     */
+    static Path jobFile(Path dir, String name, String out) throws IOException {
+        Path in = dir.resolve("in");
+        if (!Files.isDirectory(in)) {
+            Files.createDirectories(in);
+            try (Stream<Path> files = Files.list(Path.of("sample-input/2020"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, in.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        String job = Files.readString(Path.of("jobs/licheng-2020.yml"), StandardCharsets.UTF_8)
+                .replace("name: licheng-2020", "name: " + name)
+                .replace("input: ../sample-input/2020", "input: in")
+                .replace("output: ../out/licheng-2020", "output: " + out);
+        assertThat(job).contains("input: in").contains("output: " + out);
+        Path jobFile = dir.resolve(name.equals("licheng-2020") && out.equals("out") ? "job.yml" : name + ".yml");
+        Files.writeString(jobFile, job, StandardCharsets.UTF_8);
+        return jobFile;
+    }
+
+    static Connection database(Path out) throws Exception {
+        return DriverManager.getConnection(NianbaoApplication.defaultDatabaseUrl(out), "sa", "");
+    }
+
+    static long count(Connection db, String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> rows(Connection db, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(i == 1 ? "" : "|").append(rs.getString(i));
+                }
+                rows.add(b.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** run.json without the lines that differ between any two runs: execution id and times. */
+    static List<String> runJsonWithoutTimes(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("run.json")).stream()
+                .filter(l -> !l.contains("\"job_execution_id\"") && !l.contains("\"start_time\"") && !l.contains("\"end_time\"")
+                        && !l.contains("\"previous_job_execution_id\""))
+                .toList();
+    }
+
+    /** Every cell of every sheet as displayed, sheet by sheet, for comparing two workbooks by value. */
+    static List<String> cellValues(Path xlsx) throws IOException {
+        List<String> values = new ArrayList<>();
+        DataFormatter fmt = new DataFormatter();
+        try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
+            for (Sheet sheet : wb) {
+                values.add("## " + sheet.getSheetName());
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        values.add(cell.getAddress() + "=" + fmt.formatCellValue(cell));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Asserts two output folders hold the same results (see RestartAfterCrashTest). */
+    static void assertSameOutputs(Path expected, Path actual) throws IOException {
+        for (String csv : List.of("facts.csv", "summary.csv", "exceptions.csv")) {
+            assertThat(Files.readAllBytes(actual.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(expected.resolve(csv)));
+        }
+        List<String> summaries;
+        try (Stream<Path> files = Files.list(expected)) {
+            summaries = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("summary-") && n.endsWith(".xlsx"))
+                    .sorted().toList();
+        }
+        assertThat(summaries).isNotEmpty();
+        for (String name : summaries) {
+            assertThat(cellValues(actual.resolve(name))).as(name).isEqualTo(cellValues(expected.resolve(name)));
+        }
+        assertThat(runJsonWithoutTimes(actual)).isEqualTo(runJsonWithoutTimes(expected));
+    }
+
+    /** The rows of a CSV file we wrote (BOM dropped, header included). */
+    static List<List<String>> csv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** A strict RFC 4180 reader (a copy of the publish tests' one). */
+    static List<List<String>> parse(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        boolean quoted = false;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i += 2;
+                    continue;
+                }
+                if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+                i++;
+                continue;
+            }
+            if (c == '"') {
+                if (field.length() != 0) {
+                    throw new IllegalArgumentException("quote inside an unquoted field at " + i);
+                }
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("bare line break outside quotes at " + i);
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quote");
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            throw new IllegalArgumentException("last record not ended by CRLF");
+        }
+        return rows;
+    }
+}
