@@ -60,7 +60,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        run = RunParameters.runOf(stepExecution);
         job = RunParameters.job(stepExecution.getJobParameters());
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
         ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));

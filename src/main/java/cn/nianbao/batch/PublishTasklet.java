@@ -47,8 +47,8 @@ public class PublishTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         var step = chunkContext.getStepContext().getStepExecution();
         var execution = step.getJobExecution();
-        long run = execution.getJobInstance().getInstanceId();
-        RunAssembler.Assembled a = assembler.assemble(run, RunParameters.job(step.getJobParameters()));
+        long run = RunParameters.runOf(step);
+        RunAssembler.Assembled a = assembler.assemble(step);
         List<Finding> findings = store.findings(run);
         List<String> skipped = new ArrayList<>();
         for (InputScanner.Skipped s : InputScanner.scan(a.job().input()).skipped()) {

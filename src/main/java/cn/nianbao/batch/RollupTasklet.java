@@ -28,8 +28,8 @@ public class RollupTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext().getStepExecution();
-        long run = step.getJobExecution().getJobInstance().getInstanceId();
-        RunAssembler.Assembled a = assembler.assemble(run, RunParameters.job(step.getJobParameters()));
+        long run = RunParameters.runOf(step);
+        RunAssembler.Assembled a = assembler.assemble(step);
         store.replaceSummary(run, a.rollup().totals());
         store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rollup().findings());
         for (UnitTotal t : a.rollup().totals()) {

@@ -37,6 +37,11 @@ public final class RunAssembler {
         this.catalogue = catalogue;
     }
 
+    /** The run of a step, assembled. */
+    public Assembled assemble(org.springframework.batch.core.step.StepExecution step) {
+        return assemble(RunParameters.runOf(step), RunParameters.job(step.getJobParameters()));
+    }
+
     public Assembled assemble(long run, JobDefinition job) {
         RuleBook rules = RuleBook.load(job.rules());
         List<Report> stored = store.reports(run);

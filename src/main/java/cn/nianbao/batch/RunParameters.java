@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
 
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
@@ -37,6 +38,11 @@ public final class RunParameters {
                 .addString(YEAR, job.years().size() == 1 ? job.years().get(0).toString() : "", false)
                 .addString(STARTED, startedAt, false);
         return b.toJobParameters();
+    }
+
+    /** The run a step belongs to: its job instance, which a restart shares with the crashed execution. */
+    public static long runOf(StepExecution step) {
+        return step.getJobExecution().getJobInstance().getInstanceId();
     }
 
     /** The job definition a run was started with. */

@@ -49,8 +49,8 @@ public class ValidateTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext().getStepExecution();
-        long run = step.getJobExecution().getJobInstance().getInstanceId();
-        RunAssembler.Assembled a = assembler.assemble(run, RunParameters.job(step.getJobParameters()));
+        long run = RunParameters.runOf(step);
+        RunAssembler.Assembled a = assembler.assemble(step);
         List<Finding> findings = new ArrayList<>(a.duplicates().findings());
 
         ReportValidator within = new ReportValidator(a.rules());

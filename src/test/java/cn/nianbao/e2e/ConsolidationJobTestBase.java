@@ -1,5 +1,6 @@
 package cn.nianbao.e2e;
 
+import cn.nianbao.testing.CsvFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -65,14 +66,14 @@ abstract class ConsolidationJobTestBase {
                 "summary-350502-2020.xlsx", "summary-350500-2020.xlsx")) {
             assertThat(out.resolve(f)).as(f).isRegularFile();
         }
-        assertThat(OutputFiles.header(out.resolve("facts.csv"))).containsExactly("agency_code", "agency_name", "year", "format",
+        assertThat(CsvFiles.header(out.resolve("facts.csv"))).containsExactly("agency_code", "agency_name", "year", "format",
                 "datapoint", "value", "blank", "source_file", "source_sha256", "sheet", "cell", "label");
-        assertThat(OutputFiles.header(out.resolve("exceptions.csv"))).containsExactly("fingerprint", "severity", "rule",
+        assertThat(CsvFiles.header(out.resolve("exceptions.csv"))).containsExactly("fingerprint", "severity", "rule",
                 "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
-        assertThat(OutputFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
+        assertThat(CsvFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
                 "datapoint", "value", "reports_included", "reports_expected");
 
-        List<Map<String, String>> facts = OutputFiles.csv(out.resolve("facts.csv"));
+        List<Map<String, String>> facts = CsvFiles.rows(out.resolve("facts.csv"));
         // Every sample workbook is accepted with every value it was written with.
         Map<String, GeneratedSample> byFile = ws.samples.stream().filter(s -> s.year() == 2020)
                 .collect(Collectors.toMap(s -> s.path().getFileName().toString(), s -> s));
@@ -89,8 +90,8 @@ abstract class ConsolidationJobTestBase {
             assertThat(f.get("sheet") + "!" + f.get("cell")).as(f.toString()).isEqualTo(s.cells().get(f.get("datapoint")));
         }
 
-        assertSummaryIsSumOfFacts(JobFileReader.read(ws.job("licheng-2020")), facts, OutputFiles.csv(out.resolve("summary.csv")));
-        assertFindingsAreTheDeliberateMistakes(ws, 2020, OutputFiles.csv(out.resolve("exceptions.csv")));
+        assertSummaryIsSumOfFacts(JobFileReader.read(ws.job("licheng-2020")), facts, CsvFiles.rows(out.resolve("summary.csv")));
+        assertFindingsAreTheDeliberateMistakes(ws, 2020, CsvFiles.rows(out.resolve("exceptions.csv")));
 
         String runJson = Files.readString(out.resolve("run.json"));
         assertThat(runJson).contains("\"status\": \"COMPLETED\"").contains("\"reports_accepted\": 13");
@@ -105,14 +106,14 @@ abstract class ConsolidationJobTestBase {
         assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
         assertThat(run("consolidate", "--job", ws.job("licheng-2021").toString(), "--fail-on", "error")).isEqualTo(1);
         Path out = ws.out("licheng-2021");
-        List<Map<String, String>> findings = OutputFiles.csv(out.resolve("exceptions.csv"));
+        List<Map<String, String>> findings = CsvFiles.rows(out.resolve("exceptions.csv"));
         assertFindingsAreTheDeliberateMistakes(ws, 2021, findings);
         Map<String, String> carry = findings.stream().filter(f -> f.get("rule").equals("B-CARRY-OVER")
                 && f.get("cells").equals("D24")).findFirst().orElseThrow();
         assertThat(carry.get("agency_code")).isEqualTo("350502-JN");
         assertThat(carry.get("delta")).isEqualTo("1");
         assertThat(findings).anyMatch(f -> f.get("rule").equals("MISSING-SUBMISSION") && f.get("agency_code").equals("350502-CZ"));
-        List<Map<String, String>> summary = OutputFiles.csv(out.resolve("summary.csv"));
+        List<Map<String, String>> summary = CsvFiles.rows(out.resolve("summary.csv"));
         assertThat(summary).allMatch(r -> r.get("reports_included").equals("13") && r.get("reports_expected").equals("14"));
         // A run with warnings only does not fail on --fail-on error.
         assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString(), "--fail-on", "error", "--force")).isEqualTo(1);
@@ -134,7 +135,7 @@ abstract class ConsolidationJobTestBase {
         decrement(rs.path(), rs.cells().get("B.NEW.NATURAL"));
         decrement(rs.path(), rs.cells().get("B.NEW.TOTAL"));
         assertThat(run("consolidate", "--job", job)).isEqualTo(0);
-        List<Map<String, String>> findings = OutputFiles.csv(out.resolve("exceptions.csv"));
+        List<Map<String, String>> findings = CsvFiles.rows(out.resolve("exceptions.csv"));
         assertThat(findings).noneMatch(f -> f.get("agency_code").equals("350502-RS"));
         String html = Files.readString(out.resolve("exceptions.html"), StandardCharsets.UTF_8);
         int resolved = html.indexOf("changes-resolved");
@@ -156,7 +157,7 @@ abstract class ConsolidationJobTestBase {
         Files.writeString(job, Files.readString(job).replaceFirst("(?m)^# rules: .*$", "rules: ./district-rules.yml"));
         assertThat(Files.readString(job)).contains("rules: ./district-rules.yml");
         assertThat(run("consolidate", "--job", job.toString(), "--fail-on", "error")).isEqualTo(0);
-        List<Map<String, String>> findings = OutputFiles.csv(ws.out("licheng-2020").resolve("exceptions.csv"));
+        List<Map<String, String>> findings = CsvFiles.rows(ws.out("licheng-2020").resolve("exceptions.csv"));
         assertThat(findings).filteredOn(f -> f.get("rule").equals("B-BALANCE")).isNotEmpty()
                 .allMatch(f -> f.get("severity").equals("WARNING"));
         assertThat(findings).noneMatch(f -> f.get("rule").equals("A-REGULATION-SCOPE"));
@@ -176,11 +177,11 @@ abstract class ConsolidationJobTestBase {
         Path out = dir.resolve("adhoc-out");
         assertThat(run("consolidate", "--input", ws.root.resolve("sample-input/2021").toString(), "--out", out.toString()))
                 .isEqualTo(0);
-        List<Map<String, String>> summary = OutputFiles.csv(out.resolve("summary.csv"));
+        List<Map<String, String>> summary = CsvFiles.rows(out.resolve("summary.csv"));
         assertThat(summary).isNotEmpty().allMatch(r -> r.get("unit_code").equals("ALL") && r.get("year").equals("2021")
                 && r.get("reports_included").equals("13"));
         assertThat(out.resolve("summary-ALL-2021.xlsx")).isRegularFile();
-        assertThat(OutputFiles.csv(out.resolve("exceptions.csv"))).noneMatch(f -> f.get("rule").equals("MISSING-SUBMISSION"));
+        assertThat(CsvFiles.rows(out.resolve("exceptions.csv"))).noneMatch(f -> f.get("rule").equals("MISSING-SUBMISSION"));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -216,11 +217,11 @@ abstract class ConsolidationJobTestBase {
             String row = id.substring(2, id.lastIndexOf('.'));
             BigDecimal parts = BigDecimal.ZERO;
             for (String c : APPLICANTS) {
-                parts = parts.add(OutputFiles.number(facts.get(agency + "|B." + row + "." + c).get("value")));
+                parts = parts.add(CsvFiles.number(facts.get(agency + "|B." + row + "." + c).get("value")));
             }
             return parts;
         }
-        return f == null ? BigDecimal.ZERO : OutputFiles.number(f.get("value"));
+        return f == null ? BigDecimal.ZERO : CsvFiles.number(f.get("value"));
     }
 
     /** Each deliberate mistake is found for its agency; no other agency has an ERROR or WARNING. */
@@ -248,7 +249,7 @@ abstract class ConsolidationJobTestBase {
     }
 
     private static List<String> fingerprints(Path out) throws IOException {
-        return OutputFiles.csv(out.resolve("exceptions.csv")).stream().map(f -> f.get("fingerprint")).sorted().toList();
+        return CsvFiles.rows(out.resolve("exceptions.csv")).stream().map(f -> f.get("fingerprint")).sorted().toList();
     }
 
     /** Lowers a numeric cell ("sheet!A1") of an .xlsx by one, as an agency correcting its file would. */

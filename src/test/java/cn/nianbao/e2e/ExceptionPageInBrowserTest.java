@@ -1,5 +1,6 @@
 package cn.nianbao.e2e;
 
+import cn.nianbao.testing.CsvFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,7 +33,7 @@ class ExceptionPageInBrowserTest {
         Workspace ws = Workspace.create(dir);
         assertThat(NianbaoApplication.run(new String[] {"consolidate", "--job", ws.job("licheng-2021").toString()})).isEqualTo(0);
         Path page = ws.out("licheng-2021").resolve("exceptions.html");
-        List<Map<String, String>> findings = OutputFiles.csv(ws.out("licheng-2021").resolve("exceptions.csv"));
+        List<Map<String, String>> findings = CsvFiles.rows(ws.out("licheng-2021").resolve("exceptions.csv"));
         assertThat(findings).isNotEmpty();
 
         Path dom = dir.resolve("dom.html");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.nianbao.testing.CsvFiles;
 import cn.nianbao.NianbaoApplication;
 
 /**
@@ -58,8 +59,8 @@ class HostileInputTest {
         assertThat(exit).isZero();
         assertThat(took).as("run time").isLessThan(Duration.ofSeconds(60));
 
-        List<Map<String, String>> exceptions = readCsv(out.resolve("exceptions.csv"));
-        List<Map<String, String>> facts = readCsv(out.resolve("facts.csv"));
+        List<Map<String, String>> exceptions = CsvFiles.rows(out.resolve("exceptions.csv"));
+        List<Map<String, String>> facts = CsvFiles.rows(out.resolve("facts.csv"));
 
         // Each rejected file: exactly its PARSE-* rule, once, with a Chinese message saying what to do.
         for (HostileCorpus.Rejected r : HostileCorpus.REJECTED) {
@@ -112,7 +113,7 @@ class HostileInputTest {
             assertThat(row.get("sheet")).isEqualTo("'" + HostileCorpus.INJECTION_SHEET);
         });
         for (String csv : List.of("facts.csv", "exceptions.csv", "summary.csv")) {
-            for (Map<String, String> row : readCsv(out.resolve(csv))) {
+            for (Map<String, String> row : CsvFiles.rows(out.resolve(csv))) {
                 row.forEach((column, value) -> {
                     if (!isNumericColumn(column)) {
                         assertThat(value).as("%s %s", csv, column).doesNotStartWith("=").doesNotStartWith("+")
@@ -192,56 +193,5 @@ class HostileInputTest {
         return hashes;
     }
 
-    /** The CSV as rows keyed by header (BOM stripped), with a strict RFC 4180 reader. */
-    static List<Map<String, String>> readCsv(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> rows = parse(text);
-        List<String> header = rows.get(0);
-        List<Map<String, String>> out = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), i < row.size() ? row.get(i) : "");
-            }
-            out.add(m);
-        }
-        return out;
-    }
 
-    private static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        return rows;
-    }
 }

@@ -27,6 +27,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.nianbao.testing.CsvFiles;
 import cn.nianbao.NianbaoApplication;
 
 /**
@@ -132,7 +133,7 @@ class IncrementalRerunTest {
 
     /** A facts.csv row of the file with a positive number in it (columns as in outputs.md). */
     static String[] factOf(Path out, String file) throws Exception {
-        for (List<String> row : NightlyFixtures.csv(out.resolve("facts.csv"))) {
+        for (List<String> row : CsvFiles.records(out.resolve("facts.csv"))) {
             if (row.get(7).equals(file) && !row.get(5).isEmpty() && new BigDecimal(row.get(5)).signum() > 0
                     && !row.get(4).endsWith("TOTAL")) {
                 return row.toArray(String[]::new);

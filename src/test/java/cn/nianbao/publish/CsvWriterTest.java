@@ -1,5 +1,6 @@
 package cn.nianbao.publish;
 
+import cn.nianbao.testing.CsvFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class CsvWriterTest {
                 + "\"a,b\"\r\n"
                 + "\"第一行\n第二行\"\r\n"
                 + "普通文本\r\n", text);
-        List<List<String>> rows = Csv.parse(text);
+        List<List<String>> rows = CsvFiles.parse(text);
         assertEquals("'=HYPERLINK(\"http://evil\",\"x\")", rows.get(1).get(0));
         assertEquals("第一行\n第二行", rows.get(9).get(0));
     }

@@ -1,5 +1,6 @@
 package cn.nianbao.publish;
 
+import cn.nianbao.testing.CsvFiles;
 import cn.nianbao.validate.FindingChanges;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -276,7 +277,7 @@ class PublisherTest {
     // ---------------------------------------------------------------------------------------------
 
     private List<List<String>> readCsv(String name) throws Exception {
-        return Csv.parse(rawCsv(name));
+        return CsvFiles.parse(rawCsv(name));
     }
 
     private String rawCsv(String name) throws Exception {

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import cn.nianbao.testing.CsvFiles;
 import cn.nianbao.NianbaoApplication;
 import cn.nianbao.samples.AgencyProfile;
 import cn.nianbao.samples.Layout;
@@ -320,7 +321,7 @@ class RulesOnWorkbooksTest {
         Path jobFile = root.resolve(run.name + ".yml");
         Files.writeString(jobFile, job, StandardCharsets.UTF_8);
         assertThat(NianbaoApplication.run(new String[] {"consolidate", "--job", jobFile.toString()})).isEqualTo(0);
-        List<Map<String, String>> findings = csv(root.resolve("out/exceptions.csv"));
+        List<Map<String, String>> findings = CsvFiles.rows(root.resolve("out/exceptions.csv"));
         // each problem is reported once (a multi-year job once repeated every cross-year finding per year)
         assertThat(findings).doesNotHaveDuplicates();
         return findings;
@@ -933,58 +934,4 @@ class RulesOnWorkbooksTest {
         return run.books.stream().map(b -> b.fileName + " [" + Layout.describe(b.layout) + "]").collect(Collectors.joining("\n"));
     }
 
-    // =====================================================================================================
-    // CSV
-    // =====================================================================================================
-
-    static List<Map<String, String>> csv(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(fields);
-                fields = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        List<String> header = records.get(0);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (List<String> rec : records.subList(1, records.size())) {
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < rec.size() ? rec.get(i) : "");
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
 }
