@@ -53,7 +53,7 @@ public final class Benchmark {
 
     /** One job run as the benchmark saw it. */
     public record JobRun(int exitCode, double wallSeconds, double jobSeconds, List<StepTime> steps, long peakHeapBytes,
-                         long peakRssBytes) {
+                         long poolPeakSumBytes, long retainedHeapBytes, long peakRssBytes, int gcCount, double gcSeconds) {
     }
 
     /** Everything measured in one benchmark invocation. */
@@ -154,9 +154,11 @@ public final class Benchmark {
         String url = "jdbc:h2:file:" + db.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
         String[] cmd = {"consolidate", "--input", corpus.input().toString(), "--out", output.toString(),
                 "--logging.level.cn.nianbao.batch.IngestStep=WARN"};
+        out.println("load average before the job (other processes on this machine skew every number): " + loadAverage());
         out.println("job: consolidate --input " + corpus.input() + " --out " + output + "  (fresh H2 database " + db + ")");
         JobRun first = runJob(cmd, url);
-        out.printf("  exit %d, %.2f s wall, %.2f s inside the job%n", first.exitCode(), first.wallSeconds(), first.jobSeconds());
+        out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", first.exitCode(), first.wallSeconds(),
+                first.jobSeconds(), loadAverage());
 
         JobRun second = null;
         if (o.rerun()) {
@@ -164,7 +166,8 @@ public final class Benchmark {
             force[cmd.length] = "--force";
             out.println("re-run: same inputs, --force");
             second = runJob(force, url);
-            out.printf("  exit %d, %.2f s wall, %.2f s inside the job%n", second.exitCode(), second.wallSeconds(), second.jobSeconds());
+            out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", second.exitCode(), second.wallSeconds(),
+                    second.jobSeconds(), loadAverage());
         }
 
         // 3. the references, after the job (so POI is as warm for them as it ended up for the job)
@@ -172,9 +175,9 @@ public final class Benchmark {
         if (o.refs()) {
             List<Path> sample = o.refLimit() > 0 && files.size() > o.refLimit() ? spread(files, o.refLimit()) : files;
             out.printf("references on %,d of the %,d files (warm-up: %d files each, untimed)%n", sample.size(), files.size(),
-                    Math.min(200, sample.size()));
+                    Math.min(1000, sample.size()));
             for (BenchReaders.Kind kind : BenchReaders.Kind.values()) {
-                BenchReaders.measure(kind, sample.subList(0, Math.min(200, sample.size())), 1);
+                BenchReaders.measure(kind, sample.subList(0, Math.min(1000, sample.size())), 1);
                 for (int threads : new int[] {1, 2}) {
                     BenchReaders.Rate r = BenchReaders.measure(kind, sample, threads);
                     refs.add(r);
@@ -202,14 +205,37 @@ public final class Benchmark {
     private static JobRun runJob(String[] args, String dbUrl) throws Exception {
         System.gc();
         resetPeaks();
+        HeapWatch watch = HeapWatch.start();
         long t0 = System.nanoTime();
-        int exit = NianbaoApplication.run(args);
+        int exit;
+        try {
+            exit = NianbaoApplication.run(args);
+        } finally {
+            watch.stop();
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
-        long heap = peakHeap();
+        long poolSum = poolPeakSum();
         long rss = vmHwm();
+        long peak = Math.max(watch.peakBeforeGc(), heapUsedNow());
+        System.gc();
+        long retained = heapUsedNow();
         List<StepTime> steps = new ArrayList<>();
         double job = readSteps(dbUrl, steps);
-        return new JobRun(exit, wall, job, steps, heap, rss);
+        return new JobRun(exit, wall, job, steps, peak, poolSum, retained, rss, watch.collections(), watch.pauseSeconds());
+    }
+
+    /** 1, 5 and 15 minute load averages from /proc/loadavg, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static long heapUsedNow() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     // ------------------------------------------------------------------ memory
@@ -228,8 +254,11 @@ public final class Benchmark {
         }
     }
 
-    /** Sum of the heap pools' peaks: an upper bound on the true peak (pools peak at different moments). */
-    private static long peakHeap() {
+    /**
+     * Sum of the heap pools' peaks: an upper bound on the true peak, and a loose one (eden peaks just
+     * before a young collection, old gen later), so it can exceed -Xmx. Printed, not judged.
+     */
+    private static long poolPeakSum() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -310,7 +339,10 @@ public final class Benchmark {
         for (StepTime s : j.steps()) {
             out.printf("| step %s | %.2f s (read %,d, write %,d, %s) |%n", s.name(), s.seconds(), s.read(), s.write(), s.status());
         }
-        out.printf("| peak heap (sum of heap pools' peaks) | %,.1f MB |%n", j.peakHeapBytes() / 1048576.0);
+        out.printf("| peak heap used (max heap in use when a GC started) | %,.1f MB |%n", j.peakHeapBytes() / 1048576.0);
+        out.printf("| sum of heap pools' peaks (MemoryPoolMXBean; loose upper bound) | %,.1f MB |%n", j.poolPeakSumBytes() / 1048576.0);
+        out.printf("| heap still in use after the run + full GC | %,.1f MB |%n", j.retainedHeapBytes() / 1048576.0);
+        out.printf("| GCs during the run | %,d, %.2f s total |%n", j.gcCount(), j.gcSeconds());
         out.printf("| peak RSS (VmHWM) | %,.1f MB |%n", j.peakRssBytes() / 1048576.0);
         if (!r.references().isEmpty()) {
             out.printf("| POI usermodel read alone, 1 / 2 threads | %,.0f / %,.0f files/s |%n", poi1, poi2);
