@@ -35,7 +35,7 @@ class BenchmarkSmokeTest {
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
 
-        Matcher m = Pattern.compile("RESULT n=20 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
+        Matcher m = Pattern.compile("RESULT n=20 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
                 + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)").matcher(text);
         assertTrue(m.find(), text);
         for (int g = 1; g <= m.groupCount(); g++) {
