@@ -1,0 +1,431 @@
+package cn.nianbao.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import cn.nianbao.NianbaoApplication;
+import cn.nianbao.ingest.InputScanner;
+
+/**
+ * End-to-end benchmark of the consolidation job, with two reference readers on the same files.
+ *
+ * <pre>bench/run.sh [N] [--work DIR] [--seed S] [--ref-limit M] [--no-rerun] [--no-refs]
+ * java -Xmx256m -cp target/nianbao.jar -Dloader.main=cn.nianbao.bench.Benchmark \
+ *      org.springframework.boot.loader.launch.PropertiesLauncher 10000</pre>
+ *
+ * <p>See bench/README.md for what is measured and how to read the output. Nothing here is part of
+ * the consolidate command; it only calls {@link NianbaoApplication#run(String[])} as a user would.
+ */
+public final class Benchmark {
+
+    /** What to run. {@code refLimit}: the reference readers read at most this many of the files (0 = all). */
+    public record Options(int n, Path work, long seed, int refLimit, boolean rerun, boolean refs) {
+        public Options {
+            if (n < 1) {
+                throw new IllegalArgumentException("N must be at least 1");
+            }
+        }
+    }
+
+    /** One step of one job execution, from BATCH_STEP_EXECUTION. */
+    public record StepTime(String name, double seconds, long read, long write, String status) {
+    }
+
+    /** One job run as the benchmark saw it. */
+    public record JobRun(int exitCode, double wallSeconds, double jobSeconds, List<StepTime> steps, long peakHeapBytes,
+                         long poolPeakSumBytes, long retainedHeapBytes, long peakRssBytes, int gcCount, double gcSeconds) {
+    }
+
+    /** Everything measured in one benchmark invocation. */
+    public record Result(int n, int xls, double generationSeconds, boolean generationReused, JobRun first, JobRun rerun,
+                         List<BenchReaders.Rate> references) {
+
+        public double workbooksPerSecond() {
+            return n / first.wallSeconds();
+        }
+
+        double ref(BenchReaders.Kind kind, int threads) {
+            return references.stream().filter(r -> r.kind() == kind && r.threads() == threads)
+                    .mapToDouble(BenchReaders.Rate::filesPerSecond).findFirst().orElse(Double.NaN);
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: Benchmark [N=1000] [--work DIR=bench-work] [--seed S] [--ref-limit M=10000] [--no-rerun] [--no-refs]");
+            System.exit(2);
+            return;
+        }
+        Result r = run(o, System.out);
+        System.exit(r.first().exitCode() == 0 && (r.rerun() == null || r.rerun().exitCode() == 0) ? 0 : 3);
+    }
+
+    static Options parse(String[] args) {
+        int n = 1000;
+        Path work = Path.of("bench-work");
+        long seed = 20210106L;
+        int refLimit = 10_000;
+        boolean rerun = true;
+        boolean refs = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--work" -> work = Path.of(value(args, ++i, a));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                case "--ref-limit" -> refLimit = Integer.parseInt(value(args, ++i, a));
+                case "--no-rerun" -> rerun = false;
+                case "--no-refs" -> refs = false;
+                case "--n" -> n = parseN(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    n = parseN(a);
+                }
+            }
+        }
+        return new Options(n, work, seed, refLimit, rerun, refs);
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int parseN(String s) {
+        String t = s.replace("_", "").replace(",", "").toLowerCase(Locale.ROOT);
+        if (t.endsWith("k")) {
+            return Integer.parseInt(t.substring(0, t.length() - 1)) * 1000;
+        }
+        return Integer.parseInt(t);
+    }
+
+    public static Result run(Options o, PrintStream out) throws Exception {
+        Path dir = o.work().toAbsolutePath().normalize().resolve("n" + o.n() + "-s" + o.seed());
+        Files.createDirectories(dir);
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("nianbao benchmark: N=%,d seed=%d work=%s  (JVM max heap %d MB, %d cores, Java %s)%n", o.n(), o.seed(), dir,
+                Runtime.getRuntime().maxMemory() >> 20, cores, System.getProperty("java.version"));
+
+        // 1. the corpus
+        BenchCorpus.Corpus corpus = BenchCorpus.ensure(dir, o.n(), o.seed(), cores);
+        out.printf("generation: %s %,d workbooks (%,d .xls) in %.1f s (%.0f workbooks/s, %d threads)%n",
+                corpus.reused() ? "reused" : "wrote", corpus.workbooks(), corpus.xls(), corpus.generationSeconds(),
+                corpus.workbooks() / corpus.generationSeconds(), cores);
+        List<Path> files = InputScanner.scan(corpus.input()).workbooks();
+        if (files.size() != o.n()) {
+            throw new IllegalStateException("expected " + o.n() + " workbooks under " + corpus.input() + ", found " + files.size());
+        }
+
+        // 2. the job, on a fresh database
+        Path output = dir.resolve("out");
+        Path db = dir.resolve(".nianbao-db");
+        deleteTree(output);
+        deleteTree(db);
+        String url = "jdbc:h2:file:" + db.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+        String[] cmd = {"consolidate", "--input", corpus.input().toString(), "--out", output.toString(),
+                "--logging.level.cn.nianbao.batch.IngestStep=WARN"};
+        out.println("load average before the job (other processes on this machine skew every number): " + loadAverage());
+        out.println("job: consolidate --input " + corpus.input() + " --out " + output + "  (fresh H2 database " + db + ")");
+        JobRun first = runJob(cmd, url);
+        out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", first.exitCode(), first.wallSeconds(),
+                first.jobSeconds(), loadAverage());
+
+        JobRun second = null;
+        if (o.rerun()) {
+            String[] force = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            force[cmd.length] = "--force";
+            out.println("re-run: same inputs, --force");
+            second = runJob(force, url);
+            out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", second.exitCode(), second.wallSeconds(),
+                    second.jobSeconds(), loadAverage());
+        }
+
+        // 3. the references, after the job (so POI is as warm for them as it ended up for the job)
+        List<BenchReaders.Rate> refs = new ArrayList<>();
+        if (o.refs()) {
+            List<Path> sample = o.refLimit() > 0 && files.size() > o.refLimit() ? spread(files, o.refLimit()) : files;
+            out.printf("references on %,d of the %,d files (warm-up: %d files each, untimed)%n", sample.size(), files.size(),
+                    Math.min(1000, sample.size()));
+            for (BenchReaders.Kind kind : BenchReaders.Kind.values()) {
+                BenchReaders.measure(kind, sample.subList(0, Math.min(1000, sample.size())), 1);
+                for (int threads : new int[] {1, 2}) {
+                    BenchReaders.Rate r = BenchReaders.measure(kind, sample, threads);
+                    refs.add(r);
+                    out.printf("  %-13s %d thread%s: %,8.0f files/s  (%.2f s, %,d cells)%n", kind, threads, threads == 1 ? " " : "s",
+                            r.filesPerSecond(), r.seconds(), r.cells());
+                }
+            }
+        }
+
+        Result result = new Result(o.n(), corpus.xls(), corpus.generationSeconds(), corpus.reused(), first, second, refs);
+        report(result, o.work().toAbsolutePath().normalize(), out);
+        return result;
+    }
+
+    /** Every k-th file, so a sample keeps the mix of layouts, formats and districts. */
+    private static List<Path> spread(List<Path> files, int limit) {
+        List<Path> sample = new ArrayList<>(limit);
+        double step = (double) files.size() / limit;
+        for (int i = 0; i < limit; i++) {
+            sample.add(files.get((int) (i * step)));
+        }
+        return sample;
+    }
+
+    private static JobRun runJob(String[] args, String dbUrl) throws Exception {
+        System.gc();
+        resetPeaks();
+        HeapWatch watch = HeapWatch.start();
+        long t0 = System.nanoTime();
+        int exit;
+        try {
+            exit = NianbaoApplication.run(args);
+        } finally {
+            watch.stop();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long poolSum = poolPeakSum();
+        long rss = vmHwm();
+        long peak = Math.max(watch.peakBeforeGc(), heapUsedNow());
+        System.gc();
+        long retained = heapUsedNow();
+        List<StepTime> steps = new ArrayList<>();
+        double job = readSteps(dbUrl, steps);
+        return new JobRun(exit, wall, job, steps, peak, poolSum, retained, rss, watch.collections(), watch.pauseSeconds());
+    }
+
+    /** 1, 5 and 15 minute load averages from /proc/loadavg, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static long heapUsedNow() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        // Linux: writing 5 to clear_refs resets VmHWM to the current RSS (since 4.0). Best effort.
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: VmHWM then counts from JVM start
+        }
+    }
+
+    /**
+     * Sum of the heap pools' peaks: an upper bound on the true peak, and a loose one (eden peaks just
+     * before a young collection, old gen later), so it can exceed -Xmx. Printed, not judged.
+     */
+    private static long poolPeakSum() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static long vmHwm() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ job repository
+
+    /** The last job execution's steps, from the job repository; returns the job's own duration in seconds. */
+    private static double readSteps(String url, List<StepTime> steps) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            long exec;
+            double job;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT JOB_EXECUTION_ID, START_TIME, END_TIME FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Double.NaN;
+                }
+                exec = rs.getLong(1);
+                job = seconds(rs.getTimestamp(2), rs.getTimestamp(3));
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT STEP_NAME, START_TIME, END_TIME, READ_COUNT, WRITE_COUNT, STATUS "
+                    + "FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? ORDER BY STEP_EXECUTION_ID")) {
+                ps.setLong(1, exec);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(new StepTime(rs.getString(1), seconds(rs.getTimestamp(2), rs.getTimestamp(3)), rs.getLong(4),
+                                rs.getLong(5), rs.getString(6)));
+                    }
+                }
+            }
+            return job;
+        }
+    }
+
+    private static double seconds(Timestamp start, Timestamp end) {
+        if (start == null || end == null) {
+            return Double.NaN;
+        }
+        LocalDateTime a = start.toLocalDateTime();
+        LocalDateTime b = end.toLocalDateTime();
+        return java.time.Duration.between(a, b).toNanos() / 1e9;
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private static void report(Result r, Path work, PrintStream out) throws IOException {
+        JobRun j = r.first();
+        double ours = r.workbooksPerSecond();
+        double poi1 = r.ref(BenchReaders.Kind.POI_USERMODEL, 1);
+        double poi2 = r.ref(BenchReaders.Kind.POI_USERMODEL, 2);
+        double lb1 = r.ref(BenchReaders.Kind.LOWER_BOUND, 1);
+        double lb2 = r.ref(BenchReaders.Kind.LOWER_BOUND, 2);
+
+        out.println();
+        out.printf("== results, N=%,d (%,d .xlsx, %,d .xls) ==%n", r.n(), r.n() - r.xls(), r.xls());
+        out.println("| measure | value |");
+        out.println("|---|---|");
+        out.printf("| ours, end to end (wall, incl. Spring start) | %,.0f workbooks/s (%.2f s) |%n", ours, j.wallSeconds());
+        out.printf("| ours, job only (BATCH_JOB_EXECUTION start→end) | %,.0f workbooks/s (%.2f s) |%n", r.n() / j.jobSeconds(), j.jobSeconds());
+        for (StepTime s : j.steps()) {
+            out.printf("| step %s | %.2f s (read %,d, write %,d, %s) |%n", s.name(), s.seconds(), s.read(), s.write(), s.status());
+        }
+        out.printf("| peak heap used (max heap in use when a GC started) | %,.1f MB |%n", j.peakHeapBytes() / 1048576.0);
+        out.printf("| sum of heap pools' peaks (MemoryPoolMXBean; loose upper bound) | %,.1f MB |%n", j.poolPeakSumBytes() / 1048576.0);
+        out.printf("| heap still in use after the run + full GC | %,.1f MB |%n", j.retainedHeapBytes() / 1048576.0);
+        out.printf("| GCs during the run | %,d, %.2f s total |%n", j.gcCount(), j.gcSeconds());
+        out.printf("| peak RSS (VmHWM) | %,.1f MB |%n", j.peakRssBytes() / 1048576.0);
+        if (!r.references().isEmpty()) {
+            out.printf("| POI usermodel read alone, 1 / 2 threads | %,.0f / %,.0f files/s |%n", poi1, poi2);
+            out.printf("| lower bound (zip+JDK StAX; .xls: HSSF events), 1 / 2 threads | %,.0f / %,.0f files/s |%n", lb1, lb2);
+            out.printf("| ours / POI usermodel, vs 1 / 2 threads | %.2f× / %.2f× |%n", ours / poi1, ours / poi2);
+            out.printf("| lower bound / ours, 1 / 2 threads | %.2f× / %.2f× |%n", lb1 / ours, lb2 / ours);
+        }
+        if (r.rerun() != null) {
+            out.printf("| nightly re-run, nothing changed, --force | %.2f s = %.2f of the first run |%n", r.rerun().wallSeconds(),
+                    r.rerun().wallSeconds() / j.wallSeconds());
+            for (StepTime s : r.rerun().steps()) {
+                out.printf("| re-run step %s | %.2f s |%n", s.name(), s.seconds());
+            }
+        }
+        out.printf("| generation (%s) | %.1f s |%n", r.generationReused() ? "reused; time of the original generation" : "this run",
+                r.generationSeconds());
+
+        // results of earlier invocations, for the 100k vs 10k target
+        Path history = work.resolve("results.tsv");
+        Map<Integer, Double> wallByN = new LinkedHashMap<>();
+        if (Files.isRegularFile(history)) {
+            for (String line : Files.readAllLines(history, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (f.length > 2 && f[0].matches("\\d+")) {
+                    wallByN.put(Integer.parseInt(f[0]), Double.parseDouble(f[1]));
+                }
+            }
+        }
+        wallByN.put(r.n(), j.wallSeconds());
+
+        out.println();
+        out.println("== targets (from the issue) ==");
+        boolean ok = j.exitCode() == 0;
+        if (!ok) {
+            out.printf("  THE JOB FAILED (exit %d): its times are those of a failed run, and every target below counts as FAIL%n",
+                    j.exitCode());
+        }
+        boolean at10k = r.n() == 10_000;
+        String scope = at10k ? "" : " [target is stated for N=10,000; shown for information]";
+        target(out, "end to end ≥ 1,000 workbooks/s" + scope, ok && ours >= 1000, String.format("%,.0f/s", ours));
+        if (!r.references().isEmpty()) {
+            target(out, "≥ 2× POI usermodel read alone (vs its 2-thread rate; 1-thread rate in brackets)" + scope, ok && ours >= 2 * poi2,
+                    String.format("%.2f× (%.2f×)", ours / poi2, ours / poi1));
+            target(out, "within 3× of the lower bound (vs its 2-thread rate; 1-thread in brackets)" + scope, ok && lb2 / ours <= 3,
+                    String.format("%.2f× (%.2f×)", lb2 / ours, lb1 / ours));
+        }
+        target(out, "peak heap ≤ 256 MB (JVM max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)"
+                + (r.n() >= 10_000 ? "" : " [stated for 10k and 100k]"), ok && j.peakHeapBytes() <= 256L << 20,
+                String.format("%,.1f MB", j.peakHeapBytes() / 1048576.0));
+        if (wallByN.containsKey(10_000) && wallByN.containsKey(100_000)) {
+            double ratio = wallByN.get(100_000) / wallByN.get(10_000);
+            target(out, "100,000 ≤ 11× the time of 10,000 (from " + history.getFileName() + ")", ratio <= 11, String.format("%.2f×", ratio));
+        } else {
+            out.println("  n/a   100,000 ≤ 11× the time of 10,000: needs runs with N=10000 and N=100000 in the same --work folder");
+        }
+        if (r.rerun() != null) {
+            double f = r.rerun().wallSeconds() / j.wallSeconds();
+            target(out, "re-run with nothing changed (--force) ≤ 1/10 of the first run", ok && r.rerun().exitCode() == 0 && f <= 0.1, String.format("%.2f", f));
+        }
+
+        // one machine-readable line (the smoke test reads it) and the history file
+        String line = String.format(Locale.ROOT,
+                "RESULT n=%d exit=%d workbooks_per_s=%.1f wall_s=%.3f job_s=%.3f peak_heap_mb=%.1f peak_rss_mb=%.1f poi1=%.1f poi2=%.1f lb1=%.1f lb2=%.1f rerun_fraction=%.3f",
+                r.n(), j.exitCode(), ours, j.wallSeconds(), j.jobSeconds(), j.peakHeapBytes() / 1048576.0, j.peakRssBytes() / 1048576.0, poi1, poi2,
+                lb1, lb2, r.rerun() == null ? Double.NaN : r.rerun().wallSeconds() / j.wallSeconds());
+        out.println();
+        out.println(line);
+        Files.writeString(history, r.n() + "\t" + j.wallSeconds() + "\t" + line + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static void target(PrintStream out, String what, boolean pass, String measured) {
+        out.printf("  %-5s %s: %s%n", pass ? "PASS" : "FAIL", what, measured);
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cn.nianbao.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness works end to end on a tiny corpus. Timing is never asserted, only that numbers came out. */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void producesAResultsLineWithNumbers() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        Benchmark.Result r = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, true, true), out);
+
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, r.first().exitCode(), text);
+        assertEquals(0, r.rerun().exitCode(), text);
+        assertEquals(20, r.n());
+        assertTrue(r.xls() > 0, "the corpus mixes in .xls files");
+        assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
+        assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
+        assertEquals(4, r.references().size());
+
+        Matcher m = Pattern.compile("RESULT n=20 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
+                + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)").matcher(text);
+        assertTrue(m.find(), text);
+        for (int g = 1; g <= m.groupCount(); g++) {
+            assertTrue(Double.parseDouble(m.group(g)) > 0, "group " + g + " in " + m.group());
+        }
+
+        // a second invocation with the same N and seed reuses the corpus
+        Benchmark.Result again = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, false, false), out);
+        assertTrue(again.generationReused());
+        assertEquals(0, again.first().exitCode());
+    }
+}
