@@ -29,6 +29,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.BlockDef;
@@ -77,6 +78,11 @@ public final class SummaryWorkbookWriter {
 
     /** Writes the workbook atomically to {@code target}. {@code findings} are all of the run's findings. */
     public Path write(UnitTotal unit, List<Finding> findings, Path target) throws IOException {
+        return write(unit, findings, target, ReportContent.inMemory());
+    }
+
+    /** As {@link #write(UnitTotal, List, Path)} when the included reports are headers whose datapoints {@code content} reads. */
+    public Path write(UnitTotal unit, List<Finding> findings, Path target, ReportContent content) throws IOException {
         // The official layout is small and drawn in memory; the detail sheet has a row per agency (thousands
         // in a large unit, ~200 columns each) and is streamed to disk through a window of rows.
         ReportFormat format = catalogue.require(unit.format());
@@ -85,7 +91,8 @@ public final class SummaryWorkbookWriter {
             new MainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
             SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, DETAIL_ROW_WINDOW);
             try {
-                drawDetail(streaming.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings);
+                drawDetail(streaming.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings,
+                        content);
                 return AtomicFiles.write(target, streaming::write);
             } finally {
                 streaming.dispose();
@@ -102,7 +109,8 @@ public final class SummaryWorkbookWriter {
         XSSFWorkbook workbook = new XSSFWorkbook();
         XlsxStyles styles = new XlsxStyles(workbook);
         new MainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
-        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings);
+        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings,
+                ReportContent.inMemory());
         return workbook;
     }
 
@@ -423,10 +431,14 @@ public final class SummaryWorkbookWriter {
      * The long form (one row per agency × datapoint) is facts.csv, for pivot tables and other tools.
      */
     private void drawDetail(Sheet sheet, XlsxStyles styles, ReportFormat format, UnitTotal unit,
-                            List<Finding> findings) {
+                            List<Finding> findings, ReportContent content) {
         List<DatapointDef> datapoints = new ArrayList<>();
+        Set<String> present = null;
         for (DatapointDef def : format.datapoints().values()) {
-            if (!def.row().optional() || anyHas(unit, def.id())) {
+            if (def.row().optional() && present == null && !unit.values().containsKey(def.id())) {
+                present = content.datapointIds(unit.included()); // whether any included report has the optional row
+            }
+            if (!def.row().optional() || unit.values().containsKey(def.id()) || present.contains(def.id())) {
                 datapoints.add(def);
             }
         }
@@ -481,25 +493,26 @@ public final class SummaryWorkbookWriter {
         }
         ensureHeight(sheet, labelRow, Math.min(labelLines, 10));
         ensureHeight(sheet, idRow, 3); // ids like B.REFUSED_5.NONPROFIT wrap
-        r = idRow + 1;
-        for (Report report : unit.included()) {
+        int[] next = {idRow + 1};
+        content.forEachFull(unit.included(), report -> {
+            int r1 = next[0]++;
             Agency agency = report.agency();
-            box(sheet, r, r, 0, 0, agency.code(), styles.text);
-            box(sheet, r, r, 1, 1, agency.name(), styles.text);
-            box(sheet, r, r, 2, 2, agency.kind(), styles.text);
-            box(sheet, r, r, 3, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
-            box(sheet, r, r, 4, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
+            box(sheet, r1, r1, 0, 0, agency.code(), styles.text);
+            box(sheet, r1, r1, 1, 1, agency.name(), styles.text);
+            box(sheet, r1, r1, 2, 2, agency.kind(), styles.text);
+            box(sheet, r1, r1, 3, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
+            box(sheet, r1, r1, 4, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
             for (int i = 0; i < datapoints.size(); i++) {
                 DatapointDef def = datapoints.get(i);
-                Cell cell = box(sheet, r, r, fixed + i, fixed + i, null,
+                Cell cell = box(sheet, r1, r1, fixed + i, fixed + i, null,
                         def.kind().isAmount() ? styles.amount : styles.count);
                 Datapoint dp = report.datapoints().get(def.id());
                 if (dp != null && !dp.blank()) {
                     setValue(cell, dp.value());
                 }
             }
-            r++;
-        }
+        });
+        r = next[0];
         int lastDataRow = r - 1;
         // within the first two columns, so it shows on every printed page (they repeat)
         box(sheet, r, r, 0, 1, "合计（汇总表数值）", styles.header);
@@ -527,10 +540,6 @@ public final class SummaryWorkbookWriter {
                 : def.row().label();
         String header = def.block().header() == null ? "" : def.block().header() + " ";
         return def.table().title().substring(0, 1) + "、" + header + row + " · " + def.column().label();
-    }
-
-    private static boolean anyHas(UnitTotal unit, String id) {
-        return unit.values().containsKey(id) || unit.included().stream().anyMatch(r -> r.datapoints().containsKey(id));
     }
 
     /**

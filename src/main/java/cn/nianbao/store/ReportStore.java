@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +25,7 @@ import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.IngestResult;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.SourceCell;
@@ -199,6 +203,77 @@ public class ReportStore {
                     points.computeIfAbsent(rs.getString("sha256"), k -> new ArrayList<>()).add(datapoint(rs));
                 }, run);
         return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", points, run);
+    }
+
+    /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
+    public List<Report> reportHeaders(long run) {
+        return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), run);
+    }
+
+    /** How many reports' datapoints one query reads. */
+    private static final int CONTENT_BATCH = 100;
+
+    /** The stored datapoints of reports known by their headers, read a batch of reports per query. */
+    public ReportContent content() {
+        return new ReportContent() {
+            @Override
+            public void forEachFull(List<Report> reports, Consumer<Report> action) {
+                forEachWithNotes(reports, (r, notes) -> action.accept(r));
+            }
+
+            @Override
+            public Set<String> datapointIds(List<Report> reports) {
+                Set<String> ids = new HashSet<>();
+                for (List<String> batch : batches(reports.stream().map(r -> r.submission().sha256()).distinct().toList(), 500)) {
+                    ids.addAll(jdbc.queryForList("SELECT DISTINCT datapoint_id FROM nb_datapoint WHERE sha256 IN ("
+                            + placeholders(batch.size()) + ")", String.class, batch.toArray()));
+                }
+                return ids;
+            }
+        };
+    }
+
+    /**
+     * Calls {@code action} with each report, in the given order, with all its stored datapoints and the
+     * money-unit notes the reader made for them (datapoint id → note).
+     */
+    public void forEachWithNotes(List<Report> reports, BiConsumer<Report, Map<String, ParsedValue.UnitNote>> action) {
+        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
+            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
+            Map<String, List<Datapoint>> points = new HashMap<>();
+            Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
+            // in key order, as a report read alone comes back (facts.csv and messages keep their order)
+            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
+                String sha = rs.getString("sha256");
+                Datapoint d = datapoint(rs);
+                points.computeIfAbsent(sha, k -> new ArrayList<>()).add(d);
+                String note = rs.getString("unit_note");
+                if (note != null) {
+                    notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
+                }
+            }, shas.toArray());
+            for (Report r : batch) {
+                String sha = r.submission().sha256();
+                Map<String, Datapoint> map = new LinkedHashMap<>();
+                for (Datapoint d : points.getOrDefault(sha, List.of())) {
+                    map.put(d.id(), d);
+                }
+                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(), map),
+                        notes.getOrDefault(sha, Map.of()));
+            }
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            batches.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return batches;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     /**

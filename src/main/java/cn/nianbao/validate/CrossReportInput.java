@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.TemplateCatalogue;
@@ -19,7 +20,7 @@ import cn.nianbao.template.TemplateCatalogue;
  */
 public record CrossReportInput(TemplateCatalogue catalogue, int year, List<Report> reports, ReportHistory history,
                                List<Agency> roster, List<Submission> submissions, List<UnitTotal> unitTotals,
-                               Map<String, Report> byAgencyYear) {
+                               ReportContent content, Map<String, Report> byAgencyYear) {
 
     public CrossReportInput {
         reports = List.copyOf(reports);
@@ -27,6 +28,7 @@ public record CrossReportInput(TemplateCatalogue catalogue, int year, List<Repor
         roster = roster == null ? null : List.copyOf(roster);
         submissions = submissions == null ? List.of() : List.copyOf(submissions);
         unitTotals = unitTotals == null ? List.of() : List.copyOf(unitTotals);
+        content = content == null ? ReportContent.inMemory() : content;
         // (agency code, year) → the first report of the run: find() is a look-up, not a scan per report.
         Map<String, Report> index = new HashMap<>();
         for (Report r : reports) {
@@ -37,11 +39,21 @@ public record CrossReportInput(TemplateCatalogue catalogue, int year, List<Repor
 
     public CrossReportInput(TemplateCatalogue catalogue, int year, List<Report> reports, ReportHistory history,
                             List<Agency> roster, List<Submission> submissions, List<UnitTotal> unitTotals) {
-        this(catalogue, year, reports, history, roster, submissions, unitTotals, null);
+        this(catalogue, year, reports, history, roster, submissions, unitTotals, null, null);
+    }
+
+    /**
+     * With {@code content}: where the complete datapoints of reports are read from when {@code reports}
+     * and the roll-ups' included reports are slim (only what the checks across reports compare).
+     */
+    public CrossReportInput(TemplateCatalogue catalogue, int year, List<Report> reports, ReportHistory history,
+                            List<Agency> roster, List<Submission> submissions, List<UnitTotal> unitTotals,
+                            ReportContent content) {
+        this(catalogue, year, reports, history, roster, submissions, unitTotals, content, null);
     }
 
     public CrossReportInput withReports(List<Report> newReports) {
-        return new CrossReportInput(catalogue, year, newReports, history, roster, submissions, unitTotals);
+        return new CrossReportInput(catalogue, year, newReports, history, roster, submissions, unitTotals, content);
     }
 
     private static String key(String agencyCode, int year) {
