@@ -15,6 +15,14 @@ public interface ReportContent {
     /** Calls {@code action} with each report, in the given order, with all its datapoints. */
     void forEachFull(List<Report> reports, Consumer<Report> action);
 
+    /**
+     * As {@link #forEachFull} for arithmetic only: each datapoint's id, value and blank flag; its source
+     * (sheet, cell, label) may be left out.
+     */
+    default void forEachValues(List<Report> reports, Consumer<Report> action) {
+        forEachFull(reports, action);
+    }
+
     /** The datapoint ids present in any of the reports. */
     default Set<String> datapointIds(List<Report> reports) {
         Set<String> ids = new LinkedHashSet<>();

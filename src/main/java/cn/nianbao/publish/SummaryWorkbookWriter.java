@@ -436,7 +436,8 @@ public final class SummaryWorkbookWriter {
         Set<String> present = null;
         for (DatapointDef def : format.datapoints().values()) {
             if (def.row().optional() && present == null && !unit.values().containsKey(def.id())) {
-                present = content.datapointIds(unit.included()); // whether any included report has the optional row
+                // whether any included report has the optional row
+                present = unit.reportedIds() != null ? unit.reportedIds() : content.datapointIds(unit.included());
             }
             if (!def.row().optional() || unit.values().containsKey(def.id()) || present.contains(def.id())) {
                 datapoints.add(def);
@@ -494,7 +495,7 @@ public final class SummaryWorkbookWriter {
         ensureHeight(sheet, labelRow, Math.min(labelLines, 10));
         ensureHeight(sheet, idRow, 3); // ids like B.REFUSED_5.NONPROFIT wrap
         int[] next = {idRow + 1};
-        content.forEachFull(unit.included(), report -> {
+        content.forEachValues(unit.included(), report -> {
             int r1 = next[0]++;
             Agency agency = report.agency();
             box(sheet, r1, r1, 0, 0, agency.code(), styles.text);

@@ -60,6 +60,7 @@ public final class Rollup {
         List<Finding> findings = new ArrayList<>();
         // Which sums each report adds to (a report counts in its district, its city …).
         Map<Report, List<Map<String, BigDecimal>>> feeds = new IdentityHashMap<>();
+        Map<Report, List<Set<String>>> idsOf = new IdentityHashMap<>();
         List<Report> toRead = new ArrayList<>();
         // A report left out of several units (district, city) is one finding, not one per unit.
         Set<String> leftOut = new java.util.HashSet<>();
@@ -94,25 +95,31 @@ public final class Rollup {
                     }
                     values.put(def.id(), BigDecimal.ZERO);
                 }
+                Set<String> reportedIds = new LinkedHashSet<>();
                 for (Report r : included) {
                     feeds.computeIfAbsent(r, k -> {
                         toRead.add(k);
                         return new ArrayList<>();
                     }).add(values);
+                    idsOf.computeIfAbsent(r, k -> new ArrayList<>()).add(reportedIds);
                 }
                 Set<String> present = included.stream().map(r -> r.agency().code()).collect(Collectors.toCollection(LinkedHashSet::new));
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
                 List<Agency> expectedOrIncluded = hasRoster ? expected
                         : included.stream().map(Report::agency).collect(Collectors.toList());
-                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing));
+                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing, reportedIds));
             }
         }
         // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
         // district's 总计 is not understated by one agency's missing total.
         int[] next = {0};
-        content.forEachFull(toRead, full -> {
+        content.forEachValues(toRead, full -> {
             ReportValues r = new ReportValues(full);
-            for (Map<String, BigDecimal> values : feeds.get(toRead.get(next[0]++))) {
+            Report header = toRead.get(next[0]++);
+            for (Set<String> ids : idsOf.get(header)) {
+                ids.addAll(full.datapoints().keySet());
+            }
+            for (Map<String, BigDecimal> values : feeds.get(header)) {
                 for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
                     e.setValue(e.getValue().add(r.value(e.getKey())));
                 }

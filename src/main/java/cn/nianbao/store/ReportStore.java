@@ -70,11 +70,12 @@ public class ReportStore {
     public void saveIngested(long run, List<IngestResult> results, String readerVersion) {
         List<Object[]> files = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        Map<String, ParsedWorkbook> parsed = new LinkedHashMap<>();
         for (IngestResult result : results) {
             Submission s = result.submission();
             Report r = result.report().orElse(null);
             if (result.parsed() != null && !result.reused()) {
-                saveContent(s.sha256(), readerVersion, result.parsed());
+                parsed.putIfAbsent(s.sha256(), result.parsed()); // the same bytes twice in one chunk: stored once
             }
             Agency a = r == null ? null : r.agency();
             files.add(new Object[] {run, s.path(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()), r != null,
@@ -83,6 +84,7 @@ public class ReportStore {
                     r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000), result.reused()});
             findings.addAll(result.findings());
         }
+        saveContent(readerVersion, parsed);
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
                 + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
@@ -90,38 +92,59 @@ public class ReportStore {
     }
 
     /**
-     * Stores a workbook's parsed content under its hash. Content stored by another reader version is
-     * replaced; content already stored by this version (the same bytes twice in one input) is kept.
+     * Stores workbooks' parsed content under their hashes, a batch of statements per table. Content stored
+     * by another reader version is replaced; content already stored by this version is kept.
      */
-    private void saveContent(String sha, String readerVersion, ParsedWorkbook p) {
-        List<String> versions = jdbc.queryForList("SELECT reader_version FROM nb_content WHERE sha256 = ?", String.class, sha);
-        if (!versions.isEmpty() && readerVersion.equals(versions.get(0))) {
+    private void saveContent(String readerVersion, Map<String, ParsedWorkbook> parsed) {
+        if (parsed.isEmpty()) {
             return;
         }
-        deleteContent(List.of(sha));
-        String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
-        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
-                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", sha, p.format(), truncate(title, 1000), Timestamp.from(Instant.now()),
-                readerVersion, p.outcome().name(), p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000));
+        List<String> shas = new ArrayList<>(parsed.keySet());
+        Map<String, String> stored = new HashMap<>();
+        jdbc.query("SELECT sha256, reader_version FROM nb_content WHERE sha256 IN (" + placeholders(shas.size()) + ")",
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }, shas.toArray());
+        List<String> stale = new ArrayList<>();
+        List<Object[]> contents = new ArrayList<>();
         List<Object[]> titles = new ArrayList<>();
-        for (int i = 0; i < p.titles().size(); i++) {
-            ReportTitle t = p.titles().get(i);
-            titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
-        }
-        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         List<Object[]> problems = new ArrayList<>();
-        for (int i = 0; i < p.problems().size(); i++) {
-            ParsedWorkbook.ContentProblem c = p.problems().get(i);
-            problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
+        List<Object[]> rows = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
+            String sha = e.getKey();
+            ParsedWorkbook p = e.getValue();
+            if (stored.containsKey(sha)) {
+                if (readerVersion.equals(stored.get(sha))) {
+                    continue;
+                }
+                stale.add(sha);
+            }
+            String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
+            contents.add(new Object[] {sha, p.format(), truncate(title, 1000), now, readerVersion, p.outcome().name(),
+                    p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000)});
+            for (int i = 0; i < p.titles().size(); i++) {
+                ReportTitle t = p.titles().get(i);
+                titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
+            }
+            for (int i = 0; i < p.problems().size(); i++) {
+                ParsedWorkbook.ContentProblem c = p.problems().get(i);
+                problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
+            }
+            for (Datapoint d : p.datapoints().values()) {
+                ParsedValue.UnitNote note = p.unitNotes().get(d.id());
+                rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
+                        truncate(d.source().label(), 1000), note == null ? null : note.name()});
+            }
         }
+        if (!stale.isEmpty()) {
+            deleteContent(stale);
+        }
+        jdbc.batchUpdate("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
+                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", contents);
+        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
                 problems);
-        List<Object[]> rows = new ArrayList<>(p.datapoints().size());
-        for (Datapoint d : p.datapoints().values()) {
-            ParsedValue.UnitNote note = p.unitNotes().get(d.id());
-            rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
-                    truncate(d.source().label(), 1000), note == null ? null : note.name()});
-        }
         jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
                 + "VALUES (?,?,?,?,?,?,?,?)", rows);
     }
@@ -219,6 +242,24 @@ public class ReportStore {
             @Override
             public void forEachFull(List<Report> reports, Consumer<Report> action) {
                 forEachWithNotes(reports, (r, notes) -> action.accept(r));
+            }
+
+            @Override
+            public void forEachValues(List<Report> reports, Consumer<Report> action) {
+                for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
+                    List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
+                    Map<String, Map<String, Datapoint>> points = new HashMap<>();
+                    jdbc.query("SELECT sha256, datapoint_id, num_value, blank FROM nb_datapoint WHERE sha256 IN ("
+                            + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
+                                String id = rs.getString(2);
+                                points.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                                        .put(id, new Datapoint(id, strip(rs.getBigDecimal(3)), rs.getBoolean(4), null));
+                            }, shas.toArray());
+                    for (Report r : batch) {
+                        action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
+                                points.getOrDefault(r.submission().sha256(), Map.of())));
+                    }
+                }
             }
 
             @Override
@@ -328,20 +369,28 @@ public class ReportStore {
      */
     public void recordVersions(String jobName, long run, List<Report> reports) {
         Timestamp now = Timestamp.from(Instant.now());
+        // One agency and year per report (duplicates are resolved), so the three statements can each run as a batch.
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> supersedes = new ArrayList<>();
         for (Report r : reports) {
             String sha = r.submission().sha256();
-            Object[] key = {jobName, r.agency().code(), r.year(), sha};
-            int seen = jdbc.update("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
-                    + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?",
-                    now, run, truncate(r.submission().path(), 1000), key[0], key[1], key[2], key[3]);
-            if (seen == 0) {
-                jdbc.update("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
-                        + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", key[0], key[1], key[2], key[3],
-                        truncate(r.submission().path(), 1000), now, now, run, run);
-            }
-            jdbc.update("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
-                    + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", sha, now, key[0], key[1], key[2], key[3]);
+            updates.add(new Object[] {now, run, truncate(r.submission().path(), 1000), jobName, r.agency().code(), r.year(), sha});
+            supersedes.add(new Object[] {sha, now, jobName, r.agency().code(), r.year(), sha});
         }
+        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
+                + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (seen[i] == 0) {
+                Report r = reports.get(i);
+                inserts.add(new Object[] {jobName, r.agency().code(), r.year(), r.submission().sha256(),
+                        truncate(r.submission().path(), 1000), now, now, run, run});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
+                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", inserts);
+        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
+                + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", supersedes);
     }
 
     private static Datapoint datapoint(java.sql.ResultSet rs) throws java.sql.SQLException {

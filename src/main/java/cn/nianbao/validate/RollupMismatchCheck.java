@@ -62,7 +62,7 @@ public final class RollupMismatchCheck implements CrossReportCheck {
         // The feeders of every differing cell, reading each included report's datapoints once.
         Map<String, List<String>> feeders = new HashMap<>();
         ReportContent content = input == null ? ReportContent.inMemory() : input.content();
-        content.forEachFull(computed.included(), included -> {
+        content.forEachValues(computed.included(), included -> {
             ReportValues v = new ReportValues(included);
             for (String id : mismatched) {
                 BigDecimal value = v.value(id);
