@@ -110,6 +110,7 @@ public class ReportStore {
         List<Object[]> titles = new ArrayList<>();
         List<Object[]> problems = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> packed = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
             String sha = e.getKey();
@@ -136,6 +137,7 @@ public class ReportStore {
                 rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
                         truncate(d.source().label(), 1000), note == null ? null : note.name()});
             }
+            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values())});
         }
         if (!stale.isEmpty()) {
             deleteContent(stale);
@@ -147,11 +149,12 @@ public class ReportStore {
                 problems);
         jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
                 + "VALUES (?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO nb_content_values (sha256, packed) VALUES (?,?)", packed);
     }
 
     /** Removes stored content (datapoints, titles, problems) of the given hashes. */
     public void deleteContent(List<String> sha256s) {
-        for (String table : List.of("nb_datapoint", "nb_content_title", "nb_content_problem", "nb_content")) {
+        for (String table : List.of("nb_datapoint", "nb_content_values", "nb_content_title", "nb_content_problem", "nb_content")) {
             jdbc.batchUpdate("DELETE FROM " + table + " WHERE sha256 = ?", sha256s.stream().map(sha -> new Object[] {sha}).toList());
         }
     }
@@ -249,12 +252,20 @@ public class ReportStore {
                 for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
                     List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
                     Map<String, Map<String, Datapoint>> points = new HashMap<>();
-                    jdbc.query("SELECT sha256, datapoint_id, num_value, blank FROM nb_datapoint WHERE sha256 IN ("
-                            + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
-                                String id = rs.getString(2);
-                                points.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                                        .put(id, new Datapoint(id, strip(rs.getBigDecimal(3)), rs.getBoolean(4), null));
+                    jdbc.query("SELECT sha256, packed FROM nb_content_values WHERE sha256 IN (" + placeholders(shas.size()) + ")",
+                            rs -> {
+                                points.put(rs.getString(1), PackedValues.unpack(rs.getString(2)));
                             }, shas.toArray());
+                    // content stored before the packed values existed: from its datapoint rows
+                    List<String> unpacked = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
+                    if (!unpacked.isEmpty()) {
+                        jdbc.query("SELECT sha256, datapoint_id, num_value, blank FROM nb_datapoint WHERE sha256 IN ("
+                                + placeholders(unpacked.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
+                                    String id = rs.getString(2);
+                                    points.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                                            .put(id, new Datapoint(id, strip(rs.getBigDecimal(3)), rs.getBoolean(4), null));
+                                }, unpacked.toArray());
+                    }
                     for (Report r : batch) {
                         action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
                                 points.getOrDefault(r.submission().sha256(), Map.of())));
