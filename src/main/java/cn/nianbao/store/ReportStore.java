@@ -137,7 +137,7 @@ public class ReportStore {
                 rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
                         truncate(d.source().label(), 1000), note == null ? null : note.name()});
             }
-            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values())});
+            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values(), p.unitNotes())});
         }
         if (!stale.isEmpty()) {
             deleteContent(stale);
@@ -244,33 +244,12 @@ public class ReportStore {
         return new ReportContent() {
             @Override
             public void forEachFull(List<Report> reports, Consumer<Report> action) {
-                forEachWithNotes(reports, (r, notes) -> action.accept(r));
+                forEachWithLabels(reports, action);
             }
 
             @Override
             public void forEachValues(List<Report> reports, Consumer<Report> action) {
-                for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
-                    List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-                    Map<String, Map<String, Datapoint>> points = new HashMap<>();
-                    jdbc.query("SELECT sha256, packed FROM nb_content_values WHERE sha256 IN (" + placeholders(shas.size()) + ")",
-                            rs -> {
-                                points.put(rs.getString(1), PackedValues.unpack(rs.getString(2)));
-                            }, shas.toArray());
-                    // content stored before the packed values existed: from its datapoint rows
-                    List<String> unpacked = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
-                    if (!unpacked.isEmpty()) {
-                        jdbc.query("SELECT sha256, datapoint_id, num_value, blank FROM nb_datapoint WHERE sha256 IN ("
-                                + placeholders(unpacked.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
-                                    String id = rs.getString(2);
-                                    points.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                                            .put(id, new Datapoint(id, strip(rs.getBigDecimal(3)), rs.getBoolean(4), null));
-                                }, unpacked.toArray());
-                    }
-                    for (Report r : batch) {
-                        action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
-                                points.getOrDefault(r.submission().sha256(), Map.of())));
-                    }
-                }
+                forEachWithNotes(reports, (r, notes) -> action.accept(r));
             }
 
             @Override
@@ -286,32 +265,62 @@ public class ReportStore {
     }
 
     /**
-     * Calls {@code action} with each report, in the given order, with all its stored datapoints and the
-     * money-unit notes the reader made for them (datapoint id → note).
+     * Calls {@code action} with each report, in the given order, with all its stored datapoints (source
+     * sheet and cell, no label) and the money-unit notes the reader made for them (datapoint id → note).
      */
     public void forEachWithNotes(List<Report> reports, BiConsumer<Report, Map<String, ParsedValue.UnitNote>> action) {
         for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
             List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-            Map<String, List<Datapoint>> points = new HashMap<>();
+            Map<String, Map<String, Datapoint>> points = new HashMap<>();
             Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-            // in key order, as a report read alone comes back (facts.csv and messages keep their order)
-            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id", rs -> {
-                String sha = rs.getString("sha256");
-                Datapoint d = datapoint(rs);
-                points.computeIfAbsent(sha, k -> new ArrayList<>()).add(d);
-                String note = rs.getString("unit_note");
-                if (note != null) {
-                    notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
-                }
+            // one packed row per workbook (no labels: the checks and sums do not read them)
+            jdbc.query("SELECT sha256, packed FROM nb_content_values WHERE sha256 IN (" + placeholders(shas.size()) + ")", rs -> {
+                String sha = rs.getString(1);
+                Map<String, Datapoint> map = new LinkedHashMap<>();
+                points.put(sha, map);
+                PackedValues.unpack(rs.getString(2), (d, note) -> {
+                    map.put(d.id(), d);
+                    if (note != null) {
+                        notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
+                    }
+                });
             }, shas.toArray());
+            // content stored before the packed rows existed: from its datapoint rows, in key order
+            List<String> unpacked = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
+            if (!unpacked.isEmpty()) {
+                jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(unpacked.size())
+                        + ") ORDER BY sha256, datapoint_id", rs -> {
+                            String sha = rs.getString("sha256");
+                            Datapoint d = datapoint(rs);
+                            points.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), d);
+                            String note = rs.getString("unit_note");
+                            if (note != null) {
+                                notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
+                            }
+                        }, unpacked.toArray());
+            }
             for (Report r : batch) {
                 String sha = r.submission().sha256();
-                Map<String, Datapoint> map = new LinkedHashMap<>();
-                for (Datapoint d : points.getOrDefault(sha, List.of())) {
-                    map.put(d.id(), d);
-                }
-                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(), map),
-                        notes.getOrDefault(sha, Map.of()));
+                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
+                        points.getOrDefault(sha, Map.of())), notes.getOrDefault(sha, Map.of()));
+            }
+        }
+    }
+
+    /** Calls {@code action} with each report, in order, with all its stored datapoints including their labels. */
+    private void forEachWithLabels(List<Report> reports, Consumer<Report> action) {
+        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
+            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
+            Map<String, Map<String, Datapoint>> points = new HashMap<>();
+            // in key order, as a report read alone comes back (facts.csv keeps its order)
+            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id",
+                    rs -> {
+                        Datapoint d = datapoint(rs);
+                        points.computeIfAbsent(rs.getString("sha256"), k -> new LinkedHashMap<>()).put(d.id(), d);
+                    }, shas.toArray());
+            for (Report r : batch) {
+                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
+                        points.getOrDefault(r.submission().sha256(), Map.of())));
             }
         }
     }
