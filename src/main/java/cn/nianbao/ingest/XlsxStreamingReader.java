@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 
@@ -37,9 +36,7 @@ final class XlsxStreamingReader {
 
     WorkbookGrid read(OPCPackage pkg) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
-        // phonetic runs (furigana) are not part of a cell's text, as in the usermodel
-        ReadOnlySharedStringsTable shared = new ReadOnlySharedStringsTable(pkg, false);
-        String[] strings = new String[shared.getCount()];
+        List<String> strings = sharedStrings(reader);
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<SheetGrid> grids = new ArrayList<>();
         while (sheets.hasNext()) {
@@ -52,14 +49,83 @@ final class XlsxStreamingReader {
                     }
                     throw PackagePreflight.tooManySheets(n, limits.maxSheets());
                 }
-                grids.add(readSheet(sheets.getSheetName(), in, shared, strings));
+                grids.add(readSheet(sheets.getSheetName(), in, strings));
             }
         }
         return new WorkbookGrid(grids);
     }
 
-    private SheetGrid readSheet(String name, InputStream in, ReadOnlySharedStringsTable shared, String[] strings)
-            throws Exception {
+    /**
+     * The shared strings, each as the usermodel's rich text gives it: its runs' text concatenated (or its
+     * single text), phonetic runs (furigana) left out, _xHHHH_ escapes decoded.
+     */
+    private static List<String> sharedStrings(XSSFReader reader) throws Exception {
+        List<String> strings = new ArrayList<>();
+        InputStream in;
+        try {
+            in = reader.getSharedStringsData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            return strings;
+        }
+        if (in == null) {
+            return strings;
+        }
+        try (in) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                StringBuilder plain = null;
+                StringBuilder runs = null;
+                boolean inRun = false;
+                int phonetic = 0;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        throw new UnreadableWorkbookException("PARSE-UNREADABLE", WorkbookGridReader.DOCTYPE_MESSAGE, null);
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        switch (xml.getLocalName()) {
+                            case "si" -> {
+                                plain = new StringBuilder();
+                                runs = null;
+                            }
+                            case "r" -> {
+                                inRun = true;
+                                if (runs == null) {
+                                    runs = new StringBuilder();
+                                }
+                            }
+                            case "rPh" -> phonetic++;
+                            case "t" -> {
+                                String text = xml.getElementText();
+                                if (phonetic == 0 && plain != null) {
+                                    (inRun ? runs : plain).append(text);
+                                }
+                            }
+                            default -> {
+                            }
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        switch (xml.getLocalName()) {
+                            case "r" -> inRun = false;
+                            case "rPh" -> phonetic--;
+                            case "si" -> {
+                                // with runs, the usermodel reads only the runs' text
+                                strings.add(decode(runs != null ? runs.toString() : plain == null ? "" : plain.toString()));
+                                plain = null;
+                            }
+                            default -> {
+                            }
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+        return strings;
+    }
+
+    private SheetGrid readSheet(String name, InputStream in, List<String> strings) throws Exception {
         SheetGrid grid = new SheetGrid(name);
         List<SheetGrid.Region> merged = new ArrayList<>();
         int lastRow = -1;
@@ -92,7 +158,7 @@ final class XlsxStreamingReader {
                                 lastRow = Math.max(lastRow, row);
                             }
                         }
-                        GridCell cell = readCell(xml, row, col, shared, strings);
+                        GridCell cell = readCell(xml, row, col, strings);
                         if (col < limits.maxColumns() && cell.kind() != CellKind.BLANK) {
                             grid.put(cell);
                         }
@@ -127,8 +193,7 @@ final class XlsxStreamingReader {
     }
 
     /** One {@code <c>}, the reader positioned on its start; returns positioned on its end. */
-    private static GridCell readCell(XMLStreamReader xml, int r, int c, ReadOnlySharedStringsTable shared, String[] strings)
-            throws Exception {
+    private static GridCell readCell(XMLStreamReader xml, int r, int c, List<String> strings) throws Exception {
         String type = xml.getAttributeValue(null, "t");
         boolean formula = false;
         String value = null;
@@ -176,12 +241,7 @@ final class XlsxStreamingReader {
                 if (value == null || value.isEmpty()) {
                     text = "";
                 } else {
-                    int index = Integer.parseInt(value.trim());
-                    text = strings[index];
-                    if (text == null) {
-                        text = decode(shared.getItemAt(index).getString());
-                        strings[index] = text;
-                    }
+                    text = strings.get(Integer.parseInt(value.trim()));
                 }
             }
             case "inlineStr" -> text = decode(inline != null ? inline.toString() : value == null ? "" : value);
