@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.nianbao.ingest.InputScanner;
@@ -83,17 +84,37 @@ public class ConsolidationJobConfig {
         return new IngestStep(store, catalogue, limits, testPause);
     }
 
+    /**
+     * Threads that read workbooks: the items of a chunk are processed concurrently (read on the step's
+     * thread, written by it in input order once the whole chunk is processed). 1 = no pool, sequential.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor ingestExecutor(@Value("${nianbao.ingest.threads:0}") int threads) {
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(n);
+        executor.setMaxPoolSize(n);
+        executor.setThreadNamePrefix("ingest-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+
     @Bean
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> workbookReader,
-                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
-        return new StepBuilder("ingest", repository)
+                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize,
+                    ThreadPoolTaskExecutor ingestExecutor) {
+        var builder = new StepBuilder("ingest", repository)
                 .<Path, IngestResult>chunk(chunkSize)
                 .transactionManager(tx)
                 .reader(workbookReader)
                 .processor(ingestStepHandler)
                 .writer(ingestStepHandler)
-                .listener(ingestStepHandler)
-                .build();
+                .listener(ingestStepHandler);
+        if (ingestExecutor.getMaxPoolSize() > 1) {
+            builder.taskExecutor(ingestExecutor);
+        }
+        return builder.build();
     }
 
     @Bean

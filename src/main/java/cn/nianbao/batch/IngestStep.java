@@ -33,6 +33,10 @@ import cn.nianbao.template.TemplateCatalogue;
  * findings, a chunk per transaction. A restarted run skips the files its crashed predecessor stored.
  * A file whose bytes were parsed before (same SHA-256, same reader version) is not opened: its stored
  * content is resolved against this run's roster and file name, as a fresh read would be.
+ *
+ * <p>{@link #process} runs on several threads at once (the step's task executor): it only reads the
+ * fields {@link #beforeStep} set, and the ingester is thread-safe (a workbook is opened per call).
+ * {@link #write} runs on the step's thread, a chunk at a time.
  */
 public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter<IngestResult>, StepExecutionListener {
 
@@ -43,11 +47,12 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private final ReadLimits limits;
     private int total;
     private final AtomicInteger done = new AtomicInteger();
-    private long run;
-    private JobDefinition job;
-    private WorkbookIngester ingester;
-    private Set<String> alreadyStored;
-    private String readerVersion;
+    // set by beforeStep before any item is processed, read-only afterwards
+    private volatile long run;
+    private volatile JobDefinition job;
+    private volatile WorkbookIngester ingester;
+    private volatile Set<String> alreadyStored;
+    private volatile String readerVersion;
 
     private final TestPause testPause;
 
@@ -65,7 +70,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
         ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));
         readerVersion = WorkbookIngester.cacheVersion(limits);
-        alreadyStored = store.pathsOfRun(run);
+        alreadyStored = Set.copyOf(store.pathsOfRun(run));
         try {
             total = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks().size();
         } catch (java.io.IOException e) {

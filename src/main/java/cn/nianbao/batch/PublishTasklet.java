@@ -65,7 +65,7 @@ public class PublishTasklet implements Tasklet {
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = a.job().output();
-        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count));
+        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), a.content());
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
     }

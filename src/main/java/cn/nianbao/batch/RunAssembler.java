@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.nianbao.model.Agency;
-import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.rollup.Rollup;
 import cn.nianbao.rollup.UnitTree;
@@ -24,9 +23,63 @@ import cn.nianbao.validate.RuleBook;
  */
 public final class RunAssembler {
 
-    /** A run as stored, resolved. */
-    public record Assembled(JobDefinition job, RuleBook rules, List<Report> reports, DuplicateResolution duplicates,
-                            Rollup.Result rollup, Set<Integer> years) {
+    /**
+     * A run as stored, resolved. {@code reports} are headers (no datapoints: read them through
+     * {@link #content()}); the roll-up is computed when first asked for (one pass over the datapoints).
+     */
+    public static final class Assembled {
+        private final JobDefinition job;
+        private final RuleBook rules;
+        private final List<Report> reports;
+        private final DuplicateResolution duplicates;
+        private final Set<Integer> years;
+        private final ReportContent content;
+        private final java.util.function.Supplier<Rollup.Result> computeRollup;
+        private Rollup.Result rollup;
+
+        Assembled(JobDefinition job, RuleBook rules, List<Report> reports, DuplicateResolution duplicates, Set<Integer> years,
+                  ReportContent content, java.util.function.Supplier<Rollup.Result> computeRollup) {
+            this.job = job;
+            this.rules = rules;
+            this.reports = reports;
+            this.duplicates = duplicates;
+            this.years = years;
+            this.content = content;
+            this.computeRollup = computeRollup;
+        }
+
+        public JobDefinition job() {
+            return job;
+        }
+
+        public RuleBook rules() {
+            return rules;
+        }
+
+        /** The reports that count (one per agency and year), as headers without datapoints. */
+        public List<Report> reports() {
+            return reports;
+        }
+
+        public DuplicateResolution duplicates() {
+            return duplicates;
+        }
+
+        public Set<Integer> years() {
+            return years;
+        }
+
+        /** Where the reports' datapoints are read from, a batch at a time. */
+        public ReportContent content() {
+            return content;
+        }
+
+        public Rollup.Result rollup() {
+            if (rollup == null) {
+                rollup = computeRollup.get();
+            }
+            return rollup;
+        }
     }
 
     private final ReportStore store;
@@ -44,7 +97,7 @@ public final class RunAssembler {
 
     public Assembled assemble(long run, JobDefinition job) {
         RuleBook rules = RuleBook.load(job.rules());
-        List<Report> stored = store.reports(run);
+        List<Report> stored = store.reportHeaders(run);
         List<Report> inYears = new ArrayList<>();
         for (Report r : stored) {
             if (job.coversYear(r.year())) {
@@ -54,10 +107,11 @@ public final class RunAssembler {
         DuplicateResolution duplicates = new CrossReportValidator(rules).resolveDuplicates(inYears);
         Set<Integer> years = new TreeSet<>(job.years());
         duplicates.winners().forEach(r -> years.add(r.year()));
-        List<Agency> units = job.units();
-        UnitTree tree = new UnitTree(units, job.roster());
-        Rollup.Result rollup = new Rollup(catalogue).compute(duplicates.winners(), tree, years, job.hasRoster());
-        return new Assembled(job, rules, duplicates.winners(), duplicates, rollup, years);
+        ReportContent content = store.content();
+        return new Assembled(job, rules, duplicates.winners(), duplicates, years, content, () -> {
+            UnitTree tree = new UnitTree(job.units(), job.roster());
+            return new Rollup(catalogue).compute(duplicates.winners(), tree, years, job.hasRoster(), content);
+        });
     }
 
 }

@@ -25,6 +25,7 @@ import cn.nianbao.validate.CrossReportValidator;
 import cn.nianbao.validate.ReaderNote;
 import cn.nianbao.validate.ReportHistory;
 import cn.nianbao.validate.ReportValidator;
+import cn.nianbao.validate.SlimReports;
 import cn.nianbao.validate.ValidationContext;
 
 /**
@@ -53,26 +54,36 @@ public class ValidateTasklet implements Tasklet {
         RunAssembler.Assembled a = assembler.assemble(step);
         List<Finding> findings = new ArrayList<>(a.duplicates().findings());
 
+        // Within each report, one report at a time; what the checks across reports read is kept (slim).
         ReportValidator within = new ReportValidator(a.rules());
-        for (Report r : a.reports()) {
-            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
+        SlimReports slimmer = new SlimReports(a.rules());
+        List<Report> own = new ArrayList<>();
+        List<Report> consolidated = new ArrayList<>();
+        store.forEachWithNotes(a.reports(), (r, unitNotes) -> {
+            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r, unitNotes));
             findings.addAll(within.validate(r, ctx));
-        }
+            if (r.scope() == Scope.OWN) {
+                own.add(slimmer.slim(r));
+            } else if (r.scope() == Scope.CONSOLIDATED) {
+                consolidated.add(r); // compared whole with the computed roll-up (a few per run)
+            }
+        });
 
-        List<Report> own = a.reports().stream().filter(r -> r.scope() == Scope.OWN).toList();
         // Earlier years missing from this input come from earlier runs stored in the database.
         ReportHistory history = store::latestReport;
         CrossReportValidator across = new CrossReportValidator(a.rules());
         var submissions = store.submissions(run);
+        // Only a published 汇总 report is compared with the roll-up: compute it only then.
+        List<UnitTotal> totals = consolidated.isEmpty() ? List.of() : a.rollup().totals();
         for (int year : a.years()) {
             CrossReportInput input = new CrossReportInput(catalogue, year, own, history,
-                    a.job().hasRoster() ? a.job().roster() : null, submissions, a.rollup().totals());
+                    a.job().hasRoster() ? a.job().roster() : null, submissions, totals, a.content());
             findings.addAll(across.validate(input));
-            for (Report published : a.reports()) {
-                if (published.scope() != Scope.CONSOLIDATED || published.year() != year) {
+            for (Report published : consolidated) {
+                if (published.year() != year) {
                     continue;
                 }
-                Optional<UnitTotal> computed = a.rollup().totals().stream()
+                Optional<UnitTotal> computed = totals.stream()
                         .filter(t -> t.year() == year && t.unit().code().equals(published.agency().code())).findFirst();
                 computed.ifPresent(t -> findings.addAll(across.rollupMismatches(published, t, input)));
             }
@@ -82,9 +93,9 @@ public class ValidateTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private List<ReaderNote> notes(Report r) {
+    private static List<ReaderNote> notes(Report r, Map<String, ParsedValue.UnitNote> unitNotes) {
         List<ReaderNote> notes = new ArrayList<>();
-        for (Map.Entry<String, ParsedValue.UnitNote> e : store.unitNotes(r.submission().sha256()).entrySet()) {
+        for (Map.Entry<String, ParsedValue.UnitNote> e : unitNotes.entrySet()) {
             ReaderNote.Kind kind = e.getValue() == ParsedValue.UnitNote.YUAN_ASSUMED ? ReaderNote.Kind.UNIT_ASSUMED
                     : ReaderNote.Kind.YUAN_IN_WAN_COLUMN;
             // What the cell said, as far as the stored value tells: the bare number, or the 元 amount converted.

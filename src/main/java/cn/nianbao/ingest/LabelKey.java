@@ -3,6 +3,8 @@ package cn.nianbao.ingest;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,45 @@ public final class LabelKey {
         if (text == null) {
             return "";
         }
+        if (isPlainAscii(text)) {
+            return text; // NFKC leaves printable ASCII as it is: most value cells (numbers)
+        }
+        String cached = COMPACT.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        return remember(COMPACT, text, compactUncached(text));
+    }
+
+    /** Printable ASCII and no white space. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch <= ' ' || ch >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Labels repeat in every workbook of a run: each distinct text is reduced once. Bounded (emptied when
+     * full), safe for the ingest step's threads.
+     */
+    private static final int CACHE_LIMIT = 20_000;
+    private static final Map<String, String> COMPACT = new ConcurrentHashMap<>();
+    private static final Map<String, String> KEY = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> CANDIDATES = new ConcurrentHashMap<>();
+
+    private static <T> T remember(Map<String, T> cache, String text, T value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(text, value);
+        return value;
+    }
+
+    private static String compactUncached(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -44,6 +85,17 @@ public final class LabelKey {
 
     /** The key of a whole label. */
     public static String of(String text) {
+        if (text == null) {
+            return "";
+        }
+        String cached = KEY.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        return remember(KEY, text, ofUncached(text));
+    }
+
+    private static String ofUncached(String text) {
         String s = compact(text);
         s = stripLeadingEnumerators(s);
         String stripped = s;
@@ -60,6 +112,17 @@ public final class LabelKey {
      * parentheses (「行政诉讼（未经复议直接起诉）」) the item.
      */
     public static List<String> candidates(String text) {
+        if (text == null) {
+            return candidatesUncached(null);
+        }
+        List<String> cached = CANDIDATES.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        return remember(CANDIDATES, text, candidatesUncached(text));
+    }
+
+    private static List<String> candidatesUncached(String text) {
         List<String> keys = new ArrayList<>(2);
         String whole = of(text);
         if (!whole.isEmpty()) {
@@ -86,7 +149,7 @@ public final class LabelKey {
                 keys.add(inner);
             }
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     private static String stripLeadingEnumerators(String s) {

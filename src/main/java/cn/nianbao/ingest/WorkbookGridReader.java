@@ -23,7 +23,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads an .xlsx or .xls file into {@link WorkbookGrid}s with POI, strictly read-only: POI rewrites a
@@ -40,10 +39,12 @@ public final class WorkbookGridReader {
 
     private final ReadLimits limits;
     private final PackagePreflight preflight;
+    private final XlsxStreamingReader streaming;
 
     public WorkbookGridReader(ReadLimits limits) {
         this.limits = limits;
         this.preflight = new PackagePreflight(limits);
+        this.streaming = new XlsxStreamingReader(limits);
         setZipGuards(limits);
     }
 
@@ -94,12 +95,12 @@ public final class WorkbookGridReader {
         }
     }
 
-    /** .xlsx: checked by the preflight before the usermodel loads anything. */
+    /** .xlsx: checked by the preflight, then its sheets streamed (no usermodel). */
     private WorkbookGrid readOoxml(Path file) throws Exception {
         OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         try {
             preflight.check(pkg);
-            return toGrid(new XSSFWorkbook(pkg));
+            return streaming.read(pkg);
         } finally {
             // A read-only package is never saved: revert closes the file without writing to it.
             pkg.revert();

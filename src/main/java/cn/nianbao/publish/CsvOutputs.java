@@ -12,6 +12,7 @@ import java.util.Map;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.SourceCell;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.DatapointDef;
@@ -36,23 +37,34 @@ public final class CsvOutputs {
 
     /** One row per datapoint of each accepted report, reports by agency code and year, datapoints in official order. */
     public Path writeFacts(List<Report> reports, Path target) throws IOException {
+        return writeFacts(reports, ReportContent.inMemory(), target);
+    }
+
+    /** As {@link #writeFacts(List, Path)} for report headers whose datapoints {@code content} reads, a batch at a time. */
+    public Path writeFacts(List<Report> reports, ReportContent content, Path target) throws IOException {
         List<Report> ordered = new ArrayList<>(reports);
         ordered.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
         return AtomicFiles.write(target, stream -> {
             try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER)) {
-                for (Report report : ordered) {
-                    for (Datapoint dp : inOfficialOrder(report)) {
-                        SourceCell src = dp.source();
-                        csv.row(report.agency().code(), report.agency().name(), report.year(), report.format(),
-                                dp.id(), dp.blank() ? null : dp.value(), dp.blank(),
-                                report.submission() == null ? null : report.submission().path(),
-                                report.submission() == null ? null : report.submission().sha256(),
-                                src == null ? null : src.sheet(), src == null ? null : src.cell(),
-                                src == null ? null : src.label());
-                    }
-                }
+                content.forEachFull(ordered, report -> factRows(csv, report));
             }
         });
+    }
+
+    private void factRows(CsvWriter csv, Report report) {
+        try {
+            for (Datapoint dp : inOfficialOrder(report)) {
+                SourceCell src = dp.source();
+                csv.row(report.agency().code(), report.agency().name(), report.year(), report.format(),
+                        dp.id(), dp.blank() ? null : dp.value(), dp.blank(),
+                        report.submission() == null ? null : report.submission().path(),
+                        report.submission() == null ? null : report.submission().sha256(),
+                        src == null ? null : src.sheet(), src == null ? null : src.cell(),
+                        src == null ? null : src.label());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One row per finding; {@code cells} space-separated, numbers plain. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.TemplateCatalogue;
@@ -58,9 +59,18 @@ public final class Publisher {
      * written after each one (the batch step's test hook uses it to stop between two files).
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress) throws IOException {
+        return publish(run, outputFolder, changes, progress, ReportContent.inMemory());
+    }
+
+    /**
+     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer)} for a run whose reports (and the
+     * roll-ups' included reports) are headers: their datapoints are read from {@code content} one batch at a time.
+     */
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
+                              ReportContent content) throws IOException {
         Files.createDirectories(outputFolder);
         Written written = new Written(progress);
-        written.add(csv.writeFacts(nonNull(run.reports()), outputFolder.resolve(FACTS_CSV)));
+        written.add(csv.writeFacts(nonNull(run.reports()), content, outputFolder.resolve(FACTS_CSV)));
         written.add(csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
         written.add(csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
         Set<String> summaryNames = new HashSet<>();
@@ -70,7 +80,7 @@ public final class Publisher {
                 // two units whose codes clean up to the same file name must not overwrite each other
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
-            written.add(summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name)));
+            written.add(summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name), content));
         }
         written.add(exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
         written.add(exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));

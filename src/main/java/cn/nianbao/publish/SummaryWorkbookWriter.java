@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -28,6 +29,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.template.BlockDef;
@@ -76,10 +78,30 @@ public final class SummaryWorkbookWriter {
 
     /** Writes the workbook atomically to {@code target}. {@code findings} are all of the run's findings. */
     public Path write(UnitTotal unit, List<Finding> findings, Path target) throws IOException {
-        try (XSSFWorkbook workbook = build(unit, findings)) {
-            return AtomicFiles.write(target, workbook::write);
+        return write(unit, findings, target, ReportContent.inMemory());
+    }
+
+    /** As {@link #write(UnitTotal, List, Path)} when the included reports are headers whose datapoints {@code content} reads. */
+    public Path write(UnitTotal unit, List<Finding> findings, Path target, ReportContent content) throws IOException {
+        // The official layout is small and drawn in memory; the detail sheet has a row per agency (thousands
+        // in a large unit, ~200 columns each) and is streamed to disk through a window of rows.
+        ReportFormat format = catalogue.require(unit.format());
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XlsxStyles styles = new XlsxStyles(workbook);
+            new MainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
+            SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, DETAIL_ROW_WINDOW);
+            try {
+                drawDetail(streaming.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings,
+                        content);
+                return AtomicFiles.write(target, streaming::write);
+            } finally {
+                streaming.dispose();
+            }
         }
     }
+
+    /** Rows of the detail sheet kept in memory while writing it (the header rows are written first). */
+    private static final int DETAIL_ROW_WINDOW = 100;
 
     /** Builds the workbook in memory (tests read it back without a file). */
     public XSSFWorkbook build(UnitTotal unit, List<Finding> findings) {
@@ -87,7 +109,8 @@ public final class SummaryWorkbookWriter {
         XSSFWorkbook workbook = new XSSFWorkbook();
         XlsxStyles styles = new XlsxStyles(workbook);
         new MainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
-        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings);
+        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings,
+                ReportContent.inMemory());
         return workbook;
     }
 
@@ -407,11 +430,16 @@ public final class SummaryWorkbookWriter {
      * which agencies make up a total, compare agencies side by side, and the 合计 row lines up under them.
      * The long form (one row per agency × datapoint) is facts.csv, for pivot tables and other tools.
      */
-    private void drawDetail(XSSFSheet sheet, XlsxStyles styles, ReportFormat format, UnitTotal unit,
-                            List<Finding> findings) {
+    private void drawDetail(Sheet sheet, XlsxStyles styles, ReportFormat format, UnitTotal unit,
+                            List<Finding> findings, ReportContent content) {
         List<DatapointDef> datapoints = new ArrayList<>();
+        Set<String> present = null;
         for (DatapointDef def : format.datapoints().values()) {
-            if (!def.row().optional() || anyHas(unit, def.id())) {
+            if (def.row().optional() && present == null && !unit.values().containsKey(def.id())) {
+                // whether any included report has the optional row
+                present = unit.reportedIds() != null ? unit.reportedIds() : content.datapointIds(unit.included());
+            }
+            if (!def.row().optional() || unit.values().containsKey(def.id()) || present.contains(def.id())) {
                 datapoints.add(def);
             }
         }
@@ -466,25 +494,26 @@ public final class SummaryWorkbookWriter {
         }
         ensureHeight(sheet, labelRow, Math.min(labelLines, 10));
         ensureHeight(sheet, idRow, 3); // ids like B.REFUSED_5.NONPROFIT wrap
-        r = idRow + 1;
-        for (Report report : unit.included()) {
+        int[] next = {idRow + 1};
+        content.forEachValues(unit.included(), report -> {
+            int r1 = next[0]++;
             Agency agency = report.agency();
-            box(sheet, r, r, 0, 0, agency.code(), styles.text);
-            box(sheet, r, r, 1, 1, agency.name(), styles.text);
-            box(sheet, r, r, 2, 2, agency.kind(), styles.text);
-            box(sheet, r, r, 3, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
-            box(sheet, r, r, 4, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
+            box(sheet, r1, r1, 0, 0, agency.code(), styles.text);
+            box(sheet, r1, r1, 1, 1, agency.name(), styles.text);
+            box(sheet, r1, r1, 2, 2, agency.kind(), styles.text);
+            box(sheet, r1, r1, 3, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
+            box(sheet, r1, r1, 4, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
             for (int i = 0; i < datapoints.size(); i++) {
                 DatapointDef def = datapoints.get(i);
-                Cell cell = box(sheet, r, r, fixed + i, fixed + i, null,
+                Cell cell = box(sheet, r1, r1, fixed + i, fixed + i, null,
                         def.kind().isAmount() ? styles.amount : styles.count);
                 Datapoint dp = report.datapoints().get(def.id());
                 if (dp != null && !dp.blank()) {
                     setValue(cell, dp.value());
                 }
             }
-            r++;
-        }
+        });
+        r = next[0];
         int lastDataRow = r - 1;
         // within the first two columns, so it shows on every printed page (they repeat)
         box(sheet, r, r, 0, 1, "合计（汇总表数值）", styles.header);
@@ -514,15 +543,38 @@ public final class SummaryWorkbookWriter {
         return def.table().title().substring(0, 1) + "、" + header + row + " · " + def.column().label();
     }
 
-    private static boolean anyHas(UnitTotal unit, String id) {
-        return unit.values().containsKey(id) || unit.included().stream().anyMatch(r -> r.datapoints().containsKey(id));
-    }
+    /**
+     * Room for a list of names in one note cell: Excel refuses a cell over 32,767 characters, and a unit of
+     * thousands of agencies would exceed it. The detail sheet lists every agency in its own row anyway.
+     */
+    static final int NOTE_LIST_MAX_CHARS = 30_000;
 
     private static String joinNames(List<Agency> agencies) {
         if (agencies.isEmpty()) {
             return "无";
         }
-        return agencies.stream().map(a -> a.name() + "（" + a.code() + "）").collect(Collectors.joining("、"));
+        return joinCapped(agencies.stream().map(a -> a.name() + "（" + a.code() + "）").toList(), "、", NOTE_LIST_MAX_CHARS);
+    }
+
+    /** The parts joined; when that would exceed {@code maxChars}, as many as fit followed by 「等 n 个单位」. */
+    static String joinCapped(List<String> parts, String separator, int maxChars) {
+        String all = String.join(separator, parts);
+        if (all.length() <= maxChars) {
+            return all;
+        }
+        String suffix = "等 " + parts.size() + " 个单位";
+        StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            int extra = (b.length() == 0 ? 0 : separator.length()) + part.length();
+            if (b.length() + extra + suffix.length() > maxChars) {
+                break;
+            }
+            if (b.length() > 0) {
+                b.append(separator);
+            }
+            b.append(part);
+        }
+        return b.append(suffix).toString();
     }
 
     /** 「以下单位存在错误：…」 for included agencies with ERROR findings of this year, or null when none. */
@@ -549,7 +601,7 @@ public final class SummaryWorkbookWriter {
             parts.add(included.get(e.getKey()).name() + "（" + countByAgency.get(e.getKey()) + " 项："
                     + String.join("、", e.getValue()) + "）");
         }
-        return "以下单位存在错误：" + String.join("；", parts) + "。汇总数含有这些单位的数值，请核实后使用；明细见 exceptions.xlsx。";
+        return "以下单位存在错误：" + joinCapped(parts, "；", NOTE_LIST_MAX_CHARS) + "。汇总数含有这些单位的数值，请核实后使用；明细见 exceptions.xlsx。";
     }
 
     static void printSetup(Sheet sheet, boolean landscape) {

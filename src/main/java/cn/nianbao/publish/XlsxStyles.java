@@ -109,6 +109,9 @@ final class XlsxStyles {
      * Writes {@code text} into a rectangle, merged when it covers more than one cell. Every cell of the
      * rectangle gets the style, so borders are drawn all round a merged region.
      */
+    /** Excel's maximum number of characters in one cell. */
+    static final int MAX_CELL_CHARS = 32_767;
+
     static Cell box(Sheet sheet, int firstRow, int lastRow, int firstCol, int lastCol, String text, CellStyle style) {
         for (int r = firstRow; r <= lastRow; r++) {
             for (int c = firstCol; c <= lastCol; c++) {
@@ -120,7 +123,8 @@ final class XlsxStyles {
         }
         Cell topLeft = cell(sheet, firstRow, firstCol);
         if (text != null) {
-            topLeft.setCellValue(text);
+            // Excel's limit for one cell; callers keep their texts shorter, this is the last guard.
+            topLeft.setCellValue(text.length() <= MAX_CELL_CHARS ? text : text.substring(0, MAX_CELL_CHARS - 1) + "…");
         }
         return topLeft;
     }
@@ -155,7 +159,8 @@ final class XlsxStyles {
     /** Makes a row at least tall enough for {@code lines} lines of 10-point text. */
     static void ensureHeight(Sheet sheet, int rowIndex, int lines) {
         Row row = row(sheet, rowIndex);
-        float wanted = Math.max(15f, lines * 13.5f + 3f);
+        // Excel's maximum row height is 409 points.
+        float wanted = Math.min(409f, Math.max(15f, lines * 13.5f + 3f));
         if (row.getHeightInPoints() < wanted) {
             row.setHeightInPoints(wanted);
         }

@@ -2,6 +2,7 @@ package cn.nianbao.rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.UnitTotal;
@@ -45,8 +47,21 @@ public final class Rollup {
      * @param years   the years to produce (every year with reports, plus the job's years)
      */
     public Result compute(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster) {
+        return compute(reports, units, years, hasRoster, ReportContent.inMemory());
+    }
+
+    /**
+     * As {@link #compute(List, UnitTree, Set, boolean)} for reports given by their headers: their datapoints
+     * are read from {@code content} once, each report's values added to every unit it counts in (memory
+     * grows with units × datapoints, not with reports). The totals' included reports are the headers.
+     */
+    public Result compute(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        // Which sums each report adds to (a report counts in its district, its city …).
+        Map<Report, List<Map<String, BigDecimal>>> feeds = new IdentityHashMap<>();
+        Map<Report, List<Set<String>>> idsOf = new IdentityHashMap<>();
+        List<Report> toRead = new ArrayList<>();
         // A report left out of several units (district, city) is one finding, not one per unit.
         Set<String> leftOut = new java.util.HashSet<>();
         Set<Integer> allYears = new TreeSet<>(years);
@@ -73,27 +88,43 @@ public final class Rollup {
                                         + " 格式，未计入「" + unit.name() + "」及以上各级汇总；请按" + year + "年适用的格式重新填报"));
                     }
                 }
-                // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
-                // district's 总计 is not understated by one agency's missing total.
-                List<ReportValues> inputs = included.stream().map(ReportValues::new).toList();
                 Map<String, BigDecimal> values = new LinkedHashMap<>();
                 for (DatapointDef def : format.datapoints().values()) {
                     if (def.row().optional()) {
                         continue;
                     }
-                    BigDecimal sum = BigDecimal.ZERO;
-                    for (ReportValues r : inputs) {
-                        sum = sum.add(r.value(def.id()));
-                    }
-                    values.put(def.id(), sum);
+                    values.put(def.id(), BigDecimal.ZERO);
+                }
+                Set<String> reportedIds = new LinkedHashSet<>();
+                for (Report r : included) {
+                    feeds.computeIfAbsent(r, k -> {
+                        toRead.add(k);
+                        return new ArrayList<>();
+                    }).add(values);
+                    idsOf.computeIfAbsent(r, k -> new ArrayList<>()).add(reportedIds);
                 }
                 Set<String> present = included.stream().map(r -> r.agency().code()).collect(Collectors.toCollection(LinkedHashSet::new));
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
                 List<Agency> expectedOrIncluded = hasRoster ? expected
                         : included.stream().map(Report::agency).collect(Collectors.toList());
-                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing));
+                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing, reportedIds));
             }
         }
+        // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
+        // district's 总计 is not understated by one agency's missing total.
+        int[] next = {0};
+        content.forEachValues(toRead, full -> {
+            ReportValues r = new ReportValues(full);
+            Report header = toRead.get(next[0]++);
+            for (Set<String> ids : idsOf.get(header)) {
+                ids.addAll(full.datapoints().keySet());
+            }
+            for (Map<String, BigDecimal> values : feeds.get(header)) {
+                for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
+                    e.setValue(e.getValue().add(r.value(e.getKey())));
+                }
+            }
+        });
         return new Result(totals, findings);
     }
 

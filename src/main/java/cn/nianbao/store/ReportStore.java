@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +25,7 @@ import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.IngestResult;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.SourceCell;
@@ -66,11 +70,12 @@ public class ReportStore {
     public void saveIngested(long run, List<IngestResult> results, String readerVersion) {
         List<Object[]> files = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        Map<String, ParsedWorkbook> parsed = new LinkedHashMap<>();
         for (IngestResult result : results) {
             Submission s = result.submission();
             Report r = result.report().orElse(null);
             if (result.parsed() != null && !result.reused()) {
-                saveContent(s.sha256(), readerVersion, result.parsed());
+                parsed.putIfAbsent(s.sha256(), result.parsed()); // the same bytes twice in one chunk: stored once
             }
             Agency a = r == null ? null : r.agency();
             files.add(new Object[] {run, s.path(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()), r != null,
@@ -79,6 +84,7 @@ public class ReportStore {
                     r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000), result.reused()});
             findings.addAll(result.findings());
         }
+        saveContent(readerVersion, parsed);
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
                 + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
@@ -86,45 +92,69 @@ public class ReportStore {
     }
 
     /**
-     * Stores a workbook's parsed content under its hash. Content stored by another reader version is
-     * replaced; content already stored by this version (the same bytes twice in one input) is kept.
+     * Stores workbooks' parsed content under their hashes, a batch of statements per table. Content stored
+     * by another reader version is replaced; content already stored by this version is kept.
      */
-    private void saveContent(String sha, String readerVersion, ParsedWorkbook p) {
-        List<String> versions = jdbc.queryForList("SELECT reader_version FROM nb_content WHERE sha256 = ?", String.class, sha);
-        if (!versions.isEmpty() && readerVersion.equals(versions.get(0))) {
+    private void saveContent(String readerVersion, Map<String, ParsedWorkbook> parsed) {
+        if (parsed.isEmpty()) {
             return;
         }
-        deleteContent(List.of(sha));
-        String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
-        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
-                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", sha, p.format(), truncate(title, 1000), Timestamp.from(Instant.now()),
-                readerVersion, p.outcome().name(), p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000));
+        List<String> shas = new ArrayList<>(parsed.keySet());
+        Map<String, String> stored = new HashMap<>();
+        jdbc.query("SELECT sha256, reader_version FROM nb_content WHERE sha256 IN (" + placeholders(shas.size()) + ")",
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }, shas.toArray());
+        List<String> stale = new ArrayList<>();
+        List<Object[]> contents = new ArrayList<>();
         List<Object[]> titles = new ArrayList<>();
-        for (int i = 0; i < p.titles().size(); i++) {
-            ReportTitle t = p.titles().get(i);
-            titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
-        }
-        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         List<Object[]> problems = new ArrayList<>();
-        for (int i = 0; i < p.problems().size(); i++) {
-            ParsedWorkbook.ContentProblem c = p.problems().get(i);
-            problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> packed = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
+            String sha = e.getKey();
+            ParsedWorkbook p = e.getValue();
+            if (stored.containsKey(sha)) {
+                if (readerVersion.equals(stored.get(sha))) {
+                    continue;
+                }
+                stale.add(sha);
+            }
+            String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
+            contents.add(new Object[] {sha, p.format(), truncate(title, 1000), now, readerVersion, p.outcome().name(),
+                    p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000)});
+            for (int i = 0; i < p.titles().size(); i++) {
+                ReportTitle t = p.titles().get(i);
+                titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
+            }
+            for (int i = 0; i < p.problems().size(); i++) {
+                ParsedWorkbook.ContentProblem c = p.problems().get(i);
+                problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
+            }
+            for (Datapoint d : p.datapoints().values()) {
+                ParsedValue.UnitNote note = p.unitNotes().get(d.id());
+                rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
+                        truncate(d.source().label(), 1000), note == null ? null : note.name()});
+            }
+            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values(), p.unitNotes())});
         }
+        if (!stale.isEmpty()) {
+            deleteContent(stale);
+        }
+        jdbc.batchUpdate("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
+                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", contents);
+        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
                 problems);
-        List<Object[]> rows = new ArrayList<>(p.datapoints().size());
-        for (Datapoint d : p.datapoints().values()) {
-            ParsedValue.UnitNote note = p.unitNotes().get(d.id());
-            rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
-                    truncate(d.source().label(), 1000), note == null ? null : note.name()});
-        }
         jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
                 + "VALUES (?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO nb_content_values (sha256, packed) VALUES (?,?)", packed);
     }
 
     /** Removes stored content (datapoints, titles, problems) of the given hashes. */
     public void deleteContent(List<String> sha256s) {
-        for (String table : List.of("nb_datapoint", "nb_content_title", "nb_content_problem", "nb_content")) {
+        for (String table : List.of("nb_datapoint", "nb_content_values", "nb_content_title", "nb_content_problem", "nb_content")) {
             jdbc.batchUpdate("DELETE FROM " + table + " WHERE sha256 = ?", sha256s.stream().map(sha -> new Object[] {sha}).toList());
         }
     }
@@ -201,6 +231,112 @@ public class ReportStore {
         return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", points, run);
     }
 
+    /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
+    public List<Report> reportHeaders(long run) {
+        return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), run);
+    }
+
+    /** How many reports' datapoints one query reads. */
+    private static final int CONTENT_BATCH = 100;
+
+    /** The stored datapoints of reports known by their headers, read a batch of reports per query. */
+    public ReportContent content() {
+        return new ReportContent() {
+            @Override
+            public void forEachFull(List<Report> reports, Consumer<Report> action) {
+                forEachWithLabels(reports, action);
+            }
+
+            @Override
+            public void forEachValues(List<Report> reports, Consumer<Report> action) {
+                forEachWithNotes(reports, (r, notes) -> action.accept(r));
+            }
+
+            @Override
+            public Set<String> datapointIds(List<Report> reports) {
+                Set<String> ids = new HashSet<>();
+                for (List<String> batch : batches(reports.stream().map(r -> r.submission().sha256()).distinct().toList(), 500)) {
+                    ids.addAll(jdbc.queryForList("SELECT DISTINCT datapoint_id FROM nb_datapoint WHERE sha256 IN ("
+                            + placeholders(batch.size()) + ")", String.class, batch.toArray()));
+                }
+                return ids;
+            }
+        };
+    }
+
+    /**
+     * Calls {@code action} with each report, in the given order, with all its stored datapoints (source
+     * sheet and cell, no label) and the money-unit notes the reader made for them (datapoint id → note).
+     */
+    public void forEachWithNotes(List<Report> reports, BiConsumer<Report, Map<String, ParsedValue.UnitNote>> action) {
+        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
+            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
+            Map<String, Map<String, Datapoint>> points = new HashMap<>();
+            Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
+            // one packed row per workbook (no labels: the checks and sums do not read them)
+            jdbc.query("SELECT sha256, packed FROM nb_content_values WHERE sha256 IN (" + placeholders(shas.size()) + ")", rs -> {
+                String sha = rs.getString(1);
+                Map<String, Datapoint> map = new LinkedHashMap<>();
+                points.put(sha, map);
+                PackedValues.unpack(rs.getString(2), (d, note) -> {
+                    map.put(d.id(), d);
+                    if (note != null) {
+                        notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
+                    }
+                });
+            }, shas.toArray());
+            // content stored before the packed rows existed: from its datapoint rows, in key order
+            List<String> unpacked = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
+            if (!unpacked.isEmpty()) {
+                jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(unpacked.size())
+                        + ") ORDER BY sha256, datapoint_id", rs -> {
+                            String sha = rs.getString("sha256");
+                            Datapoint d = datapoint(rs);
+                            points.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), d);
+                            String note = rs.getString("unit_note");
+                            if (note != null) {
+                                notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
+                            }
+                        }, unpacked.toArray());
+            }
+            for (Report r : batch) {
+                String sha = r.submission().sha256();
+                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
+                        points.getOrDefault(sha, Map.of())), notes.getOrDefault(sha, Map.of()));
+            }
+        }
+    }
+
+    /** Calls {@code action} with each report, in order, with all its stored datapoints including their labels. */
+    private void forEachWithLabels(List<Report> reports, Consumer<Report> action) {
+        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
+            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
+            Map<String, Map<String, Datapoint>> points = new HashMap<>();
+            // in key order, as a report read alone comes back (facts.csv keeps its order)
+            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id",
+                    rs -> {
+                        Datapoint d = datapoint(rs);
+                        points.computeIfAbsent(rs.getString("sha256"), k -> new LinkedHashMap<>()).put(d.id(), d);
+                    }, shas.toArray());
+            for (Report r : batch) {
+                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
+                        points.getOrDefault(r.submission().sha256(), Map.of())));
+            }
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            batches.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return batches;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     /**
      * The most recently stored report of an agency for a year, from any run: the history the checks
      * across years (B-CARRY-OVER) compare with when the earlier year is not in this run's input.
@@ -253,20 +389,28 @@ public class ReportStore {
      */
     public void recordVersions(String jobName, long run, List<Report> reports) {
         Timestamp now = Timestamp.from(Instant.now());
+        // One agency and year per report (duplicates are resolved), so the three statements can each run as a batch.
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> supersedes = new ArrayList<>();
         for (Report r : reports) {
             String sha = r.submission().sha256();
-            Object[] key = {jobName, r.agency().code(), r.year(), sha};
-            int seen = jdbc.update("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
-                    + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?",
-                    now, run, truncate(r.submission().path(), 1000), key[0], key[1], key[2], key[3]);
-            if (seen == 0) {
-                jdbc.update("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
-                        + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", key[0], key[1], key[2], key[3],
-                        truncate(r.submission().path(), 1000), now, now, run, run);
-            }
-            jdbc.update("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
-                    + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", sha, now, key[0], key[1], key[2], key[3]);
+            updates.add(new Object[] {now, run, truncate(r.submission().path(), 1000), jobName, r.agency().code(), r.year(), sha});
+            supersedes.add(new Object[] {sha, now, jobName, r.agency().code(), r.year(), sha});
         }
+        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
+                + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (seen[i] == 0) {
+                Report r = reports.get(i);
+                inserts.add(new Object[] {jobName, r.agency().code(), r.year(), r.submission().sha256(),
+                        truncate(r.submission().path(), 1000), now, now, run, run});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
+                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", inserts);
+        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
+                + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", supersedes);
     }
 
     private static Datapoint datapoint(java.sql.ResultSet rs) throws java.sql.SQLException {

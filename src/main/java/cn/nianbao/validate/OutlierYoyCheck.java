@@ -22,6 +22,12 @@ public final class OutlierYoyCheck implements CrossReportCheck {
                 "factor", ReportCheck.number(10), "fromZero", ReportCheck.number(50));
     }
 
+    /** The {@code datapoints} patterns when a rule book gives none. */
+    @SuppressWarnings("unchecked")
+    List<String> defaultParamsPatterns() {
+        return (List<String>) defaultParams().get("datapoints");
+    }
+
     @Override
     public Set<String> placeholders() {
         return Set.of("left", "right", "delta", "row", "column", "target", "agency", "year", "prevYear", "factor", "fromZero");

@@ -2,12 +2,14 @@ package cn.nianbao.validate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.UnitTotal;
 
@@ -43,30 +45,44 @@ public final class RollupMismatchCheck implements CrossReportCheck {
             return List.of();
         }
         ReportValues values = new ReportValues(published);
-        List<Finding> findings = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> cell : computed.values().entrySet()) {
             String id = cell.getKey();
             if (!values.has(id)) {
                 continue;
             }
-            BigDecimal actual = values.value(id);
             BigDecimal expected = cell.getValue() == null ? BigDecimal.ZERO : cell.getValue();
-            BigDecimal delta = actual.subtract(expected);
-            if (delta.abs().compareTo(rule.tolerance()) <= 0) {
-                continue;
+            if (values.value(id).subtract(expected).abs().compareTo(rule.tolerance()) > 0) {
+                mismatched.add(id);
             }
-            List<String> feeders = new ArrayList<>();
-            for (Report included : computed.included()) {
-                BigDecimal v = new ReportValues(included).value(id);
-                if (v.signum() != 0) {
-                    feeders.add(included.agency().name() + "(" + Messages.number(v) + ")");
+        }
+        if (mismatched.isEmpty()) {
+            return List.of();
+        }
+        // The feeders of every differing cell, reading each included report's datapoints once.
+        Map<String, List<String>> feeders = new HashMap<>();
+        ReportContent content = input == null ? ReportContent.inMemory() : input.content();
+        content.forEachValues(computed.included(), included -> {
+            ReportValues v = new ReportValues(included);
+            for (String id : mismatched) {
+                BigDecimal value = v.value(id);
+                if (value.signum() != 0) {
+                    feeders.computeIfAbsent(id, k -> new ArrayList<>()).add(included.agency().name() + "(" + Messages.number(value) + ")");
                 }
             }
+        });
+        List<Finding> findings = new ArrayList<>();
+        for (String id : mismatched) {
+            BigDecimal actual = values.value(id);
+            BigDecimal cellValue = computed.values().get(id);
+            BigDecimal expected = cellValue == null ? BigDecimal.ZERO : cellValue;
+            BigDecimal delta = actual.subtract(expected);
+            List<String> names = feeders.getOrDefault(id, List.of());
             Map<String, Object> p = Placeholders.of(published, input == null ? null : input.catalogue(), id);
             p.put("left", actual);
             p.put("right", expected);
             p.put("delta", delta);
-            p.put("feeders", feeders.isEmpty() ? "无" : String.join("、", feeders));
+            p.put("feeders", names.isEmpty() ? "无" : String.join("、", names));
             findings.add(Findings.about(rule, published, List.of(id), expected, actual, delta, p));
         }
         return findings;

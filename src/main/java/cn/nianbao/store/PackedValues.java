@@ -1,0 +1,122 @@
+package cn.nianbao.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.SourceCell;
+
+/**
+ * A workbook's datapoints as one text, without labels: one {@code id \t value \t blank \t sheet \t cell \t note}
+ * line per datapoint in id order. Values as nb_datapoint stores them (DECIMAL(24,4): four decimals, rounded
+ * half up), so that both read back the same; sheet and cell escaped ({@code \\ \t \n}, null as {@code \0}).
+ */
+final class PackedValues {
+
+    private PackedValues() {
+    }
+
+    static String pack(Collection<Datapoint> datapoints, Map<String, ParsedValue.UnitNote> notes) {
+        Map<String, Datapoint> sorted = new TreeMap<>();
+        for (Datapoint d : datapoints) {
+            sorted.put(d.id(), d);
+        }
+        StringBuilder b = new StringBuilder(sorted.size() * 32);
+        for (Datapoint d : sorted.values()) {
+            b.append(d.id()).append('\t');
+            if (d.value() != null) {
+                b.append(stored(d.value()).toPlainString());
+            }
+            b.append('\t').append(d.blank() ? '1' : '0').append('\t');
+            escape(b, d.source() == null ? null : d.source().sheet());
+            b.append('\t');
+            escape(b, d.source() == null ? null : d.source().cell());
+            b.append('\t');
+            ParsedValue.UnitNote note = notes.get(d.id());
+            if (note != null) {
+                b.append(note.name());
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Receives the unpacked datapoints (source without label) and their unit notes. */
+    interface Sink {
+        void accept(Datapoint datapoint, ParsedValue.UnitNote note);
+    }
+
+    static void unpack(String packed, Sink sink) {
+        String lastSheet = null;
+        int start = 0;
+        while (start < packed.length()) {
+            int end = packed.indexOf('\n', start);
+            if (end < 0) {
+                end = packed.length();
+            }
+            int t1 = packed.indexOf('\t', start);
+            int t2 = packed.indexOf('\t', t1 + 1);
+            int t3 = packed.indexOf('\t', t2 + 1);
+            int t4 = packed.indexOf('\t', t3 + 1);
+            int t5 = packed.indexOf('\t', t4 + 1);
+            String id = packed.substring(start, t1);
+            BigDecimal value = t2 == t1 + 1 ? null : new BigDecimal(packed.substring(t1 + 1, t2));
+            boolean blank = packed.charAt(t2 + 1) == '1';
+            String sheet = unescape(packed.substring(t3 + 1, t4));
+            if (sheet != null && sheet.equals(lastSheet)) {
+                sheet = lastSheet; // one string per sheet name
+            }
+            lastSheet = sheet;
+            String cell = unescape(packed.substring(t4 + 1, t5));
+            ParsedValue.UnitNote note = t5 + 1 == end ? null : ParsedValue.UnitNote.valueOf(packed.substring(t5 + 1, end));
+            sink.accept(new Datapoint(id, value, blank, new SourceCell(sheet, cell, null)), note);
+            start = end + 1;
+        }
+    }
+
+    private static void escape(StringBuilder b, String s) {
+        if (s == null) {
+            b.append("\\0");
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                default -> b.append(ch);
+            }
+        }
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        if (s.equals("\\0")) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+                char next = s.charAt(++i);
+                b.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The value as DECIMAL(24,4) keeps it, trailing zeros stripped (as ReportStore reads it back). */
+    private static BigDecimal stored(BigDecimal value) {
+        BigDecimal s = value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}
