@@ -131,6 +131,7 @@ final class XlsxStreamingReader {
         int lastRow = -1;
         int row = -1;
         int col = -1;
+        long cells = 0;
         XMLStreamReader xml = XML.createXMLStreamReader(in);
         try {
             while (xml.hasNext()) {
@@ -147,8 +148,17 @@ final class XlsxStreamingReader {
                         row = r == null ? row + 1 : Integer.parseInt(r.trim()) - 1;
                         col = -1;
                         lastRow = Math.max(lastRow, row);
+                        if (row >= limits.maxRowsPerSheet()) {
+                            throw tooManyRows(name, row + 1);
+                        }
                     }
                     case "c" -> {
+                        // Refused while reading, before a huge sheet can fill memory: one pass, no pre-scan.
+                        if (++cells > limits.maxCellsPerSheet()) {
+                            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                                    "工作表「" + name + "」有超过 " + limits.maxCellsPerSheet()
+                                            + " 个单元格（年报表格约 1000 个）；请删除与年报无关的数据后重新报送", null);
+                        }
                         String ref = xml.getAttributeValue(null, "r");
                         col = ref == null ? col + 1 : column(ref);
                         if (ref != null) {
@@ -179,9 +189,7 @@ final class XlsxStreamingReader {
             xml.close();
         }
         if (lastRow >= limits.maxRowsPerSheet()) {
-            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                    "工作表「" + name + "」有 " + (lastRow + 1) + " 行，超过上限 "
-                            + limits.maxRowsPerSheet() + " 行；请删除与年报无关的数据后重新报送", null);
+            throw tooManyRows(name, lastRow + 1);
         }
         for (SheetGrid.Region range : merged) {
             if (range.firstCol() < limits.maxColumns() && range.lastRow() < limits.maxRowsPerSheet()) {
@@ -190,6 +198,11 @@ final class XlsxStreamingReader {
             }
         }
         return grid;
+    }
+
+    private UnreadableWorkbookException tooManyRows(String sheet, int row) {
+        return new UnreadableWorkbookException("PARSE-TOO-LARGE", "工作表「" + sheet + "」有第 " + row + " 行，超过上限 "
+                + limits.maxRowsPerSheet() + " 行（年报表格不足 100 行）；请删除与年报无关的数据后重新报送", null);
     }
 
     /** One {@code <c>}, the reader positioned on its start; returns positioned on its end. */
