@@ -94,13 +94,8 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
         boolean force = false;
         for (int i = 1; i < own.size(); i++) {
             String a = own.get(i);
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            String name = optionName(a);
+            String value = inlineValue(a);
             switch (name) {
                 case "--force" -> force = true;
                 case "--job", "--input", "--out", "--year", "--fail-on" -> {
@@ -137,13 +132,8 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
         Path out = null;
         for (int i = 1; i < own.size(); i++) {
             String a = own.get(i);
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            String name = optionName(a);
+            String value = inlineValue(a);
             if (!List.of("--older-than", "--job", "--out").contains(name)) {
                 throw new UsageException("purge 不支持选项「" + a + "」（用 --help 查看用法）");
             }
@@ -176,6 +166,18 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
             return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
         }
         throw new UsageException("--older-than 的取值应为天数，如 90d，而不是「" + v + "」");
+    }
+
+    /** 「--year」 of both 「--year 2020」 and 「--year=2020」. */
+    private static String optionName(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+    }
+
+    /** 「2020」 of 「--year=2020」; null when the value is the next argument. */
+    private static String inlineValue(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 0 ? arg.substring(eq + 1) : null;
     }
 
     private static Integer parseYear(String v) throws UsageException {
