@@ -14,6 +14,8 @@ import cn.nianbao.model.SourceCell;
  * A workbook's datapoints as one text, without labels: one {@code id \t value \t blank \t sheet \t cell \t note}
  * line per datapoint in id order. Values as nb_datapoint stores them (DECIMAL(24,4): four decimals, rounded
  * half up), so that both read back the same; sheet and cell escaped ({@code \\ \t \n}, null as {@code \0}).
+ * The labels are a second text ({@link #packLabels}): one escaped label per line, in the same order, cut to
+ * 1,000 characters as nb_datapoint kept them; the passes that do not need labels do not read it.
  */
 final class PackedValues {
 
@@ -45,14 +47,38 @@ final class PackedValues {
         return b.toString();
     }
 
+    /** The datapoints' labels, one escaped line each, in the order of {@link #pack}'s lines. */
+    static String packLabels(Collection<Datapoint> datapoints) {
+        Map<String, Datapoint> sorted = new TreeMap<>();
+        for (Datapoint d : datapoints) {
+            sorted.put(d.id(), d);
+        }
+        StringBuilder b = new StringBuilder(sorted.size() * 16);
+        for (Datapoint d : sorted.values()) {
+            String label = d.source() == null ? null : d.source().label();
+            escape(b, label == null || label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** What nb_datapoint.label kept of a label. */
+    static final int MAX_LABEL = 1000;
+
     /** Receives the unpacked datapoints (source without label) and their unit notes. */
     interface Sink {
         void accept(Datapoint datapoint, ParsedValue.UnitNote note);
     }
 
     static void unpack(String packed, Sink sink) {
+        unpack(packed, null, sink);
+    }
+
+    /** As {@link #unpack(String, Sink)}, each datapoint's source with its label from {@code labels} when not null. */
+    static void unpack(String packed, String labels, Sink sink) {
         String lastSheet = null;
         int start = 0;
+        int labelStart = 0;
         while (start < packed.length()) {
             int end = packed.indexOf('\n', start);
             if (end < 0) {
@@ -73,7 +99,13 @@ final class PackedValues {
             lastSheet = sheet;
             String cell = unescape(packed.substring(t4 + 1, t5));
             ParsedValue.UnitNote note = t5 + 1 == end ? null : ParsedValue.UnitNote.valueOf(packed.substring(t5 + 1, end));
-            sink.accept(new Datapoint(id, value, blank, new SourceCell(sheet, cell, null)), note);
+            String label = null;
+            if (labels != null) {
+                int labelEnd = labels.indexOf('\n', labelStart);
+                label = unescape(labels.substring(labelStart, labelEnd));
+                labelStart = labelEnd + 1;
+            }
+            sink.accept(new Datapoint(id, value, blank, new SourceCell(sheet, cell, label)), note);
             start = end + 1;
         }
     }

@@ -109,7 +109,6 @@ public class ReportStore {
         List<Object[]> contents = new ArrayList<>();
         List<Object[]> titles = new ArrayList<>();
         List<Object[]> problems = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
         List<Object[]> packed = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
@@ -132,12 +131,9 @@ public class ReportStore {
                 ParsedWorkbook.ContentProblem c = p.problems().get(i);
                 problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
             }
-            for (Datapoint d : p.datapoints().values()) {
-                ParsedValue.UnitNote note = p.unitNotes().get(d.id());
-                rows.add(new Object[] {sha, d.id(), d.value(), d.blank(), d.source().sheet(), d.source().cell(),
-                        truncate(d.source().label(), 1000), note == null ? null : note.name()});
-            }
-            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values(), p.unitNotes())});
+            // the workbook's whole record in one row (values, cells, notes; labels beside them): no row per datapoint
+            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values(), p.unitNotes()),
+                    PackedValues.packLabels(p.datapoints().values())});
         }
         if (!stale.isEmpty()) {
             deleteContent(stale);
@@ -147,9 +143,7 @@ public class ReportStore {
         jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
                 problems);
-        jdbc.batchUpdate("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
-                + "VALUES (?,?,?,?,?,?,?,?)", rows);
-        jdbc.batchUpdate("INSERT INTO nb_content_values (sha256, packed) VALUES (?,?)", packed);
+        jdbc.batchUpdate("INSERT INTO nb_content_values (sha256, packed, labels) VALUES (?,?,?)", packed);
     }
 
     /** Removes stored content (datapoints, titles, problems) of the given hashes. */
@@ -171,13 +165,11 @@ public class ReportStore {
             List<ParsedWorkbook.ContentProblem> problems = jdbc.query("SELECT * FROM nb_content_problem WHERE sha256 = ? ORDER BY seq",
                     (c, j) -> new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.valueOf(c.getString("kind")),
                             c.getString("rule_id"), c.getString("sheet"), c.getString("cell_ref"), c.getString("message")), sha);
-            Map<String, Datapoint> datapoints = new LinkedHashMap<>();
-            for (Datapoint d : jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 = ?", (d, j) -> datapoint(d), sha)) {
-                datapoints.put(d.id(), d);
-            }
+            Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
+            Map<String, Datapoint> datapoints = load(List.of(sha), true, notes).getOrDefault(sha, new LinkedHashMap<>());
             return new ParsedWorkbook(ParsedWorkbook.Outcome.valueOf(rs.getString("outcome")), rs.getString("failure_rule"),
                     rs.getString("failure_message"), titles, rs.getString("format"), rs.getBoolean("tables_complete"), problems,
-                    datapoints, unitNotes(sha));
+                    datapoints, notes.getOrDefault(sha, new LinkedHashMap<>()));
         }, sha, readerVersion);
         return found.stream().findFirst();
     }
@@ -255,9 +247,8 @@ public class ReportStore {
             @Override
             public Set<String> datapointIds(List<Report> reports) {
                 Set<String> ids = new HashSet<>();
-                for (List<String> batch : batches(reports.stream().map(r -> r.submission().sha256()).distinct().toList(), 500)) {
-                    ids.addAll(jdbc.queryForList("SELECT DISTINCT datapoint_id FROM nb_datapoint WHERE sha256 IN ("
-                            + placeholders(batch.size()) + ")", String.class, batch.toArray()));
+                for (List<String> batch : batches(reports.stream().map(r -> r.submission().sha256()).distinct().toList(), CONTENT_BATCH)) {
+                    load(batch, false, null).values().forEach(points -> ids.addAll(points.keySet()));
                 }
                 return ids;
             }
@@ -271,34 +262,8 @@ public class ReportStore {
     public void forEachWithNotes(List<Report> reports, BiConsumer<Report, Map<String, ParsedValue.UnitNote>> action) {
         for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
             List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-            Map<String, Map<String, Datapoint>> points = new HashMap<>();
             Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-            // one packed row per workbook (no labels: the checks and sums do not read them)
-            jdbc.query("SELECT sha256, packed FROM nb_content_values WHERE sha256 IN (" + placeholders(shas.size()) + ")", rs -> {
-                String sha = rs.getString(1);
-                Map<String, Datapoint> map = new LinkedHashMap<>();
-                points.put(sha, map);
-                PackedValues.unpack(rs.getString(2), (d, note) -> {
-                    map.put(d.id(), d);
-                    if (note != null) {
-                        notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
-                    }
-                });
-            }, shas.toArray());
-            // content stored before the packed rows existed: from its datapoint rows, in key order
-            List<String> unpacked = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
-            if (!unpacked.isEmpty()) {
-                jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(unpacked.size())
-                        + ") ORDER BY sha256, datapoint_id", rs -> {
-                            String sha = rs.getString("sha256");
-                            Datapoint d = datapoint(rs);
-                            points.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), d);
-                            String note = rs.getString("unit_note");
-                            if (note != null) {
-                                notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
-                            }
-                        }, unpacked.toArray());
-            }
+            Map<String, Map<String, Datapoint>> points = load(shas, false, notes);
             for (Report r : batch) {
                 String sha = r.submission().sha256();
                 action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
@@ -311,18 +276,54 @@ public class ReportStore {
     private void forEachWithLabels(List<Report> reports, Consumer<Report> action) {
         for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
             List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-            Map<String, Map<String, Datapoint>> points = new HashMap<>();
-            // in key order, as a report read alone comes back (facts.csv keeps its order)
-            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(shas.size()) + ") ORDER BY sha256, datapoint_id",
-                    rs -> {
-                        Datapoint d = datapoint(rs);
-                        points.computeIfAbsent(rs.getString("sha256"), k -> new LinkedHashMap<>()).put(d.id(), d);
-                    }, shas.toArray());
+            Map<String, Map<String, Datapoint>> points = load(shas, true, null);
             for (Report r : batch) {
                 action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
                         points.getOrDefault(r.submission().sha256(), Map.of())));
             }
         }
+    }
+
+    /**
+     * The stored datapoints of some workbooks (hash → datapoint id → datapoint, in id order), from their packed
+     * rows; with {@code labels} each source carries its label. Content stored before the packed rows (V5) or,
+     * when labels are asked for, before their labels (V6) is read from its nb_datapoint rows (labels included). Money-unit notes go to {@code notes}
+     * (hash → id → note) when it is not null.
+     */
+    private Map<String, Map<String, Datapoint>> load(List<String> shas, boolean labels,
+                                                    Map<String, Map<String, ParsedValue.UnitNote>> notes) {
+        Map<String, Map<String, Datapoint>> points = new HashMap<>();
+        if (shas.isEmpty()) {
+            return points;
+        }
+        String sql = "SELECT sha256, packed" + (labels ? ", labels" : "") + " FROM nb_content_values WHERE sha256 IN ("
+                + placeholders(shas.size()) + ")" + (labels ? " AND labels IS NOT NULL" : "");
+        jdbc.query(sql, rs -> {
+            String sha = rs.getString(1);
+            Map<String, Datapoint> map = new LinkedHashMap<>();
+            points.put(sha, map);
+            PackedValues.unpack(rs.getString(2), labels ? rs.getString(3) : null, (d, note) -> {
+                map.put(d.id(), d);
+                if (note != null && notes != null) {
+                    notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
+                }
+            });
+        }, shas.toArray());
+        // content stored by an older version: from its datapoint rows, in key order
+        List<String> older = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
+        if (!older.isEmpty()) {
+            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(older.size())
+                    + ") ORDER BY sha256, datapoint_id", rs -> {
+                        String sha = rs.getString("sha256");
+                        Datapoint d = datapoint(rs);
+                        points.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), d);
+                        String note = rs.getString("unit_note");
+                        if (note != null && notes != null) {
+                            notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
+                        }
+                    }, older.toArray());
+        }
+        return points;
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {
@@ -426,8 +427,8 @@ public class ReportStore {
             Agency a = new Agency(rs.getString("agency_code"), rs.getString("agency_name"), List.of(),
                     rs.getString("agency_kind"), rs.getString("agency_parent"));
             Map<String, Datapoint> map = new LinkedHashMap<>();
-            List<Datapoint> dps = points != null ? points.getOrDefault(s.sha256(), List.of())
-                    : jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 = ?", (r2, j) -> datapoint(r2), s.sha256());
+            java.util.Collection<Datapoint> dps = points != null ? points.getOrDefault(s.sha256(), List.of())
+                    : load(List.of(s.sha256()), true, null).getOrDefault(s.sha256(), Map.of()).values();
             for (Datapoint d : dps) {
                 map.put(d.id(), d);
             }
@@ -438,12 +439,9 @@ public class ReportStore {
 
     /** Money-unit notes the reader made for a file's content (datapoint id → note). */
     public Map<String, ParsedValue.UnitNote> unitNotes(String sha256) {
-        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
-        jdbc.query("SELECT datapoint_id, unit_note FROM nb_datapoint WHERE sha256 = ? AND unit_note IS NOT NULL",
-                rs -> {
-                    notes.put(rs.getString(1), ParsedValue.UnitNote.valueOf(rs.getString(2)));
-                }, sha256);
-        return notes;
+        Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
+        load(List.of(sha256), false, notes);
+        return notes.getOrDefault(sha256, new LinkedHashMap<>());
     }
 
     // ------------------------------------------------------------------ roll-up

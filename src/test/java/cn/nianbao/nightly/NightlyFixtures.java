@@ -71,6 +71,31 @@ final class NightlyFixtures {
         }
     }
 
+    /**
+     * The datapoints of the packed content rows a query selects ({@code sha256, packed, labels}), one
+     * {@code sha256|datapoint_id} per datapoint line; asserts every row carries one label line per datapoint.
+     */
+    static List<String> packedDatapoints(Connection db, String sql) throws Exception {
+        List<String> points = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String sha = rs.getString(1);
+                String packed = rs.getString(2);
+                String labels = rs.getString(3);
+                org.assertj.core.api.Assertions.assertThat(labels).as("labels of %s", sha).isNotNull();
+                long lines = packed.chars().filter(c -> c == '\n').count();
+                org.assertj.core.api.Assertions.assertThat(labels.chars().filter(c -> c == '\n').count()).as("labels of %s", sha)
+                        .isEqualTo(lines);
+                for (String line : packed.split("\n")) {
+                    if (!line.isEmpty()) {
+                        points.add(sha + "|" + line.substring(0, line.indexOf('\t')));
+                    }
+                }
+            }
+        }
+        return points;
+    }
+
     static List<String> rows(Connection db, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {

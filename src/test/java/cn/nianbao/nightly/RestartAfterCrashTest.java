@@ -2,6 +2,7 @@ package cn.nianbao.nightly;
 
 import static cn.nianbao.nightly.NightlyFixtures.assertSameOutputs;
 import static cn.nianbao.nightly.NightlyFixtures.count;
+import static cn.nianbao.nightly.NightlyFixtures.packedDatapoints;
 import static cn.nianbao.nightly.NightlyFixtures.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,10 +97,16 @@ class RestartAfterCrashTest {
             // no file stored twice or lost, and the same datapoints as the clean run
             String files = "SELECT COUNT(*) FROM nb_run_file";
             assertThat(count(db, files)).isEqualTo(count(clean, files)).isEqualTo(13);
-            String points = "SELECT COUNT(*) FROM nb_datapoint d JOIN nb_run_file f ON f.sha256 = d.sha256 AND f.accepted";
-            assertThat(count(db, points)).isEqualTo(count(clean, points)).isPositive();
-            String distinct = "SELECT COUNT(*) FROM (SELECT DISTINCT sha256, datapoint_id FROM nb_datapoint) x";
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_datapoint")).isEqualTo(count(db, distinct));
+            // (each workbook's datapoints are one packed row keyed by its hash; none is stored one row per datapoint)
+            String points = "SELECT v.sha256, v.packed, v.labels FROM nb_content_values v JOIN nb_run_file f ON f.sha256 = v.sha256 "
+                    + "AND f.accepted";
+            assertThat(packedDatapoints(db, points)).hasSameSizeAs(packedDatapoints(clean, points)).isNotEmpty();
+            List<String> all = packedDatapoints(db, "SELECT sha256, packed, labels FROM nb_content_values");
+            assertThat(all).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(packedDatapoints(clean,
+                    "SELECT sha256, packed, labels FROM nb_content_values")));
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_values")).isEqualTo(count(db, "SELECT COUNT(*) FROM nb_content"));
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_datapoint")).isZero();
         }
     }
 }

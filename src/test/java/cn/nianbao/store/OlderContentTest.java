@@ -1,0 +1,85 @@
+package cn.nianbao.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.nianbao.ingest.ParsedWorkbook;
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Report;
+import cn.nianbao.model.Scope;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.Submission;
+
+/**
+ * Content stored by older versions: before V5 only as nb_datapoint rows, between V5 and V6 also as a packed row
+ * without labels. Both still read back whole (labels from nb_datapoint), as content stored now does.
+ */
+class OlderContentTest {
+
+    private JdbcTemplate jdbc;
+    private ReportStore store;
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:older-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        jdbc = new JdbcTemplate(ds);
+        store = new ReportStore(jdbc, null);
+    }
+
+    private void oldContent(String sha) {
+        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete) "
+                + "VALUES (?, 'GOV2019', 't', ?, 'v', 'LOCATED', TRUE)", sha, Timestamp.from(Instant.now()));
+        jdbc.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
+                + "VALUES (?, 'B.1', 12.5, FALSE, 'S', 'C3', '标签乙', NULL)", sha);
+        jdbc.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
+                + "VALUES (?, 'A.1', NULL, TRUE, 'S', 'C2', '标签甲', NULL)", sha);
+    }
+
+    private static Report header(String sha) {
+        return new Report(new Agency("x", "X", List.of(), null, null), 2020, "GOV2019", Scope.OWN,
+                new Submission(sha + ".xlsx", sha, 1, Instant.now()), "t", Map.of());
+    }
+
+    private static final List<Datapoint> EXPECTED = List.of(
+            new Datapoint("A.1", null, true, new SourceCell("S", "C2", "标签甲")),
+            new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("S", "C3", "标签乙")));
+
+    @Test
+    void contentStoredBeforePackedRowsOrTheirLabelsReadsItsDatapointRows() {
+        oldContent("pre5");
+        oldContent("v5");
+        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)", "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n");
+
+        for (String sha : List.of("pre5", "v5")) {
+            List<Report> full = new ArrayList<>();
+            store.content().forEachFull(List.of(header(sha)), full::add);
+            assertThat(full.get(0).datapoints().values()).as(sha).containsExactlyElementsOf(EXPECTED);
+
+            List<Report> values = new ArrayList<>();
+            store.content().forEachValues(List.of(header(sha)), values::add);
+            assertThat(values.get(0).datapoints().values()).extracting(Datapoint::id, Datapoint::value, Datapoint::blank)
+                    .as(sha).containsExactly(org.assertj.core.groups.Tuple.tuple("A.1", null, true),
+                            org.assertj.core.groups.Tuple.tuple("B.1", new BigDecimal("12.5"), false));
+
+            ParsedWorkbook stored = store.storedContent(sha, "v").orElseThrow();
+            assertThat(stored.datapoints().values()).as(sha).containsExactlyInAnyOrderElementsOf(EXPECTED);
+            assertThat(store.content().datapointIds(List.of(header(sha)))).containsExactlyInAnyOrder("A.1", "B.1");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.nianbao.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.SourceCell;
+
+class PackedValuesTest {
+
+    @Test
+    void labelsRoundTripBesideTheValuesInIdOrder() {
+        String longLabel = "长".repeat(1200);
+        List<Datapoint> points = List.of(
+                new Datapoint("B.2", new BigDecimal("1.23456"), false, new SourceCell("表\t一", "C7", "a\tb\nc\\d")),
+                new Datapoint("A.1", null, true, new SourceCell("表一", "B3", null)),
+                new Datapoint("C.3", BigDecimal.TEN, false, new SourceCell(null, null, "\\0")),
+                new Datapoint("D.4", BigDecimal.ONE, false, new SourceCell("s", "D1", "")),
+                new Datapoint("E.5", BigDecimal.ONE, false, new SourceCell("s", "E1", longLabel)));
+        Map<String, ParsedValue.UnitNote> notes = new LinkedHashMap<>();
+        notes.put("C.3", ParsedValue.UnitNote.values()[0]);
+
+        List<Datapoint> back = new ArrayList<>();
+        Map<String, ParsedValue.UnitNote> backNotes = new LinkedHashMap<>();
+        PackedValues.unpack(PackedValues.pack(points, notes), PackedValues.packLabels(points), (d, note) -> {
+            back.add(d);
+            if (note != null) {
+                backNotes.put(d.id(), note);
+            }
+        });
+
+        assertThat(back).extracting(Datapoint::id).containsExactly("A.1", "B.2", "C.3", "D.4", "E.5");
+        assertThat(back.get(0).source()).isEqualTo(new SourceCell("表一", "B3", null));
+        assertThat(back.get(0).blank()).isTrue();
+        assertThat(back.get(1).value()).isEqualByComparingTo("1.2346");
+        assertThat(back.get(1).source()).isEqualTo(new SourceCell("表\t一", "C7", "a\tb\nc\\d"));
+        assertThat(back.get(2).source()).isEqualTo(new SourceCell(null, null, "\\0"));
+        assertThat(back.get(3).source().label()).isEmpty();
+        assertThat(back.get(4).source().label()).isEqualTo(longLabel.substring(0, 1000)); // as nb_datapoint.label kept it
+        assertThat(backNotes).isEqualTo(notes);
+
+        // without labels (the passes that only add up or compare)
+        List<Datapoint> values = new ArrayList<>();
+        PackedValues.unpack(PackedValues.pack(points, notes), (d, note) -> values.add(d));
+        assertThat(values).extracting(d -> d.source().label()).containsOnlyNulls();
+    }
+}
