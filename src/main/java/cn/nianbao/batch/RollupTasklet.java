@@ -19,10 +19,12 @@ public class RollupTasklet implements Tasklet {
 
     private final ReportStore store;
     private final RunAssembler assembler;
+    private final RunReuse reuse;
 
-    public RollupTasklet(ReportStore store, RunAssembler assembler) {
+    public RollupTasklet(ReportStore store, RunAssembler assembler, RunReuse reuse) {
         this.store = store;
         this.assembler = assembler;
+        this.reuse = reuse;
     }
 
     @Override
@@ -30,6 +32,14 @@ public class RollupTasklet implements Tasklet {
         var step = chunkContext.getStepContext().getStepExecution();
         long run = RunParameters.runOf(step);
         RunAssembler.Assembled a = assembler.assemble(step);
+        // Nothing changed since the job's previous completed run: its roll-up is this run's.
+        var same = reuse.reusable(a.job().name(), run, reuse.basis(a.job()), !a.duplicates().findings().isEmpty(), false);
+        if (same.isPresent()) {
+            int rows = store.copySummary(same.get(), run);
+            store.copyFindings(same.get(), run, ReportStore.Stage.ROLLUP);
+            log.info("汇总：输入与上次完成的运行相同，沿用其 {} 个汇总数值", rows);
+            return RepeatStatus.FINISHED;
+        }
         store.replaceSummary(run, a.rollup().totals());
         store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rollup().findings());
         for (UnitTotal t : a.rollup().totals()) {

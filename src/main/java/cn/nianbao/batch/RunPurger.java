@@ -103,7 +103,7 @@ public class RunPurger {
             }
             long run = instance.getInstanceId();
             tx.executeWithoutResult(status -> {
-                for (String table : List.of("nb_finding", "nb_summary", "nb_run_file")) {
+                for (String table : List.of("nb_finding", "nb_summary", "nb_run_basis", "nb_run_file")) {
                     jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
                 }
                 jobRepository.deleteJobInstance(instance);

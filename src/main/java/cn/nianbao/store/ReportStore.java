@@ -444,6 +444,65 @@ public class ReportStore {
         return notes.getOrDefault(sha256, new LinkedHashMap<>());
     }
 
+    // ------------------------------------------------------------------ reuse of an identical run
+
+    /** The columns of nb_run_file that a run's findings and roll-up follow from (all but the run and reuse flag). */
+    private static final String RUN_FILE_COLUMNS = "path, sha256, size_bytes, accepted, agency_code, agency_name, agency_kind, "
+            + "agency_parent, report_year, format, scope, title";
+
+    /**
+     * Whether two runs have the same files: same paths, hashes, sizes and what ingest made of each (accepted,
+     * agency, year, format, scope, title); with {@code modified}, also the same modification times.
+     */
+    public boolean sameRunFiles(long a, long b, boolean modified) {
+        String cols = RUN_FILE_COLUMNS + (modified ? ", modified" : "");
+        String one = "SELECT " + cols + " FROM nb_run_file WHERE job_instance_id = ?";
+        Long aOnly = jdbc.queryForObject("SELECT COUNT(*) FROM (" + one + " EXCEPT " + one + ") x", Long.class, a, b);
+        Long bOnly = jdbc.queryForObject("SELECT COUNT(*) FROM (" + one + " EXCEPT " + one + ") x", Long.class, b, a);
+        Long aCount = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_file WHERE job_instance_id = ?", Long.class, a);
+        Long bCount = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_file WHERE job_instance_id = ?", Long.class, b);
+        return aOnly == 0 && bOnly == 0 && aCount.equals(bCount);
+    }
+
+    /**
+     * The files of every run but the given ones, summarised (how many, sum and maximum of their run ids): what
+     * {@link #latestReport} can see besides them. Changes when a run is added, grows (a restart) or is purged.
+     */
+    public String historyStamp(long... excluded) {
+        String not = placeholders(excluded.length);
+        Object[] args = java.util.Arrays.stream(excluded).boxed().toArray();
+        return jdbc.queryForObject("SELECT COUNT(*) || ':' || COALESCE(SUM(job_instance_id), 0) || ':' "
+                + "|| COALESCE(MAX(job_instance_id), 0) FROM nb_run_file WHERE job_instance_id NOT IN (" + not + ")", String.class, args);
+    }
+
+    /** What a run's validate step recorded about its basis and history, if it did. */
+    public Optional<String[]> runBasis(long run) {
+        return jdbc.query("SELECT basis, history_stamp FROM nb_run_basis WHERE job_instance_id = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, run).stream().findFirst();
+    }
+
+    public void recordRunBasis(long run, String basis, String historyStamp) {
+        jdbc.update("DELETE FROM nb_run_basis WHERE job_instance_id = ?", run);
+        jdbc.update("INSERT INTO nb_run_basis (job_instance_id, basis, history_stamp) VALUES (?,?,?)", run, basis, historyStamp);
+    }
+
+    /** Replaces a run's findings of one stage by a copy of another run's; returns how many were copied. */
+    public int copyFindings(long from, long to, Stage stage) {
+        jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, stage.name());
+        return jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message) SELECT ?, stage, fingerprint, severity, "
+                + "rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, message "
+                + "FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
+    }
+
+    /** Replaces a run's roll-up rows by a copy of another run's. */
+    public int copySummary(long from, long to) {
+        jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", to);
+        return jdbc.update("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
+                + "num_value, reports_included, reports_expected) SELECT ?, unit_code, unit_name, report_year, format, datapoint_id, "
+                + "num_value, reports_included, reports_expected FROM nb_summary WHERE job_instance_id = ?", to, from);
+    }
+
     // ------------------------------------------------------------------ roll-up
 
     public void replaceSummary(long run, List<UnitTotal> totals) {

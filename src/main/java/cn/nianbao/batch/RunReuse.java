@@ -1,0 +1,111 @@
+package cn.nianbao.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.nianbao.ingest.ReadLimits;
+import cn.nianbao.ingest.WorkbookIngester;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.store.ReportStore;
+
+/**
+ * Re-run with nothing changed: when a run's files are those of the job's previous completed run (same paths,
+ * SHA-256, sizes and what ingest made of them) and so is everything else its findings and roll-up follow from
+ * (the basis: job definition, rule file, reader version, this program), validate and roll-up copy that run's
+ * rows instead of recomputing them. Validate also needs the other runs its history look-ups see to be
+ * unchanged (history stamp). Modification times are compared too when the run has duplicate submissions
+ * (the newest one wins).
+ */
+@Component
+public class RunReuse {
+
+    /** Bump when validation or roll-up change in a way the program's own file would not show. */
+    static final String LOGIC_VERSION = "logic-1";
+
+    private final ReportStore store;
+    private final String readerVersion;
+
+    public RunReuse(ReportStore store, ReadLimits limits) {
+        this.store = store;
+        this.readerVersion = WorkbookIngester.cacheVersion(limits);
+    }
+
+    /** The hash of what a run's results follow from besides its files and the other runs. */
+    public String basis(JobDefinition job) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(md, LOGIC_VERSION);
+        update(md, program());
+        update(md, readerVersion);
+        update(md, job.toString()); // name, years, folders, units and roster as read
+        try {
+            for (Path p : new Path[] {job.source(), job.rules()}) {
+                update(md, p == null ? "-" : p.toString());
+                if (p != null && Files.isRegularFile(p)) {
+                    md.update(Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The previous completed run of the job whose rows this run may copy, if there is one: same basis, same
+     * files (with their modification times when {@code modified}), and with {@code history} the same other runs.
+     */
+    public Optional<Long> reusable(String jobName, long run, String basis, boolean modified, boolean history) {
+        Optional<ReportStore.CompletedRun> previous = store.previousCompletedRun(jobName, run);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        long before = previous.get().jobInstanceId();
+        Optional<String[]> recorded = store.runBasis(before);
+        if (recorded.isEmpty() || !recorded.get()[0].equals(basis)) {
+            return Optional.empty();
+        }
+        if (history && !recorded.get()[1].equals(store.historyStamp(before, run))) {
+            return Optional.empty();
+        }
+        return store.sameRunFiles(before, run, modified) ? Optional.of(before) : Optional.empty();
+    }
+
+    /**
+     * This program: every file on the class path (the jar, when run as one) by path, size and modification time.
+     * Run from class folders (development, tests) only {@link #LOGIC_VERSION} tells versions apart.
+     */
+    private static String program() {
+        StringBuilder b = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            try {
+                Path p = Path.of(entry);
+                if (Files.isRegularFile(p)) {
+                    b.append(p.toAbsolutePath()).append(':').append(Files.size(p)).append(':')
+                            .append(Files.getLastModifiedTime(p)).append('\n');
+                }
+            } catch (IOException | RuntimeException e) {
+                b.append(entry).append(":?\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+    }
+}
