@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.nianbao.batch.ConsolidationRunner;
 import cn.nianbao.batch.RunPurger;
 import cn.nianbao.cli.CommandLine;
+import cn.nianbao.cli.FileNameEncoding;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.JobFileException;
@@ -44,6 +46,11 @@ public class NianbaoApplication {
                 Package p = NianbaoApplication.class.getPackage();
                 System.out.println("nianbao " + (p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion()));
                 return ConsolidationRunner.EXIT_OK;
+            }
+            Optional<String> encoding = FileNameEncoding.problem();
+            if (encoding.isPresent()) {
+                System.err.println(encoding.get());
+                return ConsolidationRunner.EXIT_USAGE;
             }
             if (cmd.command() == CommandLine.Command.PURGE) {
                 return purge(cmd);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +31,24 @@ final class NianbaoProcess {
     }
 
     static NianbaoProcess start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** Starts it with these environment variables changed; an empty value removes the variable. */
+    static NianbaoProcess start(Map<String, String> environment, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), "cn.nianbao.NianbaoApplication"));
         cmd.addAll(List.of(args));
-        return new NianbaoProcess(new ProcessBuilder(cmd).start());
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return new NianbaoProcess(builder.start());
     }
 
     /** Runs to the end and returns the exit status. */

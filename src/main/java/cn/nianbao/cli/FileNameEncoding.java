@@ -1,0 +1,34 @@
+package cn.nianbao.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Java 17 decodes file names with the encoding of the process's locale (sun.jnu.encoding), fixed at JVM
+ * start. Under cron, systemd or a bare container the locale is often POSIX, i.e. ASCII: every Chinese file
+ * name then reads as "?????.xlsx", two agencies' files collide and nothing can be matched to the roster.
+ * -Dsun.jnu.encoding does not fix directory listings, so the only remedy is a UTF-8 locale in the
+ * environment (LANG=C.UTF-8), and the run refuses to start without one rather than consolidate garbage.
+ */
+public final class FileNameEncoding {
+
+    private FileNameEncoding() {
+    }
+
+    /** Why file names cannot be read, or empty when the locale decodes them as UTF-8. */
+    public static Optional<String> problem() {
+        return problem(System.getProperty("sun.jnu.encoding"));
+    }
+
+    static Optional<String> problem(String jnuEncoding) {
+        if (jnuEncoding != null && Charset.isSupported(jnuEncoding)
+                && Charset.forName(jnuEncoding).equals(StandardCharsets.UTF_8)) {
+            return Optional.empty();
+        }
+        // ASCII only: a console in this locale shows Chinese as "?".
+        return Optional.of("nianbao: the locale's file-name encoding is " + jnuEncoding + ", not UTF-8, so Chinese file"
+                + " names cannot be read. Start it with a UTF-8 locale, e.g. LANG=C.UTF-8 java -jar nianbao.jar ..."
+                + " (deploy/ shows it for cron and systemd).");
+    }
+}
