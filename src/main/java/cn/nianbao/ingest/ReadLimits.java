@@ -3,7 +3,7 @@ package cn.nianbao.ingest;
 /**
  * Bounds on what one workbook may cost to read. A report form is a few hundred cells; anything far
  * larger is refused (PARSE-TOO-LARGE) rather than allowed to exhaust memory on an unwatched server.
- * The .xlsx limits are checked before POI loads the workbook (see {@link PackagePreflight}); docs/limits.md
+ * The .xlsx limits are checked before POI loads the workbook (see {@link XlsxPackage}); docs/limits.md
  * lists them with their properties.
  *
  * @param maxFileBytes      largest input file accepted (for .xls this is what bounds memory)

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.formula.FormulaParseException;
@@ -38,12 +36,10 @@ public final class WorkbookGridReader {
     private static ReadLimits zipGuardsSetFor;
 
     private final ReadLimits limits;
-    private final PackagePreflight preflight;
     private final XlsxStreamingReader streaming;
 
     public WorkbookGridReader(ReadLimits limits) {
         this.limits = limits;
-        this.preflight = new PackagePreflight(limits);
         this.streaming = new XlsxStreamingReader(limits);
         setZipGuards(limits);
     }
@@ -95,15 +91,17 @@ public final class WorkbookGridReader {
         }
     }
 
-    /** .xlsx: checked by the preflight, then its sheets streamed (no usermodel). */
+    /** .xlsx: the zip opened and checked by XlsxPackage, then its sheets streamed (no usermodel, no OPCPackage). */
     private WorkbookGrid readOoxml(Path file) throws Exception {
-        OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        try {
-            preflight.check(pkg);
+        XlsxPackage pkg = XlsxPackage.open(file, limits);
+        try (pkg) {
             return streaming.read(pkg);
-        } finally {
-            // A read-only package is never saved: revert closes the file without writing to it.
-            pkg.revert();
+        } catch (Exception e) {
+            // A part that inflated past its limit: the XML parser reports it as a parse error of its own.
+            if (pkg.refused() != null) {
+                throw pkg.refused();
+            }
+            throw e;
         }
     }
 
@@ -117,7 +115,7 @@ public final class WorkbookGridReader {
     private WorkbookGrid toGrid(Workbook wb) throws UnreadableWorkbookException {
         int sheets = wb.getNumberOfSheets();
         if (sheets > limits.maxSheets()) {
-            throw PackagePreflight.tooManySheets(sheets, limits.maxSheets());
+            throw XlsxPackage.tooManySheets(sheets, limits.maxSheets());
         }
         java.util.List<SheetGrid> grids = new java.util.ArrayList<>(sheets);
         for (int i = 0; i < sheets; i++) {

@@ -9,16 +9,14 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 
 /**
- * Reads an .xlsx package (already open read-only and through the preflight) into a {@link WorkbookGrid}
+ * Reads an .xlsx package (opened and checked by {@link XlsxPackage}) into a {@link WorkbookGrid}
  * by streaming each worksheet's XML, without POI's usermodel (its per-file cost is most of a read). The
  * grid is the one the usermodel path gives: the same cells (raw values: numbers as the shortest text
  * Excel shows, shared and inline strings, booleans, error codes, formulas' cached results), the same
@@ -34,22 +32,12 @@ final class XlsxStreamingReader {
         this.limits = limits;
     }
 
-    WorkbookGrid read(OPCPackage pkg) throws Exception {
-        XSSFReader reader = new XSSFReader(pkg);
-        List<String> strings = sharedStrings(reader);
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        List<SheetGrid> grids = new ArrayList<>();
-        while (sheets.hasNext()) {
-            try (InputStream in = sheets.next()) {
-                if (grids.size() >= limits.maxSheets()) {
-                    int n = grids.size() + 1;
-                    while (sheets.hasNext()) {
-                        sheets.next().close();
-                        n++;
-                    }
-                    throw PackagePreflight.tooManySheets(n, limits.maxSheets());
-                }
-                grids.add(readSheet(sheets.getSheetName(), in, strings));
+    WorkbookGrid read(XlsxPackage pkg) throws Exception {
+        List<String> strings = sharedStrings(pkg);
+        List<SheetGrid> grids = new ArrayList<>(pkg.sheets().size());
+        for (XlsxPackage.SheetPart sheet : pkg.sheets()) {
+            try (InputStream in = pkg.sheet(sheet)) {
+                grids.add(readSheet(sheet.name(), in, strings));
             }
         }
         return new WorkbookGrid(grids);
@@ -59,14 +47,9 @@ final class XlsxStreamingReader {
      * The shared strings, each as the usermodel's rich text gives it: its runs' text concatenated (or its
      * single text), phonetic runs (furigana) left out, _xHHHH_ escapes decoded.
      */
-    private static List<String> sharedStrings(XSSFReader reader) throws Exception {
+    private static List<String> sharedStrings(XlsxPackage pkg) throws Exception {
         List<String> strings = new ArrayList<>();
-        InputStream in;
-        try {
-            in = reader.getSharedStringsData();
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            return strings;
-        }
+        InputStream in = pkg.sharedStrings();
         if (in == null) {
             return strings;
         }
@@ -79,9 +62,7 @@ final class XlsxStreamingReader {
                 int phonetic = 0;
                 while (xml.hasNext()) {
                     int event = xml.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        throw new UnreadableWorkbookException("PARSE-UNREADABLE", WorkbookGridReader.DOCTYPE_MESSAGE, null);
-                    }
+                    XlsxPackage.refuseDoctype(event);
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         switch (xml.getLocalName()) {
                             case "si" -> {
@@ -136,9 +117,7 @@ final class XlsxStreamingReader {
         try {
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw new UnreadableWorkbookException("PARSE-UNREADABLE", WorkbookGridReader.DOCTYPE_MESSAGE, null);
-                }
+                XlsxPackage.refuseDoctype(event);
                 if (event != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }

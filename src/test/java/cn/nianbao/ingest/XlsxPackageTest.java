@@ -1,0 +1,178 @@
+package cn.nianbao.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The .xlsx package as nianbao opens it (a plain zip, parts found through their relationships, every
+ * inflated byte counted): packages written by hand the way other producers lay them out, and bombs whose
+ * zip directory lies. Each file's bytes are checked unchanged after the read.
+ */
+class XlsxPackageTest {
+
+    @TempDir
+    Path dir;
+
+    /** 1 MB parts, so the bombs stay small; everything else as the defaults. */
+    private static final ReadLimits SMALL = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, 1024 * 1024, 0.01, 100_000);
+
+    private static final String CONTENT_TYPES = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+    private static String rels(String... triples) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        for (int i = 0; i < triples.length; i += 3) {
+            b.append("<Relationship Id=\"").append(triples[i]).append("\" Type=\"").append(REL).append(triples[i + 1])
+                    .append("\" Target=\"").append(triples[i + 2]).append("\"/>");
+        }
+        return b.append("</Relationships>").toString();
+    }
+
+    private static String sheet(String cells) {
+        return "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + cells + "</sheetData></worksheet>";
+    }
+
+    private Path write(String name, Map<String, String> parts) throws Exception {
+        Path file = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> p : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(p.getKey()));
+                zip.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static WorkbookGrid read(Path file, ReadLimits limits) throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        try {
+            return new WorkbookGridReader(limits).read(file);
+        } finally {
+            assertThat(Files.readAllBytes(file)).as("input unchanged").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void followsTheRelationshipsWhereverTheProducerPutThePartsInTabOrder() throws Exception {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", CONTENT_TYPES);
+        // the workbook in a folder of its own, an absolute target, a relative one with "..", a chart sheet
+        parts.put("_rels/.rels", rels("rId1", "officeDocument", "/book/wb.xml"));
+        parts.put("book/_rels/wb.xml.rels", rels("r7", "worksheet", "../sheets/second.xml", "r3", "worksheet", "/Sheets/First.xml",
+                "r9", "chartsheet", "charts/c1.xml", "r4", "sharedStrings", "strings.xml"));
+        parts.put("book/wb.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                + "<sheet name=\"说明\" sheetId=\"1\" r:id=\"r3\"/><sheet name=\"图\" sheetId=\"3\" r:id=\"r9\"/>"
+                + "<sheet name=\"年报\" sheetId=\"2\" r:id=\"r7\"/></sheets></workbook>");
+        parts.put("book/strings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<si><t>本年新收政府信息公开申请数量</t></si><si><r><t>自然</t></r><r><t>人</t></r></si></sst>");
+        parts.put("sheets/FIRST.xml", sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>"));
+        parts.put("sheets/second.xml", sheet("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c><c r=\"C2\"><v>25211</v></c></row>"));
+        parts.put("book/charts/c1.xml", "<chartsheet/>");
+
+        WorkbookGrid grid = read(write("其他软件.xlsx", parts), ReadLimits.defaults());
+
+        assertThat(grid.sheets()).extracting(SheetGrid::name).containsExactly("说明", "年报");
+        assertThat(grid.sheets().get(0).get(0, 0).text()).isEqualTo("自然人");
+        assertThat(grid.sheets().get(1).get(1, 1).text()).isEqualTo("本年新收政府信息公开申请数量");
+        assertThat(grid.sheets().get(1).get(1, 2).number()).isEqualByComparingTo("25211");
+    }
+
+    @Test
+    void aZipWithoutAWorkbookIsNotAnExcelFile() throws Exception {
+        Path file = write("文档.xlsx", Map.of("[Content_Types].xml", CONTENT_TYPES, "_rels/.rels", rels("rId1", "officeDocument", "word/document.xml"),
+                "word/document.xml", "<document/>"));
+        assertThatThrownBy(() -> read(file, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.rule()).isEqualTo("PARSE-UNREADABLE"));
+    }
+
+    @Test
+    void tooManyWorksheetsAreRefusedBeforeAnyIsRead() throws Exception {
+        Map<String, String> parts = minimal(sheet(""));
+        parts.put("xl/_rels/workbook.xml.rels", rels("a", "worksheet", "worksheets/sheet1.xml", "b", "worksheet", "worksheets/sheet1.xml",
+                "c", "worksheet", "worksheets/sheet1.xml", "d", "worksheet", "worksheets/sheet1.xml"));
+        Path file = write("四个表.xlsx", parts);
+        assertThatThrownBy(() -> read(file, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).contains("4 个工作表"));
+    }
+
+    @Test
+    void aBombWhoseDirectoryLiesAboutItsSizeIsStoppedAtTheLimit() throws Exception {
+        // 3 MB of one repeated cell: compresses ~1000:1; then the directory is made to say 200 bytes.
+        String cells = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + "炸".repeat(1024 * 1024) + "</t></is></c></row>";
+        Path file = write("谎报大小.xlsx", minimal(sheet(cells)));
+        lieAboutSizes(file, 200);
+
+        assertThatThrownBy(() -> read(file, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
+            assertThat(e.rule()).as(e.getMessage()).isEqualTo("PARSE-TOO-LARGE");
+            assertThat(e.getMessage()).contains("/xl/worksheets/sheet1.xml").contains("解压后");
+        });
+    }
+
+    @Test
+    void aPartThatInflatesFarBeyondItsCompressedSizeIsABombEvenUnderTheSizeLimit() throws Exception {
+        // 600 KB of spaces: under the 1 MB part limit, but ~0.001 compressed/inflated (limit 0.01).
+        Path file = write("高压缩比.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + " ".repeat(600 * 1024))));
+        assertThatThrownBy(() -> read(file, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.rule()).as(e.getMessage()).isEqualTo("PARSE-TOO-LARGE"));
+        // the same part is read when the ratio guard is off: it is the ratio that refused it
+        ReadLimits noRatio = new ReadLimits(SMALL.maxFileBytes(), 3, 5_000, 200, 1024 * 1024, 0.0, 100_000);
+        assertThat(read(file, noRatio).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aTruncatedPackageSaysItIsIncomplete() throws Exception {
+        Path whole = write("完整.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("截断.xlsx");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> read(cut, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).contains("不完整"));
+    }
+
+    private static Map<String, String> minimal(String sheetXml) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", CONTENT_TYPES);
+        parts.put("_rels/.rels", rels("rId1", "officeDocument", "xl/workbook.xml"));
+        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml"));
+        parts.put("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                + "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/worksheets/sheet1.xml", sheetXml);
+        return parts;
+    }
+
+    /** Overwrites every uncompressed size in the zip's central directory (and local headers) with {@code size}. */
+    private static void lieAboutSizes(Path file, int size) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 4 <= b.length; i++) {
+            int sig = buf.getInt(i);
+            if (sig == 0x02014b50) { // central directory file header: uncompressed size at +24
+                buf.putInt(i + 24, size);
+            } else if (sig == 0x08074b50) { // data descriptor: uncompressed size at +12
+                buf.putInt(i + 12, size);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(b);
+        }
+    }
+
+}
