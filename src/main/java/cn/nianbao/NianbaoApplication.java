@@ -57,10 +57,10 @@ public class NianbaoApplication {
             }
             job = cmd.jobFile() != null ? JobFileReader.read(cmd.jobFile()) : AdHocJob.of(cmd.input(), cmd.output(), cmd.year());
             if (cmd.jobFile() != null && cmd.year() != null) {
-                job = new JobDefinition(job.name(), List.of(cmd.year()), job.input(), job.output(), job.rules(), job.units(),
-                        job.roster(), job.source());
+                job = job.withYears(List.of(cmd.year()));
             }
-            if (!Files.isDirectory(job.input())) {
+            // A roll-up job (from-jobs) reads no workbooks: it has no input folder to check.
+            if (!job.isRollup() && !Files.isDirectory(job.input())) {
                 throw new CommandLine.UsageException("输入文件夹不存在：" + job.input());
             }
             if (job.rules() != null && !Files.isRegularFile(job.rules())) {
