@@ -46,6 +46,21 @@ class RollupJobFileTest {
         assertThat(JobFileReader.read(Path.of("jobs/licheng-2020.yml")).isRollup()).isFalse();
     }
 
+    /** The shipped city job file reads, and rolls up jobs that are shipped too. */
+    @Test
+    void theShippedCityJobNamesShippedDistrictJobs() throws Exception {
+        JobDefinition city = JobFileReader.read(Path.of("jobs/quanzhou-2020.yml"));
+        assertThat(city.isRollup()).isTrue();
+        for (String job : city.fromJobs()) {
+            JobDefinition district = JobFileReader.read(Path.of("jobs/" + job + ".yml"));
+            assertThat(district.name()).isEqualTo(job);
+            assertThat(district.isRollup()).isFalse();
+            assertThat(district.years()).isEqualTo(city.years());
+            // with the default H2 database the city must share the districts' database: outputs in one parent folder
+            assertThat(district.output().getParent()).isEqualTo(city.output().getParent());
+        }
+    }
+
     @Test
     void refusesWhatARollupFileCannotMean() {
         String base = "name: q\nyear: 2020\noutput: out\n";
