@@ -57,10 +57,10 @@ public class NianbaoApplication {
             }
             job = cmd.jobFile() != null ? JobFileReader.read(cmd.jobFile()) : AdHocJob.of(cmd.input(), cmd.output(), cmd.year());
             if (cmd.jobFile() != null && cmd.year() != null) {
-                job = new JobDefinition(job.name(), List.of(cmd.year()), job.input(), job.output(), job.rules(), job.units(),
-                        job.roster(), job.source());
+                job = job.withYears(List.of(cmd.year()));
             }
-            if (!Files.isDirectory(job.input())) {
+            // A roll-up job (from-jobs) reads no workbooks: it has no input folder to check.
+            if (!job.isRollup() && !Files.isDirectory(job.input())) {
                 throw new CommandLine.UsageException("输入文件夹不存在：" + job.input());
             }
             if (job.rules() != null && !Files.isRegularFile(job.rules())) {
@@ -79,7 +79,7 @@ public class NianbaoApplication {
         }
 
         List<String> springArgs = new ArrayList<>(cmd.springArgs());
-        if (springArgs.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
+        if (!databaseNamed(springArgs)) {
             springArgs.add("--spring.datasource.url=" + defaultDatabaseUrl(job.output()));
         }
         SpringApplication app = new SpringApplication(NianbaoApplication.class);
@@ -109,7 +109,7 @@ public class NianbaoApplication {
             out = out == null ? job.output() : out;
         }
         List<String> springArgs = new ArrayList<>(cmd.springArgs());
-        if (springArgs.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
+        if (!databaseNamed(springArgs)) {
             if (!Files.isDirectory(defaultDatabaseFolder(out))) {
                 System.err.println("错误：" + out + " 旁没有数据库（" + defaultDatabaseFolder(out) + "）");
                 return ConsolidationRunner.EXIT_USAGE;
@@ -126,6 +126,21 @@ public class NianbaoApplication {
             System.err.println("错误：清理失败：" + rootMessage(e));
             return ConsolidationRunner.EXIT_FAILED;
         }
+    }
+
+    /**
+     * Whether the user named the database: on the command line, or as Spring reads it from the environment
+     * ({@code SPRING_DATASOURCE_URL}, how a Kubernetes Secret hands it over without putting it in the pod's command
+     * line) or a system property. Only otherwise is the default H2 database used; a default added as an argument
+     * would win over the environment.
+     */
+    static boolean databaseNamed(List<String> springArgs) {
+        return springArgs.stream().anyMatch(a -> a.startsWith("--spring.datasource.url"))
+                || !isBlank(System.getenv("SPRING_DATASOURCE_URL")) || !isBlank(System.getProperty("spring.datasource.url"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static Path defaultDatabaseFolder(Path output) {

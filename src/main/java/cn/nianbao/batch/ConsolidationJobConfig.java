@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -22,6 +24,7 @@ import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.model.IngestResult;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 
 /**
@@ -32,6 +35,10 @@ import cn.nianbao.template.TemplateCatalogue;
 public class ConsolidationJobConfig {
 
     public static final String JOB_NAME = "consolidate";
+    /** The Batch job of a roll-up job file (from-jobs): gather → validate → roll up → publish. */
+    public static final String ROLLUP_JOB_NAME = "rollup-runs";
+    /** Every Batch job a nianbao job (by its name) may run as: what recovery and purge look through. */
+    public static final java.util.List<String> JOB_NAMES = java.util.List.of(JOB_NAME, ROLLUP_JOB_NAME);
 
     @Bean
     TemplateCatalogue templateCatalogue() {
@@ -56,8 +63,13 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    RunAssembler runAssembler(ReportStore store, TemplateCatalogue catalogue) {
-        return new RunAssembler(store, catalogue);
+    RunRecords runRecords(JdbcTemplate jdbc) {
+        return new RunRecords(jdbc);
+    }
+
+    @Bean
+    RunAssembler runAssembler(ReportStore store, TemplateCatalogue catalogue, RunRecords records) {
+        return new RunAssembler(store, catalogue, records);
     }
 
     @Bean
@@ -133,9 +145,34 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep) {
+    Step gatherStep(JobRepository repository, PlatformTransactionManager tx, GatherTasklet tasklet) {
+        return new StepBuilder("gather", repository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep,
+                       RunRecords records) {
         return new JobBuilder(JOB_NAME, repository)
+                .listener(new JobExecutionListener() {
+                    // Every run records what it was run with, so a roll-up job can take its roster from the database.
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        records.recordDefinition(execution.getJobInstance().getInstanceId(),
+                                RunParameters.job(execution.getJobParameters()));
+                    }
+                })
                 .start(ingestStep)
+                .next(validateStep)
+                .next(rollupStep)
+                .next(publishStep)
+                .build();
+    }
+
+    /** A roll-up job: the source runs' file rows instead of ingest, then the same steps (they read only the database). */
+    @Bean
+    Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep) {
+        return new JobBuilder(ROLLUP_JOB_NAME, repository)
+                .start(gatherStep)
                 .next(validateStep)
                 .next(rollupStep)
                 .next(publishStep)

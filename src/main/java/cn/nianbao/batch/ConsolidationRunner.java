@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +31,11 @@ import org.springframework.stereotype.Component;
 import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceRun;
 import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.JobFileException;
+import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.store.RunRecords;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
 
@@ -51,18 +56,26 @@ public class ConsolidationRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job consolidateJob;
+    private final Job rollupRunsJob;
     private final ReportStore store;
+    private final RunRecords records;
     private final JobLocks locks;
     private final Duration lockWait;
+    private final Duration lockStaleAfter;
 
-    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, ReportStore store,
-                               JobLocks locks, @Value("${nianbao.lock.wait:PT0S}") Duration lockWait) {
+    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, Job rollupRunsJob,
+                               ReportStore store, RunRecords records, JobLocks locks,
+                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait,
+                               @Value("${nianbao.lock.stale-after:PT2M}") Duration lockStaleAfter) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidateJob = consolidateJob;
+        this.rollupRunsJob = rollupRunsJob;
         this.store = store;
+        this.records = records;
         this.locks = locks;
         this.lockWait = lockWait;
+        this.lockStaleAfter = lockStaleAfter;
     }
 
     /** The outcome of a run: its exit status and the job instance its results are stored under. */
@@ -105,23 +118,79 @@ public class ConsolidationRunner {
      * (with an end time, steps too) lets the same instance restart from where it stopped.
      */
     private void recoverDeadExecutions(JobDefinition job) {
-        for (JobExecution running : jobRepository.findRunningJobExecutions(ConsolidationJobConfig.JOB_NAME)) {
-            if (!job.name().equals(running.getJobParameters().getString(RunParameters.JOB_NAME))) {
-                continue; // another job's run: its own lock protects it
+        for (String batchJob : ConsolidationJobConfig.JOB_NAMES) {
+            for (JobExecution running : jobRepository.findRunningJobExecutions(batchJob)) {
+                if (!job.name().equals(running.getJobParameters().getString(RunParameters.JOB_NAME))) {
+                    continue; // another job's run: its own lock protects it
+                }
+                log.warn("上次运行（执行号 {}，状态 {}）的进程已不存在，标记为失败后续跑", running.getId(), running.getStatus());
+                jobOperator.recover(running);
             }
-            log.warn("上次运行（执行号 {}，状态 {}）的进程已不存在，标记为失败后续跑", running.getId(), running.getStatus());
-            jobOperator.recover(running);
         }
     }
 
     private Outcome runLocked(JobDefinition job, Severity failOn, boolean force) throws IOException {
+        if (job.isRollup()) {
+            return runRollupLocked(job, failOn, force);
+        }
         InputScanner.Scan scan = InputScanner.scan(job.input());
         String fingerprint = fingerprint(job, scan);
         String startedAt = Instant.now().toString();
         JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
         log.info("作业「{}」：输入 {}（{} 个工作簿，{} 个其他文件），输出 {}", job.name(), job.input(), scan.workbooks().size(),
                 scan.skipped().size(), job.output());
-        JobInstance existing = jobRepository.getJobInstance(ConsolidationJobConfig.JOB_NAME, params);
+        return start(consolidateJob, job, params, failOn);
+    }
+
+    /**
+     * A roll-up job (from-jobs): takes the latest completed run of each named job, checks their rosters fit
+     * together, and starts the roll-up over them. The run is named by those runs: the same command while no
+     * source job completed a new run finds the roll-up already done; a new district run makes a new roll-up.
+     */
+    private Outcome runRollupLocked(JobDefinition job, Severity failOn, boolean force) throws IOException {
+        List<SourceRun> sources = new ArrayList<>();
+        List<RollupDefinition.Source> definitions = new ArrayList<>();
+        for (String name : job.fromJobs()) {
+            Optional<SourceRun> latest = records.latestCompleted(name);
+            if (latest.isEmpty()) {
+                System.err.println("错误：作业「" + name + "」在数据库中没有已完成的运行，汇总作业「" + job.name() + "」未运行。"
+                        + "请先运行该作业（并确认它与本作业使用同一数据库），或检查 from-jobs 中的名称是否与其作业文件的 name 一致。");
+                return new Outcome(EXIT_FAILED, null, null);
+            }
+            Optional<RollupDefinition.Source> definition = records.definition(latest.get().jobInstanceId());
+            if (definition.isEmpty()) {
+                System.err.println("错误：作业「" + name + "」最近一次完成的运行（执行号 " + latest.get().jobExecutionId()
+                        + "）由旧版本运行，未记录名册，不能用于汇总。请用 --force 重新运行该作业后再汇总。");
+                return new Outcome(EXIT_FAILED, null, null);
+            }
+            Optional<JobLocks.Holder> holder = locks.holder(name)
+                    .filter(h -> h.heartbeat().isAfter(Instant.now().minus(lockStaleAfter)));
+            SourceRun source = latest.get();
+            if (holder.isPresent()) {
+                source = new SourceRun(name, source.jobInstanceId(), source.jobExecutionId(), source.ended(), true);
+                log.warn("作业「{}」正在运行（进程 {}，开始于 {}）；本次汇总使用其最近一次已完成的运行（执行号 {}，结束于 {}），"
+                        + "不含正在进行的这次运行", name, holder.get().owner(), holder.get().acquiredAt(), source.jobExecutionId(), source.ended());
+            } else {
+                log.info("作业「{}」：使用其最近一次已完成的运行（执行号 {}，结束于 {}）", name, source.jobExecutionId(), source.ended());
+            }
+            sources.add(source);
+            definitions.add(definition.get());
+        }
+        try {
+            RollupDefinition.merge(job, definitions); // checked here, before anything runs; the gather step merges the same
+        } catch (JobFileException e) {
+            System.err.println("错误：" + e.getMessage());
+            return new Outcome(EXIT_USAGE, null, null);
+        }
+        String fingerprint = rollupFingerprint(job, sources);
+        String startedAt = Instant.now().toString();
+        JobParameters params = RunParameters.ofRollup(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt, sources);
+        log.info("汇总作业「{}」：汇总 {} 个作业已完成的运行（不读取报表文件），输出 {}", job.name(), sources.size(), job.output());
+        return start(rollupRunsJob, job, params, failOn);
+    }
+
+    private Outcome start(Job batchJob, JobDefinition job, JobParameters params, Severity failOn) {
+        JobInstance existing = jobRepository.getJobInstance(batchJob.getName(), params);
         if (existing != null) {
             JobExecution last = jobRepository.getLastJobExecution(existing);
             if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
@@ -130,7 +199,7 @@ public class ConsolidationRunner {
         }
         JobExecution execution;
         try {
-            execution = jobOperator.start(consolidateJob, params);
+            execution = jobOperator.start(batchJob, params);
         } catch (JobInstanceAlreadyCompleteException e) {
             JobExecution last = jobRepository.getLastJobExecution(existing);
             log.info("输入与上次运行完全相同，上次运行（执行号 {}）已完成，输出仍然有效；如需重新运行请加 --force",
@@ -204,6 +273,27 @@ public class ConsolidationRunner {
             update(md, job.input().relativize(p).toString());
             update(md, Long.toString(Files.size(p)));
             update(md, Files.getLastModifiedTime(p).toString());
+        }
+        return HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    /** Names a roll-up run: the job, its job and rule files, and the exact source runs (a new one = a new roll-up). */
+    static String rollupFingerprint(JobDefinition job, List<SourceRun> sources) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(md, job.name());
+        update(md, job.output().toString());
+        update(md, job.years().toString());
+        md.update(Files.readAllBytes(job.source()));
+        if (job.rules() != null && Files.isRegularFile(job.rules())) {
+            md.update(Files.readAllBytes(job.rules()));
+        }
+        for (SourceRun s : sources) {
+            update(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }

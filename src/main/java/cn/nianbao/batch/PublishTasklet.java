@@ -22,6 +22,7 @@ import cn.nianbao.model.RunResult;
 import cn.nianbao.validate.FindingChanges;
 import cn.nianbao.publish.Publisher;
 import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 
 /** Writes the output files of outputs.md from what the run stored, each file atomically. */
@@ -35,8 +36,11 @@ public class PublishTasklet implements Tasklet {
     private final Publisher publisher;
 
     private final TestPause testPause;
+    private final RunRecords records;
 
-    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause) {
+    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause,
+                          RunRecords records) {
+        this.records = records;
         this.store = store;
         this.assembler = assembler;
         this.publisher = new Publisher(catalogue);
@@ -51,8 +55,10 @@ public class PublishTasklet implements Tasklet {
         RunAssembler.Assembled a = assembler.assemble(step);
         List<Finding> findings = store.findings(run);
         List<String> skipped = new ArrayList<>();
-        for (InputScanner.Skipped s : InputScanner.scan(a.job().input()).skipped()) {
-            skipped.add(s.path() + "（" + s.reason() + "）");
+        if (a.job().input() != null) { // a roll-up run has no input folder
+            for (InputScanner.Skipped s : InputScanner.scan(a.job().input()).skipped()) {
+                skipped.add(s.path() + "（" + s.reason() + "）");
+            }
         }
         Instant started = execution.getStartTime() == null ? Instant.now()
                 : execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
@@ -60,7 +66,7 @@ public class PublishTasklet implements Tasklet {
         RunChanges runChanges = compareWithPreviousRun(a.job().name(), run);
         RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
                 store.submissions(run), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
-                runChanges);
+                runChanges, records.sources(run));
         FindingChanges changes = store.previousRunFindings(a.job().name(), run)
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);

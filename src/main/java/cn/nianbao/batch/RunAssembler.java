@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.ReportContent;
 import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.store.RunRecords;
 import cn.nianbao.rollup.Rollup;
 import cn.nianbao.rollup.UnitTree;
 import cn.nianbao.store.ReportStore;
@@ -84,15 +86,25 @@ public final class RunAssembler {
 
     private final ReportStore store;
     private final TemplateCatalogue catalogue;
+    private final RunRecords records;
 
-    public RunAssembler(ReportStore store, TemplateCatalogue catalogue) {
+    public RunAssembler(ReportStore store, TemplateCatalogue catalogue, RunRecords records) {
         this.store = store;
         this.catalogue = catalogue;
+        this.records = records;
     }
 
     /** The run of a step, assembled. */
     public Assembled assemble(org.springframework.batch.core.step.StepExecution step) {
-        return assemble(RunParameters.runOf(step), RunParameters.job(step.getJobParameters()));
+        long run = RunParameters.runOf(step);
+        JobDefinition job = RunParameters.job(step.getJobParameters());
+        if (job.isRollup()) {
+            // A roll-up job's units and roster are those its gather step merged from the source runs.
+            RollupDefinition.Source merged = records.definition(run)
+                    .orElseThrow(() -> new IllegalStateException("汇总运行 " + run + " 未记录合并后的名册"));
+            job = job.withUnitsAndRoster(merged.units(), merged.roster());
+        }
+        return assemble(run, job);
     }
 
     public Assembled assemble(long run, JobDefinition job) {

@@ -1,11 +1,16 @@
 package cn.nianbao.batch;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 
+import cn.nianbao.model.SourceRun;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.JobFileReader;
@@ -24,6 +29,8 @@ public final class RunParameters {
     static final String OUTPUT = "output";
     static final String YEAR = "year";
     static final String STARTED = "run.at";
+    /** A roll-up run's source executions, in from-jobs order: "12,34" ("34:running": that job was running then). */
+    static final String SOURCES = "source.executions";
 
     private RunParameters() {
     }
@@ -33,11 +40,32 @@ public final class RunParameters {
                 .addString(JOB_NAME, job.name(), true)
                 .addString(FINGERPRINT, fingerprint, true)
                 .addString(JOB_FILE, job.source() == null ? "" : job.source().toAbsolutePath().toString(), false)
-                .addString(INPUT, job.input().toString(), false)
+                .addString(INPUT, job.input() == null ? "" : job.input().toString(), false)
                 .addString(OUTPUT, job.output().toString(), false)
                 .addString(YEAR, job.years().size() == 1 ? job.years().get(0).toString() : "", false)
                 .addString(STARTED, startedAt, false);
         return b.toJobParameters();
+    }
+
+    /** A roll-up run's parameters: {@link #of} plus the source executions it consolidates. */
+    public static JobParameters ofRollup(JobDefinition job, String fingerprint, String startedAt, List<SourceRun> sources) {
+        String encoded = sources.stream().map(s -> s.jobExecutionId() + (s.runningThen() ? ":running" : ""))
+                .collect(Collectors.joining(","));
+        return new JobParametersBuilder(of(job, fingerprint, startedAt)).addString(SOURCES, encoded, false).toJobParameters();
+    }
+
+    /** The source executions of a roll-up run: execution id → whether its job was running then, in from-jobs order. */
+    static List<Map.Entry<Long, Boolean>> sources(JobParameters params) {
+        String encoded = params.getString(SOURCES);
+        List<Map.Entry<Long, Boolean>> out = new ArrayList<>();
+        if (encoded == null || encoded.isBlank()) {
+            return out;
+        }
+        for (String s : encoded.split(",")) {
+            boolean running = s.endsWith(":running");
+            out.add(Map.entry(Long.valueOf(running ? s.substring(0, s.indexOf(':')) : s), running));
+        }
+        return out;
     }
 
     /** The run a step belongs to: its job instance, which a restart shares with the crashed execution. */

@@ -61,11 +61,13 @@ public class RunPurger {
     public Purged purge(Duration olderThan, String onlyJob) throws InterruptedException {
         LocalDateTime cutoff = LocalDateTime.now().minus(olderThan);
         Map<String, List<JobInstance>> byJob = new LinkedHashMap<>();
-        for (JobInstance instance : jobRepository.findJobInstances(ConsolidationJobConfig.JOB_NAME)) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            String name = last == null ? null : last.getJobParameters().getString(RunParameters.JOB_NAME);
-            if (name != null && (onlyJob == null || onlyJob.equals(name))) {
-                byJob.computeIfAbsent(name, k -> new ArrayList<>()).add(instance);
+        for (String batchJob : ConsolidationJobConfig.JOB_NAMES) { // district runs and roll-up runs alike
+            for (JobInstance instance : jobRepository.findJobInstances(batchJob)) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                String name = last == null ? null : last.getJobParameters().getString(RunParameters.JOB_NAME);
+                if (name != null && (onlyJob == null || onlyJob.equals(name))) {
+                    byJob.computeIfAbsent(name, k -> new ArrayList<>()).add(instance);
+                }
             }
         }
         int runs = 0;
@@ -104,6 +106,9 @@ public class RunPurger {
             long run = instance.getInstanceId();
             tx.executeWithoutResult(status -> {
                 for (String table : List.of("nb_finding", "nb_summary", "nb_run_basis", "nb_run_file")) {
+                    jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
+                }
+                for (String table : cn.nianbao.store.RunRecords.TABLES) {
                     jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
                 }
                 jobRepository.deleteJobInstance(instance);

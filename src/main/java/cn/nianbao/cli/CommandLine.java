@@ -50,7 +50,8 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
               --out 文件夹       使用该输出文件夹旁的默认数据库（也可由 --job 作业文件或 --spring.datasource.url 指定）
 
             consolidate 的选项：
-              --job 文件         作业文件（名册、年度、输入与输出文件夹），见 jobs/
+              --job 文件         作业文件（名册、年度、输入与输出文件夹），见 jobs/；写 from-jobs 的汇总作业
+                                 （市、省）不读报表文件，汇总同一数据库中各作业最近一次完成的运行
               --input 文件夹     不用作业文件时：递归读取其中的 .xlsx/.xls（无名册，不检查缺报）
               --out 文件夹       不用作业文件时：输出文件夹
               --year 年度        只汇总该年度的报表
@@ -61,7 +62,8 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
               --nianbao.lock.wait=PT10M  同一作业已在运行时等待其结束（默认不等待，退出码 3）
               输入文件内容未变时沿用上次读取的结果，不重新打开工作簿（run.json 中 files_reused）。
 
-            退出码：0 完成（问题见报告）；1 完成且存在 --fail-on 指定级别的问题；2 参数或作业文件有误；3 作业失败。
+            退出码：0 完成（问题见报告）；1 完成且存在 --fail-on 指定级别的问题；2 参数或作业文件有误；3 作业失败
+                    （汇总作业：from-jobs 中的作业尚无已完成的运行时也是 3）。
             """;
 
     public static CommandLine parse(String[] args) throws UsageException {

@@ -7,12 +7,22 @@ import java.util.Set;
 /**
  * Everything a run produced, handed to the publishers. {@code reusedFiles}: paths whose stored content
  * was reused instead of reading the workbook; {@code changes}: what differs from the previous completed
- * run of the job (null when not compared).
+ * run of the job (null when not compared); {@code sources}: for a roll-up run, the runs of other jobs it was
+ * built from (empty otherwise).
  */
 public record RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
                         List<Submission> submissions, List<Report> reports, List<Finding> findings,
                         List<UnitTotal> unitTotals, List<String> skippedFiles, Set<String> reusedFiles,
-                        RunChanges changes) {
+                        RunChanges changes, List<SourceRun> sources) {
+
+    /** A district run (not built from other runs). */
+    public RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
+                     List<Submission> submissions, List<Report> reports, List<Finding> findings,
+                     List<UnitTotal> unitTotals, List<String> skippedFiles, Set<String> reusedFiles,
+                     RunChanges changes) {
+        this(jobExecutionId, jobName, status, started, ended, submissions, reports, findings, unitTotals, skippedFiles,
+                reusedFiles, changes, List.of());
+    }
 
     /** A run with every file read and no comparison with an earlier run. */
     public RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
@@ -24,5 +34,6 @@ public record RunResult(long jobExecutionId, String jobName, String status, Inst
 
     public RunResult {
         reusedFiles = reusedFiles == null ? Set.of() : Set.copyOf(reusedFiles);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 }

@@ -13,6 +13,7 @@ import cn.nianbao.model.Report;
 import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceRun;
 import cn.nianbao.model.Submission;
 
 /**
@@ -35,6 +36,9 @@ import cn.nianbao.model.Submission;
  * files_parsed + files_reused = workbooks_read (reused: same bytes parsed by an earlier run, not reopened).
  * changes compares with the previous completed run of the same job ("change": NEW, CHANGED or REMOVED);
  * it is null when the run was not compared.
+ * A roll-up run (city, province: from-jobs) adds, last, "sources": [ { "job_name", "job_execution_id", "end_time",
+ * "job_running" } ], the completed runs it was built from; job_running: that job was running again at the time,
+ * so the roll-up used its last completed run, not the one in progress.
  */
 public final class RunJsonWriter {
 
@@ -97,6 +101,18 @@ public final class RunJsonWriter {
         j.append("  \"outputs\": ").append(stringArray(outputs == null ? List.of() : outputs)).append(",\n");
         j.append("  \"changes\": ");
         appendChanges(j, run.changes());
+        if (!run.sources().isEmpty()) { // a roll-up run only: a district's run.json stays as it was
+            j.append(",\n  \"sources\": [");
+            for (int i = 0; i < run.sources().size(); i++) {
+                SourceRun s = run.sources().get(i);
+                j.append(i == 0 ? "\n" : ",\n");
+                j.append("    { \"job_name\": ").append(string(s.jobName()))
+                        .append(", \"job_execution_id\": ").append(s.jobExecutionId())
+                        .append(", \"end_time\": ").append(time(s.ended()))
+                        .append(", \"job_running\": ").append(s.runningThen()).append(" }");
+            }
+            j.append("\n  ]");
+        }
         j.append("\n}\n");
         return j.toString();
     }

@@ -17,14 +17,39 @@ import cn.nianbao.model.Agency;
  * @param units       the units above the agencies (district, city …), each with its parent
  * @param roster      the expected 编制主体; empty = no roster (ad hoc run)
  * @param source      the job file it was read from, or null for an ad hoc run
+ * @param fromJobs    for a roll-up job (city, province): the jobs whose latest completed runs it consolidates
+ *                    from the database instead of reading workbooks ({@code input} is then null, and units and
+ *                    roster come from those runs, see {@link RollupDefinition}); empty for a district job
  */
 public record JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
-                            List<Agency> units, List<Agency> roster, Path source) {
+                            List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs) {
 
     public JobDefinition {
         years = List.copyOf(years);
         units = List.copyOf(units);
         roster = List.copyOf(roster);
+        fromJobs = fromJobs == null ? List.of() : List.copyOf(fromJobs);
+    }
+
+    /** A district job: reads the workbooks under {@code input}. */
+    public JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
+                         List<Agency> units, List<Agency> roster, Path source) {
+        this(name, years, input, output, rules, units, roster, source, List.of());
+    }
+
+    /** Whether this job consolidates other jobs' stored runs rather than workbooks. */
+    public boolean isRollup() {
+        return !fromJobs.isEmpty();
+    }
+
+    /** The same job for other years. */
+    public JobDefinition withYears(List<Integer> otherYears) {
+        return new JobDefinition(name, otherYears, input, output, rules, units, roster, source, fromJobs);
+    }
+
+    /** The same job with these units and roster (a roll-up job's, as taken from its source runs). */
+    public JobDefinition withUnitsAndRoster(List<Agency> otherUnits, List<Agency> otherRoster) {
+        return new JobDefinition(name, years, input, output, rules, otherUnits, otherRoster, source, fromJobs);
     }
 
     public boolean hasRoster() {

@@ -21,7 +21,8 @@ import cn.nianbao.model.Agency;
 /** Reads {@code jobs/*.yml}. Paths in the file are relative to the file's own folder. */
 public final class JobFileReader {
 
-    private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster");
+    private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster",
+            "from-jobs");
     private static final Set<String> AGENCY_KEYS = Set.of("code", "name", "aliases", "kind", "parent");
 
     private JobFileReader() {
@@ -63,6 +64,9 @@ public final class JobFileReader {
         }
         String input = text(root, "input", file);
         String output = text(root, "output", file);
+        if (root.containsKey("from-jobs")) {
+            return rollup(root, file, name, years, input, output);
+        }
         if (input == null || output == null) {
             throw new JobFileException("作业文件 " + file + " 须写明 input（报表所在文件夹）和 output（输出文件夹）");
         }
@@ -87,6 +91,56 @@ public final class JobFileReader {
         }
         return new JobDefinition(name, years, base.resolve(input).normalize(), base.resolve(output).normalize(),
                 rules == null ? null : base.resolve(rules).normalize(), units, roster, file);
+    }
+
+    /**
+     * A roll-up job (city, province): {@code from-jobs} names the jobs whose latest completed runs it consolidates.
+     * It reads no workbooks, so it has no {@code input}; its roster is the union of those runs' rosters (each
+     * district's own list of expected agencies, as stored by its run), so it has no {@code roster} either. Its
+     * {@code units} are optional: units above the districts (the city, a province) or corrections of theirs.
+     */
+    private static JobDefinition rollup(Map<String, Object> root, Path file, String name, List<Integer> years, String input,
+                                        String output) {
+        if (input != null) {
+            throw new JobFileException("作业文件 " + file + " 不能同时写 from-jobs 和 input：汇总作业从数据库中各作业已完成的运行汇总，不读取报表文件");
+        }
+        if (root.containsKey("roster")) {
+            throw new JobFileException("作业文件 " + file + " 写了 from-jobs，不应再写 roster：汇总作业的应报单位取自各作业运行时的名册");
+        }
+        if (output == null) {
+            throw new JobFileException("作业文件 " + file + " 须写明 output（输出文件夹）");
+        }
+        if (years.isEmpty()) {
+            throw new JobFileException("作业文件 " + file + " 写了 from-jobs，须写明 year（或 years）");
+        }
+        if (!(root.get("from-jobs") instanceof List<?> list) || list.isEmpty()) {
+            throw new JobFileException("作业文件 " + file + " 中 from-jobs 应为作业名称的列表，如 [licheng-2020, fengze-2020]");
+        }
+        List<String> fromJobs = new ArrayList<>();
+        for (Object o : list) {
+            String job = o == null ? "" : o.toString().trim();
+            if (job.isEmpty() || o instanceof Map<?, ?> || o instanceof List<?>) {
+                throw new JobFileException("作业文件 " + file + " 中 from-jobs 的每一项应为作业名称（其作业文件中的 name）：" + o);
+            }
+            if (job.equals(name)) {
+                throw new JobFileException("作业文件 " + file + " 的 from-jobs 含有它自己「" + job + "」");
+            }
+            if (fromJobs.contains(job)) {
+                throw new JobFileException("作业文件 " + file + " 的 from-jobs 中「" + job + "」重复");
+            }
+            fromJobs.add(job);
+        }
+        List<Agency> units = agencies(root.get("units"), "units", file);
+        Set<String> codes = new HashSet<>();
+        for (Agency a : units) {
+            if (!codes.add(a.code())) {
+                throw new JobFileException("作业文件 " + file + " 中单位代码「" + a.code() + "」重复");
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        String rules = text(root, "rules", file);
+        return new JobDefinition(name, years, null, base.resolve(output).normalize(),
+                rules == null ? null : base.resolve(rules).normalize(), units, List.of(), file, fromJobs);
     }
 
     private static int year(Object o, Path file) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The command line run as a separate JVM, as cron would run it, so a test can kill it with SIGKILL
  * ({@link Process#destroyForcibly()} on Linux) or run two at once against one database.
  */
-final class NianbaoProcess {
+public final class NianbaoProcess {
 
     private final Process process;
     private final StringBuffer out = new StringBuffer();
@@ -30,12 +30,12 @@ final class NianbaoProcess {
         pump(process.getErrorStream(), err, false);
     }
 
-    static NianbaoProcess start(String... args) throws IOException {
+    public static NianbaoProcess start(String... args) throws IOException {
         return start(Map.of(), args);
     }
 
     /** Starts it with these environment variables changed; an empty value removes the variable. */
-    static NianbaoProcess start(Map<String, String> environment, String... args) throws IOException {
+    public static NianbaoProcess start(Map<String, String> environment, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), "cn.nianbao.NianbaoApplication"));
@@ -52,7 +52,7 @@ final class NianbaoProcess {
     }
 
     /** Runs to the end and returns the exit status. */
-    static NianbaoProcess run(String... args) throws Exception {
+    public static NianbaoProcess run(String... args) throws Exception {
         NianbaoProcess p = start(args);
         p.waitFor(Duration.ofSeconds(90));
         return p;
@@ -77,19 +77,19 @@ final class NianbaoProcess {
     }
 
     /** Waits for the test hook's pause marker; fails the test if the process ends or it takes too long. */
-    void awaitPause(Duration timeout) throws InterruptedException {
+    public void awaitPause(Duration timeout) throws InterruptedException {
         if (!marker.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("no pause marker within " + timeout + "\nstdout:\n" + out + "\nstderr:\n" + err);
         }
     }
 
     /** SIGKILL: no shutdown hooks, no finally blocks, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("did not finish within " + timeout + "\nstdout:\n" + out + "\nstderr:\n" + err);
@@ -98,19 +98,19 @@ final class NianbaoProcess {
         return process.exitValue();
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
-    String stdout() {
+    public String stdout() {
         return out.toString();
     }
 
-    String stderr() {
+    public String stderr() {
         return err.toString();
     }
 
-    String output() {
+    public String output() {
         return "stdout:\n" + out + "\nstderr:\n" + err;
     }
 }

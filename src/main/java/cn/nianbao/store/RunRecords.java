@@ -1,0 +1,149 @@
+package cn.nianbao.store;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.nianbao.model.Agency;
+import cn.nianbao.model.SourceRun;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RollupDefinition;
+
+/**
+ * What a roll-up job (city, province) needs from the runs of other jobs in the shared database: each run's
+ * definition (job name, years, units, roster: stored by every run, V8), the latest completed run of a job,
+ * and a copy of a run's file rows. A file row points at stored content by SHA-256, so a copied row is the
+ * workbook as its district's run read it: the roll-up run opens no workbook.
+ */
+public class RunRecords {
+
+    private final JdbcTemplate jdbc;
+
+    public RunRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the definition a run is run with (again on a restart: replaced). */
+    public void recordDefinition(long run, JobDefinition job) {
+        jdbc.update("DELETE FROM nb_run_unit WHERE job_instance_id = ?", run);
+        jdbc.update("DELETE FROM nb_run_definition WHERE job_instance_id = ?", run);
+        jdbc.update("INSERT INTO nb_run_definition (job_instance_id, job_name, years) VALUES (?,?,?)", run, job.name(),
+                job.years().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        List<Object[]> rows = new ArrayList<>();
+        for (Agency u : job.units()) {
+            rows.add(row(run, rows.size(), true, u));
+        }
+        for (Agency a : job.roster()) {
+            rows.add(row(run, rows.size(), false, a));
+        }
+        jdbc.batchUpdate("INSERT INTO nb_run_unit (job_instance_id, seq, is_unit, unit_code, unit_name, aliases, kind, parent_code) "
+                + "VALUES (?,?,?,?,?,?,?,?)", rows);
+    }
+
+    private static Object[] row(long run, int seq, boolean unit, Agency a) {
+        return new Object[] {run, seq, unit, a.code(), a.name(), a.aliases().isEmpty() ? null : String.join("\n", a.aliases()),
+                a.kind(), a.parent()};
+    }
+
+    /** The definition a run recorded, if it did (runs of versions before V8 did not). */
+    public Optional<RollupDefinition.Source> definition(long run) {
+        List<String[]> head = jdbc.query("SELECT job_name, years FROM nb_run_definition WHERE job_instance_id = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, run);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Agency> units = new ArrayList<>();
+        List<Agency> roster = new ArrayList<>();
+        jdbc.query("SELECT * FROM nb_run_unit WHERE job_instance_id = ? ORDER BY seq", rs -> {
+            String aliases = rs.getString("aliases");
+            Agency a = new Agency(rs.getString("unit_code"), rs.getString("unit_name"),
+                    aliases == null ? List.of() : List.of(aliases.split("\n")), rs.getString("kind"), rs.getString("parent_code"));
+            (rs.getBoolean("is_unit") ? units : roster).add(a);
+        }, run);
+        String years = head.get(0)[1];
+        List<Integer> y = years == null || years.isBlank() ? List.of()
+                : Arrays.stream(years.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return Optional.of(new RollupDefinition.Source(head.get(0)[0], y, units, roster));
+    }
+
+    /**
+     * The latest completed run of a job (by its name), whichever Batch job ran it: a district's consolidation or a
+     * roll-up (a province rolls up cities). Latest by end time: a run that completed later replaces an earlier one.
+     */
+    public Optional<SourceRun> latestCompleted(String jobName) {
+        return jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
+                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' "
+                + "ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), false),
+                "job.name", jobName).stream().findFirst();
+    }
+
+    /** A completed execution of a job, by its id (what a roll-up run's parameters name), if it is one. */
+    public Optional<SourceRun> completedExecution(String jobName, long executionId, boolean runningThen) {
+        return jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
+                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' AND e.JOB_EXECUTION_ID = ?",
+                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), runningThen),
+                "job.name", jobName, executionId).stream().findFirst();
+    }
+
+    /** Removes a run's file rows and its ingest findings: a restarted roll-up copies them again. */
+    public void clearCopiedFiles(long run) {
+        jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = 'INGEST'", run);
+        jdbc.update("DELETE FROM nb_run_file WHERE job_instance_id = ?", run);
+    }
+
+    /**
+     * Copies a run's file rows and ingest findings (PARSE-*, unmatched files …) into another run, each path
+     * prefixed: the files of two districts may have the same relative path, and the prefix makes the path the
+     * one a single run over a folder holding each district's files under {@code <prefix>} would have.
+     * Marked reused (the content was read by the source run, not by this one). Returns the rows copied.
+     */
+    public int copyFiles(long from, long to, String prefix) {
+        int files = jdbc.update("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
+                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
+                + "SELECT ?, CAST(? AS VARCHAR(1000)) || path, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
+                + "agency_kind, agency_parent, report_year, format, scope, title, TRUE FROM nb_run_file WHERE job_instance_id = ?",
+                to, prefix, from);
+        jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message) SELECT ?, stage, fingerprint, severity, "
+                + "rule_id, agency_code, agency_name, report_year, "
+                + "CASE WHEN source_file IS NULL THEN NULL ELSE CAST(? AS VARCHAR(1000)) || source_file END, "
+                + "sheet, cells, expected, actual, delta, message FROM nb_finding WHERE job_instance_id = ? AND stage = 'INGEST'",
+                to, prefix, from);
+        return files;
+    }
+
+    /** Records which runs a roll-up run was built from. */
+    public void recordSources(long run, List<SourceRun> sources) {
+        jdbc.update("DELETE FROM nb_run_source WHERE job_instance_id = ?", run);
+        List<Object[]> rows = new ArrayList<>();
+        for (SourceRun s : sources) {
+            rows.add(new Object[] {run, rows.size(), s.jobName(), s.jobInstanceId(), s.jobExecutionId(),
+                    s.ended() == null ? null : Timestamp.from(s.ended()), s.runningThen()});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_run_source (job_instance_id, seq, source_job_name, source_instance_id, source_execution_id, "
+                + "source_ended, source_running) VALUES (?,?,?,?,?,?,?)", rows);
+    }
+
+    /** The runs a roll-up run was built from, in {@code from-jobs} order (empty for a district run). */
+    public List<SourceRun> sources(long run) {
+        return jdbc.query("SELECT * FROM nb_run_source WHERE job_instance_id = ? ORDER BY seq",
+                (rs, i) -> new SourceRun(rs.getString("source_job_name"), rs.getLong("source_instance_id"),
+                        rs.getLong("source_execution_id"), instant(rs.getTimestamp("source_ended")), rs.getBoolean("source_running")),
+                run);
+    }
+
+    /** The tables of this class, for purge. */
+    public static final List<String> TABLES = List.of("nb_run_source", "nb_run_unit", "nb_run_definition");
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
