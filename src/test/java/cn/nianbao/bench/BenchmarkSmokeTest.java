@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The harness works end to end on a tiny corpus. Timing is never asserted, only that numbers came out. */
@@ -29,6 +31,8 @@ class BenchmarkSmokeTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(0, r.first().exitCode(), text);
         assertEquals(0, r.rerun().exitCode(), text);
+        assertEquals(0, r.sameCommand().exitCode(), text);
+        assertTrue(text.contains("nightly re-run, same command, no file touched"), text);
         assertEquals(20, r.n());
         assertTrue(r.xls() > 0, "the corpus mixes in .xls files");
         assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
@@ -36,7 +40,8 @@ class BenchmarkSmokeTest {
         assertEquals(4, r.references().size());
 
         Matcher m = Pattern.compile("RESULT n=20 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
-                + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)").matcher(text);
+                + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)"
+                + " same_command_fraction=([0-9.]+) db=h2").matcher(text);
         assertTrue(m.find(), text);
         for (int g = 1; g <= m.groupCount(); g++) {
             assertTrue(Double.parseDouble(m.group(g)) > 0, "group " + g + " in " + m.group());
@@ -46,5 +51,24 @@ class BenchmarkSmokeTest {
         Benchmark.Result again = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, false, false), out);
         assertTrue(again.generationReused());
         assertEquals(0, again.first().exitCode());
+    }
+
+    @Test
+    void runsTheJobOnAPostgresServerWhenGivenOne() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            Benchmark.Database db = new Benchmark.Database(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            // twice: the second run must start from an emptied schema, not find the first run's job instance
+            for (int i = 0; i < 2; i++) {
+                Benchmark.Result r = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, false, false, db), out);
+                String text = bytes.toString(StandardCharsets.UTF_8);
+                assertEquals(0, r.first().exitCode(), text);
+                assertEquals("postgresql", r.database());
+                assertEquals(4, r.first().steps().size(), "steps read back from PostgreSQL: " + text);
+                assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook on run " + (i + 1) + ": " + text);
+            }
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("db=postgresql"));
+        }
     }
 }
