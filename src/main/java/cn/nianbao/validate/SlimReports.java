@@ -35,8 +35,15 @@ public final class SlimReports {
         }
     }
 
+    /** Answers by datapoint id: a format has a few hundred ids, a run has them once per report. */
+    private final Map<String, Boolean> neededById = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Whether the checks across reports read this datapoint. */
     boolean needed(String id) {
+        return neededById.computeIfAbsent(id, this::readAcrossReports);
+    }
+
+    private boolean readAcrossReports(String id) {
         if (id.startsWith("B.CARRIED_IN.") || id.startsWith("B.CARRIED_OUT.")) {
             return true;
         }
