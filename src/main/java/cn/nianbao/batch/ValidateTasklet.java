@@ -1,7 +1,10 @@
 package cn.nianbao.batch;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,15 +14,18 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.ParsedValue;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.Scope;
+import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.validate.AgencyPartitions;
 import cn.nianbao.validate.CrossReportInput;
 import cn.nianbao.validate.CrossReportValidator;
 import cn.nianbao.validate.ReaderNote;
@@ -42,7 +48,12 @@ public class ValidateTasklet implements Tasklet {
     private final TemplateCatalogue catalogue;
     private final RunReuse reuse;
 
-    public ValidateTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, RunReuse reuse) {
+    /** Reports (at least) whose slim copies are checked across reports together; bounds validate's memory. */
+    private final int groupSize;
+
+    public ValidateTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, RunReuse reuse,
+                           @Value("${nianbao.validate.group-size:2000}") int groupSize) {
+        this.groupSize = groupSize;
         this.store = store;
         this.assembler = assembler;
         this.catalogue = catalogue;
@@ -66,38 +77,39 @@ public class ValidateTasklet implements Tasklet {
         }
         List<Finding> findings = new ArrayList<>(a.duplicates().findings());
 
-        // Within each report, one report at a time; what the checks across reports read is kept (slim).
+        // Within each report, one report at a time; what the checks across reports read is kept (slim) and
+        // checked a group of agencies at a time (AgencyPartitions), so memory does not grow with the run.
         ReportValidator within = new ReportValidator(a.rules());
         SlimReports slimmer = new SlimReports(a.rules());
-        List<Report> own = new ArrayList<>();
+        CrossReportValidator across = new CrossReportValidator(a.rules());
+        ReportHistory history = store::latestReport; // earlier years missing from this input: earlier runs
+        Set<String> used = new HashSet<>();
+        a.reports().forEach(r -> used.add(r.submission().path()));
+        List<Submission> unused = store.submissions(run).stream().filter(s -> !used.contains(s.path())).toList();
+        AgencyPartitions partitions = new AgencyPartitions(across, catalogue, a.years(), history,
+                a.job().hasRoster() ? a.job().roster() : null, unused, a.content(), groupSize, findings::addAll);
+        List<Report> byAgency = new ArrayList<>(a.reports());
+        byAgency.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
         List<Report> consolidated = new ArrayList<>();
-        store.forEachWithNotes(a.reports(), (r, unitNotes) -> {
+        store.forEachWithNotes(byAgency, (r, unitNotes) -> {
             ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r, unitNotes));
             findings.addAll(within.validate(r, ctx));
             if (r.scope() == Scope.OWN) {
-                own.add(slimmer.slim(r));
+                partitions.add(slimmer.slim(r));
             } else if (r.scope() == Scope.CONSOLIDATED) {
                 consolidated.add(r); // compared whole with the computed roll-up (a few per run)
             }
         });
+        partitions.finish();
 
-        // Earlier years missing from this input come from earlier runs stored in the database.
-        ReportHistory history = store::latestReport;
-        CrossReportValidator across = new CrossReportValidator(a.rules());
-        var submissions = store.submissions(run);
         // Only a published 汇总 report is compared with the roll-up: compute it only then.
-        List<UnitTotal> totals = consolidated.isEmpty() ? List.of() : a.rollup().totals();
-        for (int year : a.years()) {
-            CrossReportInput input = new CrossReportInput(catalogue, year, own, history,
-                    a.job().hasRoster() ? a.job().roster() : null, submissions, totals, a.content());
-            findings.addAll(across.validate(input));
+        if (!consolidated.isEmpty()) {
+            List<UnitTotal> totals = a.rollup().totals();
             for (Report published : consolidated) {
-                if (published.year() != year) {
-                    continue;
-                }
-                Optional<UnitTotal> computed = totals.stream()
-                        .filter(t -> t.year() == year && t.unit().code().equals(published.agency().code())).findFirst();
-                computed.ifPresent(t -> findings.addAll(across.rollupMismatches(published, t, input)));
+                CrossReportInput input = new CrossReportInput(catalogue, published.year(), List.of(), history, null, List.of(),
+                        totals, a.content());
+                totals.stream().filter(t -> t.year() == published.year() && t.unit().code().equals(published.agency().code()))
+                        .findFirst().ifPresent(t -> findings.addAll(across.rollupMismatches(published, t, input)));
             }
         }
         store.replaceFindings(run, ReportStore.Stage.VALIDATE, findings);

@@ -43,6 +43,13 @@ public final class ExceptionWorkbookWriter {
     public static final List<String> AGENCY_HEADER = List.of("序号", "严重程度", "规则", "年度", "文件", "工作表",
             "单元格", "应为", "实为", "差额", "说明", "整改情况");
     private static final int[] AGENCY_WIDTHS = {6, 9, 22, 7, 30, 12, 16, 10, 10, 10, 60, 24};
+    /**
+     * 整改清单 sheets per workbook at most. A district has tens of agencies; a province's run can have
+     * thousands with findings, and a workbook of thousands of sheets neither fits in memory nor helps
+     * anyone. The agencies with the most serious findings get a sheet; the others are in 问题清单 (filter by
+     * 单位) and in exceptions.html, and 按单位统计 says so.
+     */
+    public static final int MAX_AGENCY_SHEETS = 200;
 
     private static final Map<Severity, byte[]> FILL = Map.of(
             Severity.ERROR, new byte[] {(byte) 0xFF, (byte) 0xC7, (byte) 0xCE},
@@ -103,10 +110,15 @@ public final class ExceptionWorkbookWriter {
         List<String> countHeader = List.of("单位代码", "单位名称", Severity.ERROR.chinese(), Severity.WARNING.chinese(),
                 Severity.INFO.chinese(), "合计", "整改清单工作表");
         header(counts, countHeader, new int[] {14, 30, 8, 8, 8, 8, 24}, styles);
+        Map<String, Agency> agencies = agenciesByCode(run);
+        java.util.Set<String> withSheet = mostSerious(byWho, MAX_AGENCY_SHEETS);
         Map<String, String> sheetByWho = new LinkedHashMap<>();
         for (Map.Entry<String, List<Finding>> e : byWho.entrySet()) {
-            sheetByWho.put(e.getKey(), names.unique(sheetTitle(e.getValue().get(0), run)));
+            if (withSheet.contains(e.getKey())) {
+                sheetByWho.put(e.getKey(), names.unique(sheetTitle(e.getValue().get(0), agencies)));
+            }
         }
+        String noSheet = "（未单列：超过 " + MAX_AGENCY_SHEETS + " 个单位，请在「" + LIST_SHEET + "」按单位筛选）";
         r = 1;
         for (Map.Entry<String, List<Finding>> e : byWho.entrySet()) {
             Finding first = e.getValue().get(0);
@@ -117,7 +129,7 @@ public final class ExceptionWorkbookWriter {
             put(counts, r, 3, n.get(Severity.WARNING), plainNumber);
             put(counts, r, 4, n.get(Severity.INFO), plainNumber);
             put(counts, r, 5, e.getValue().size(), plainNumber);
-            put(counts, r, 6, sheetByWho.get(e.getKey()), styles.text);
+            put(counts, r, 6, sheetByWho.getOrDefault(e.getKey(), noSheet), styles.text);
             r++;
         }
         Map<Severity, Integer> all = FindingOrder.countBySeverity(findings);
@@ -134,6 +146,9 @@ public final class ExceptionWorkbookWriter {
 
         // one 整改清单 per agency (or per unknown file)
         for (Map.Entry<String, List<Finding>> e : byWho.entrySet()) {
+            if (!sheetByWho.containsKey(e.getKey())) {
+                continue;
+            }
             XSSFSheet sheet = workbook.createSheet(sheetByWho.get(e.getKey()));
             Finding first = e.getValue().get(0);
             String title = FindingOrder.whoName(first) + (first.agencyCode() == null ? "" : "（" + first.agencyCode() + "）")
@@ -169,10 +184,28 @@ public final class ExceptionWorkbookWriter {
         return workbook;
     }
 
+    /**
+     * The keys of at most {@code max} agencies (or files) to give a sheet: those with errors first, then
+     * warnings, then the most findings; all of them when there are no more than {@code max}.
+     */
+    static java.util.Set<String> mostSerious(Map<String, List<Finding>> byWho, int max) {
+        if (byWho.size() <= max) {
+            return byWho.keySet();
+        }
+        java.util.Comparator<Map.Entry<String, List<Finding>>> order = java.util.Comparator
+                .comparingInt((Map.Entry<String, List<Finding>> e) -> FindingOrder.countBySeverity(e.getValue()).get(Severity.ERROR))
+                .thenComparingInt(e -> FindingOrder.countBySeverity(e.getValue()).get(Severity.WARNING))
+                .thenComparingInt(e -> e.getValue().size())
+                .reversed();
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        byWho.entrySet().stream().sorted(order).limit(max).forEach(e -> chosen.add(e.getKey()));
+        return chosen;
+    }
+
     /** The sheet title for an agency: its short name (first roster alias), else name, else code or file. */
-    private static String sheetTitle(Finding f, RunResult run) {
+    private static String sheetTitle(Finding f, Map<String, Agency> agencies) {
         if (f.agencyCode() != null) {
-            Agency agency = findAgency(f.agencyCode(), run);
+            Agency agency = agencies.get(f.agencyCode());
             if (agency != null && !agency.aliases().isEmpty()) {
                 return agency.aliases().get(0);
             }
@@ -183,25 +216,22 @@ public final class ExceptionWorkbookWriter {
         return "文件_" + file.substring(slash + 1);
     }
 
-    /** The roster entry for a code, looked up in the reports and the roll-ups (the run has no roster list). */
-    private static Agency findAgency(String code, RunResult run) {
+    /** Roster entries by code, from the reports and the roll-ups (the run has no roster list); reports first. */
+    private static Map<String, Agency> agenciesByCode(RunResult run) {
+        Map<String, Agency> byCode = new java.util.HashMap<>();
         if (run.reports() != null) {
             for (var report : run.reports()) {
-                if (code.equals(report.agency().code())) {
-                    return report.agency();
-                }
+                byCode.putIfAbsent(report.agency().code(), report.agency());
             }
         }
         if (run.unitTotals() != null) {
             for (var unit : run.unitTotals()) {
                 for (Agency a : unit.expected()) {
-                    if (code.equals(a.code())) {
-                        return a;
-                    }
+                    byCode.putIfAbsent(a.code(), a);
                 }
             }
         }
-        return null;
+        return byCode;
     }
 
     private static void header(XSSFSheet sheet, List<String> labels, int[] widths, XlsxStyles styles) {

@@ -83,6 +83,47 @@ class LargeUnitSummaryTest {
         assertEquals(AGENCIES, texts.stream().filter(t -> t.startsWith("鲤城区人民政府某某街道第")).count());
     }
 
+    /**
+     * A province's exception workbook: 5,000 agencies with findings get no 5,000 sheets (neither memory nor
+     * a reader could cope) but the 200 most serious ones; 按单位统计 lists every agency and says where the
+     * others' findings are.
+     */
+    @Test
+    void exceptionWorkbookOfFiveThousandAgencies() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < AGENCIES; i++) {
+            String code = "350502" + String.format("%05d", i);
+            // every 20th agency has an error (250 of them), every agency a warning
+            if (i % 20 == 7) {
+                findings.add(new Finding(Severity.ERROR, "B-ROW-TOTAL", code, "单位" + i, 2021, "2021/" + code + ".xlsx", "Sheet1",
+                        List.of("B5"), null, null, null, "总计不等于各列之和"));
+            }
+            findings.add(new Finding(Severity.WARNING, "OUTLIER-YOY", code, "单位" + i, 2021, "2021/" + code + ".xlsx", "Sheet1",
+                    List.of("C9"), null, null, null, "变动异常"));
+        }
+        cn.nianbao.model.RunResult run = new cn.nianbao.model.RunResult(1L, "province", "COMPLETED", Instant.EPOCH, Instant.EPOCH,
+                List.of(), List.of(), findings, List.of(), List.of());
+
+        Path file = new ExceptionWorkbookWriter().write(run, dir.resolve("exceptions.xlsx"));
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            assertEquals(2 + ExceptionWorkbookWriter.MAX_AGENCY_SHEETS, wb.getNumberOfSheets());
+            for (int s = 2; s < wb.getNumberOfSheets(); s++) {
+                String name = wb.getSheetName(s);
+                int i = Integer.parseInt(name.substring("单位".length()));
+                assertEquals(7, i % 20, "only agencies with an error get a sheet here: " + name);
+            }
+            var counts = wb.getSheet(ExceptionWorkbookWriter.COUNT_SHEET);
+            assertEquals(AGENCIES + 1, counts.getLastRowNum(), "a row per agency, then the total");
+            long noSheet = 0;
+            for (int r = 1; r <= AGENCIES; r++) {
+                noSheet += counts.getRow(r).getCell(6).getStringCellValue().startsWith("（未单列") ? 1 : 0;
+            }
+            assertEquals(AGENCIES - ExceptionWorkbookWriter.MAX_AGENCY_SHEETS, noSheet);
+            assertEquals(findings.size(), wb.getSheet(ExceptionWorkbookWriter.LIST_SHEET).getLastRowNum(), "every finding listed");
+        }
+    }
+
     @Test
     void shortListsAreUnchanged() {
         assertEquals("甲、乙", SummaryWorkbookWriter.joinCapped(List.of("甲", "乙"), "、", 10));
