@@ -42,12 +42,26 @@ import cn.nianbao.model.Submission;
  */
 public final class RunJsonWriter {
 
+    /** Written as it is rendered: a province's run.json (100,000 inputs) is tens of MB, not to be held whole. */
     public Path write(RunResult run, List<String> outputs, Path target) throws IOException {
-        byte[] json = render(run, outputs).getBytes(StandardCharsets.UTF_8);
-        return AtomicFiles.write(target, out -> out.write(json));
+        return AtomicFiles.write(target, out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            render(run, outputs, w);
+            w.flush();
+        });
     }
 
     public String render(RunResult run, List<String> outputs) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            render(run, outputs, w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    private void render(RunResult run, List<String> outputs, java.io.Writer w) throws IOException {
         List<Submission> submissions = run.submissions() == null ? List.of() : run.submissions();
         List<String> skipped = run.skippedFiles() == null ? List.of() : run.skippedFiles();
         Set<String> acceptedPaths = new HashSet<>();
@@ -64,7 +78,7 @@ public final class RunJsonWriter {
         }
         Map<Severity, Integer> bySeverity = FindingOrder.countBySeverity(run.findings() == null ? List.of() : run.findings());
 
-        StringBuilder j = new StringBuilder(1024 + submissions.size() * 200);
+        StringBuilder j = new StringBuilder(1 << 16);
         j.append("{\n");
         j.append("  \"job_execution_id\": ").append(run.jobExecutionId()).append(",\n");
         j.append("  \"job_name\": ").append(string(run.jobName())).append(",\n");
@@ -95,6 +109,10 @@ public final class RunJsonWriter {
                     .append(", \"modified\": ").append(time(s.modified()))
                     .append(", \"accepted\": ").append(acceptedPaths.contains(s.path()))
                     .append(", \"reused\": ").append(run.reusedFiles().contains(s.path())).append(" }");
+            if (j.length() > 1 << 15) { // pass the text on a piece at a time
+                w.append(j);
+                j.setLength(0);
+            }
         }
         j.append(submissions.isEmpty() ? "],\n" : "\n  ],\n");
         j.append("  \"skipped_files\": ").append(stringArray(skipped)).append(",\n");
@@ -114,7 +132,7 @@ public final class RunJsonWriter {
             j.append("\n  ]");
         }
         j.append("\n}\n");
-        return j.toString();
+        w.append(j);
     }
 
     private static void appendChanges(StringBuilder j, RunChanges changes) {
