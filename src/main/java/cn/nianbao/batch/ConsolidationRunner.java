@@ -254,6 +254,26 @@ public class ConsolidationRunner {
      * job and rule files' contents. Same fingerprint = same run (restart after a crash); any change = a new run.
      */
     static String fingerprint(JobDefinition job, InputScanner.Scan scan) throws IOException {
+        MessageDigest md = jobDigest(job);
+        for (Path p : scan.workbooks()) {
+            update(md, job.input().relativize(p).toString());
+            update(md, Long.toString(Files.size(p)));
+            update(md, Files.getLastModifiedTime(p).toString());
+        }
+        return HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    /** Names a roll-up run: the job, its job and rule files, and the exact source runs (a new one = a new roll-up). */
+    static String rollupFingerprint(JobDefinition job, List<SourceRun> sources) throws IOException {
+        MessageDigest md = jobDigest(job);
+        for (SourceRun s : sources) {
+            update(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
+        }
+        return HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    /** A digest started with what names any run of the job: its name, output, years, job file and rule file. */
+    private static MessageDigest jobDigest(JobDefinition job) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -269,33 +289,7 @@ public class ConsolidationRunner {
         if (job.rules() != null && Files.isRegularFile(job.rules())) {
             md.update(Files.readAllBytes(job.rules()));
         }
-        for (Path p : scan.workbooks()) {
-            update(md, job.input().relativize(p).toString());
-            update(md, Long.toString(Files.size(p)));
-            update(md, Files.getLastModifiedTime(p).toString());
-        }
-        return HexFormat.of().formatHex(md.digest(), 0, 16);
-    }
-
-    /** Names a roll-up run: the job, its job and rule files, and the exact source runs (a new one = a new roll-up). */
-    static String rollupFingerprint(JobDefinition job, List<SourceRun> sources) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(md, job.name());
-        update(md, job.output().toString());
-        update(md, job.years().toString());
-        md.update(Files.readAllBytes(job.source()));
-        if (job.rules() != null && Files.isRegularFile(job.rules())) {
-            md.update(Files.readAllBytes(job.rules()));
-        }
-        for (SourceRun s : sources) {
-            update(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
-        }
-        return HexFormat.of().formatHex(md.digest(), 0, 16);
+        return md;
     }
 
     private static void update(MessageDigest md, String s) {

@@ -398,11 +398,13 @@ public final class Benchmark {
             out.printf("| lower bound / ours, 1 / 2 threads | %.2f× / %.2f× |%n", lb1 / ours, lb2 / ours);
         }
         if (r.sameCommand() != null) {
-            out.printf("| nightly re-run, same command, no file touched | %.2f s = %.3f of the first run |%n", r.sameCommand().wallSeconds(),
+            out.printf("| nightly re-run, same command, no file touched%s | %.2f s = %.3f of the first run |%n",
+                    r.sameCommand().exitCode() == 0 ? "" : " — FAILED, exit " + r.sameCommand().exitCode(), r.sameCommand().wallSeconds(),
                     r.sameCommand().wallSeconds() / j.wallSeconds());
         }
         if (r.rerun() != null) {
-            out.printf("| re-run, nothing changed, --force (as when files are copied in again) | %.2f s = %.2f of the first run |%n", r.rerun().wallSeconds(),
+            out.printf("| re-run, nothing changed, --force (as when files are copied in again)%s | %.2f s = %.2f of the first run |%n",
+                    r.rerun().exitCode() == 0 ? "" : " — FAILED, exit " + r.rerun().exitCode(), r.rerun().wallSeconds(),
                     r.rerun().wallSeconds() / j.wallSeconds());
             for (StepTime s : r.rerun().steps()) {
                 out.printf("| re-run step %s | %.2f s |%n", s.name(), s.seconds());

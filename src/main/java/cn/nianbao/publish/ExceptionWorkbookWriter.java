@@ -17,7 +17,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.nianbao.model.Agency;
@@ -56,20 +57,31 @@ public final class ExceptionWorkbookWriter {
             Severity.WARNING, new byte[] {(byte) 0xFF, (byte) 0xEB, (byte) 0x9C},
             Severity.INFO, new byte[] {(byte) 0xDD, (byte) 0xEB, (byte) 0xF7});
 
+    /**
+     * Rows are streamed (SXSSF, a window of {@value #ROW_WINDOW} rows per sheet in memory, the rest in temporary
+     * files until the workbook is written): a province's run has tens of thousands of findings, and the
+     * usermodel's objects for them did not fit a 256 MB heap.
+     */
     public Path write(RunResult run, Path target) throws IOException {
-        try (XSSFWorkbook workbook = build(run)) {
-            return AtomicFiles.write(target, workbook::write);
+        try (XSSFWorkbook base = new XSSFWorkbook(); SXSSFWorkbook workbook = new SXSSFWorkbook(base, ROW_WINDOW)) {
+            try {
+                build(run, base, workbook);
+                return AtomicFiles.write(target, workbook::write);
+            } finally {
+                workbook.dispose(); // the temporary files
+            }
         }
     }
 
-    public XSSFWorkbook build(RunResult run) {
+    private static final int ROW_WINDOW = 200;
+
+    private void build(RunResult run, XSSFWorkbook base, SXSSFWorkbook workbook) {
         List<Finding> findings = FindingOrder.sorted(run.findings());
-        XSSFWorkbook workbook = new XSSFWorkbook();
-        XlsxStyles styles = new XlsxStyles(workbook);
+        XlsxStyles styles = new XlsxStyles(base);
         // numbers as General: counts show as 12, amounts keep their decimals
         CellStyle plainNumber = styles.workbook.createCellStyle();
         plainNumber.cloneStyleFrom(styles.count);
-        plainNumber.setDataFormat(workbook.createDataFormat().getFormat("General"));
+        plainNumber.setDataFormat(base.createDataFormat().getFormat("General"));
         Map<Severity, CellStyle> textBySeverity = new EnumMap<>(Severity.class);
         Map<Severity, CellStyle> numberBySeverity = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
@@ -82,7 +94,7 @@ public final class ExceptionWorkbookWriter {
         names.reserve(COUNT_SHEET);
 
         // 问题清单
-        XSSFSheet list = workbook.createSheet(LIST_SHEET);
+        Sheet list = workbook.createSheet(LIST_SHEET);
         header(list, LIST_HEADER, LIST_WIDTHS, styles);
         int r = 1;
         for (Finding f : findings) {
@@ -106,7 +118,7 @@ public final class ExceptionWorkbookWriter {
         for (Finding f : findings) {
             byWho.computeIfAbsent(FindingOrder.whoKey(f), k -> new ArrayList<>()).add(f);
         }
-        XSSFSheet counts = workbook.createSheet(COUNT_SHEET);
+        Sheet counts = workbook.createSheet(COUNT_SHEET);
         List<String> countHeader = List.of("单位代码", "单位名称", Severity.ERROR.chinese(), Severity.WARNING.chinese(),
                 Severity.INFO.chinese(), "合计", "整改清单工作表");
         header(counts, countHeader, new int[] {14, 30, 8, 8, 8, 8, 24}, styles);
@@ -149,7 +161,7 @@ public final class ExceptionWorkbookWriter {
             if (!sheetByWho.containsKey(e.getKey())) {
                 continue;
             }
-            XSSFSheet sheet = workbook.createSheet(sheetByWho.get(e.getKey()));
+            Sheet sheet = workbook.createSheet(sheetByWho.get(e.getKey()));
             Finding first = e.getValue().get(0);
             String title = FindingOrder.whoName(first) + (first.agencyCode() == null ? "" : "（" + first.agencyCode() + "）")
                     + " 政府信息公开工作年度报告 整改清单";
@@ -181,7 +193,6 @@ public final class ExceptionWorkbookWriter {
             sheet.setRepeatingRows(new CellRangeAddress(2, 2, 0, AGENCY_HEADER.size() - 1));
             SummaryWorkbookWriter.printSetup(sheet, true);
         }
-        return workbook;
     }
 
     /**
@@ -234,7 +245,7 @@ public final class ExceptionWorkbookWriter {
         return byCode;
     }
 
-    private static void header(XSSFSheet sheet, List<String> labels, int[] widths, XlsxStyles styles) {
+    private static void header(Sheet sheet, List<String> labels, int[] widths, XlsxStyles styles) {
         for (int c = 0; c < labels.size(); c++) {
             put(sheet, 0, c, labels.get(c), styles.header);
             sheet.setColumnWidth(c, widths[c] * 256);
@@ -242,7 +253,7 @@ public final class ExceptionWorkbookWriter {
         XlsxStyles.row(sheet, 0).setHeightInPoints(20);
     }
 
-    private static void put(XSSFSheet sheet, int row, int column, Object value, CellStyle style) {
+    private static void put(Sheet sheet, int row, int column, Object value, CellStyle style) {
         Cell cell = cell(sheet, row, column);
         cell.setCellStyle(style);
         if (value instanceof BigDecimal d) {

@@ -1,9 +1,10 @@
 package cn.nianbao.nightly;
 
+import cn.nianbao.testing.WorkbookCells;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import cn.nianbao.NianbaoApplication;
 
@@ -119,23 +114,6 @@ final class NightlyFixtures {
                 .toList();
     }
 
-    /** Every cell of every sheet as displayed, sheet by sheet, for comparing two workbooks by value. */
-    static List<String> cellValues(Path xlsx) throws IOException {
-        List<String> values = new ArrayList<>();
-        DataFormatter fmt = new DataFormatter();
-        try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
-            for (Sheet sheet : wb) {
-                values.add("## " + sheet.getSheetName());
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        values.add(cell.getAddress() + "=" + fmt.formatCellValue(cell));
-                    }
-                }
-            }
-        }
-        return values;
-    }
-
     /** Asserts two output folders hold the same results (see RestartAfterCrashTest). */
     static void assertSameOutputs(Path expected, Path actual) throws IOException {
         for (String csv : List.of("facts.csv", "summary.csv", "exceptions.csv")) {
@@ -148,7 +126,7 @@ final class NightlyFixtures {
         }
         assertThat(summaries).isNotEmpty();
         for (String name : summaries) {
-            assertThat(cellValues(actual.resolve(name))).as(name).isEqualTo(cellValues(expected.resolve(name)));
+            assertThat(WorkbookCells.cellValues(actual.resolve(name))).as(name).isEqualTo(WorkbookCells.cellValues(expected.resolve(name)));
         }
         assertThat(runJsonWithoutTimes(actual)).isEqualTo(runJsonWithoutTimes(expected));
     }

@@ -1,5 +1,7 @@
 package cn.nianbao.scaleout;
 
+import cn.nianbao.testing.WorkbookCells;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -104,7 +106,7 @@ class ScaleOutPostgresTest {
         }
         assertThat(workbooks).containsExactly("summary-350500-2020.xlsx", "summary-350502-2020.xlsx", "summary-350503-2020.xlsx");
         for (String name : workbooks) {
-            assertThat(NightlyCells.cellValues(cityOut.resolve(name))).as(name).isEqualTo(NightlyCells.cellValues(singleOut.resolve(name)));
+            assertThat(WorkbookCells.cellValues(cityOut.resolve(name))).as(name).isEqualTo(WorkbookCells.cellValues(singleOut.resolve(name)));
         }
     }
 

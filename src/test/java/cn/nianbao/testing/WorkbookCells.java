@@ -1,4 +1,4 @@
-package cn.nianbao.scaleout;
+package cn.nianbao.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-/** Every cell of every sheet of a workbook as displayed, for comparing two outputs by value (as the nightly tests do). */
-final class NightlyCells {
+/** Every cell of every sheet of a workbook as displayed, for comparing two outputs by value (restart, roll-up and scale-out tests). */
+public final class WorkbookCells {
 
-    private NightlyCells() {
+    private WorkbookCells() {
     }
 
-    static List<String> cellValues(Path xlsx) throws IOException {
+    public static List<String> cellValues(Path xlsx) throws IOException {
         List<String> values = new ArrayList<>();
         DataFormatter fmt = new DataFormatter();
         try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
