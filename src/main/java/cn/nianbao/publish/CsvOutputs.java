@@ -52,13 +52,17 @@ public final class CsvOutputs {
     }
 
     private void factRows(CsvWriter csv, Report report) {
+        // what every row of the report repeats, rendered once
+        CsvWriter.Field code = CsvWriter.field(report.agency().code());
+        CsvWriter.Field name = CsvWriter.field(report.agency().name());
+        CsvWriter.Field year = CsvWriter.field(report.year());
+        CsvWriter.Field format = CsvWriter.field(report.format());
+        CsvWriter.Field path = CsvWriter.field(report.submission() == null ? null : report.submission().path());
+        CsvWriter.Field sha = CsvWriter.field(report.submission() == null ? null : report.submission().sha256());
         try {
             for (Datapoint dp : inOfficialOrder(report)) {
                 SourceCell src = dp.source();
-                csv.row(report.agency().code(), report.agency().name(), report.year(), report.format(),
-                        dp.id(), dp.blank() ? null : dp.value(), dp.blank(),
-                        report.submission() == null ? null : report.submission().path(),
-                        report.submission() == null ? null : report.submission().sha256(),
+                csv.row(code, name, year, format, dp.id(), dp.blank() ? null : dp.value(), dp.blank(), path, sha,
                         src == null ? null : src.sheet(), src == null ? null : src.cell(),
                         src == null ? null : src.label());
             }
@@ -120,15 +124,21 @@ public final class CsvOutputs {
         return ids;
     }
 
+    /** Each format's datapoint ids by official position, worked out once per format, not once per report. */
+    private final Map<String, Map<String, Integer>> positions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<Datapoint> inOfficialOrder(Report report) {
         List<Datapoint> dps = new ArrayList<>(report.datapoints().values());
         ReportFormat format = catalogue.format(report.format()).orElse(null);
         if (format != null) {
-            Map<String, Integer> position = new HashMap<>();
-            int i = 0;
-            for (String id : format.datapoints().keySet()) {
-                position.put(id, i++);
-            }
+            Map<String, Integer> position = positions.computeIfAbsent(format.id(), f -> {
+                Map<String, Integer> byId = new HashMap<>();
+                int i = 0;
+                for (String id : format.datapoints().keySet()) {
+                    byId.put(id, i++);
+                }
+                return byId;
+            });
             // stable sort: ids the catalogue does not know keep their order, after the known ones
             dps.sort(Comparator.comparingInt(dp -> position.getOrDefault(dp.id(), Integer.MAX_VALUE)));
         }

@@ -64,6 +64,14 @@ class CsvWriterTest {
     }
 
     @Test
+    void aFieldRenderedOnceIsWrittenAsTheCellItself() throws Exception {
+        Object[] cells = {"=SUM(A1)", "开元街道,\"办\"", new BigDecimal("-2.50"), 2020, null, true, "plain"};
+        Object[] fields = Arrays.stream(cells).map(CsvWriter::field).toArray();
+        List<String> header = List.of("a", "b", "c", "d", "e", "f", "g");
+        assertEquals(write(header, cells), write(header, fields));
+    }
+
+    @Test
     void rowWidthMustMatchHeader() {
         assertThrows(IllegalArgumentException.class, () -> write(List.of("a", "b"), new Object[] {"only one"}));
     }
