@@ -92,13 +92,15 @@ public class ConsolidationJobConfig {
 
     @Bean
     @StepScope
-    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
-        return new IngestStep(store, catalogue, limits, testPause);
+    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
+                                 ThreadPoolTaskExecutor ingestExecutor, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+        // read ahead by two chunks: the pool reads the next chunk's files while this one is written
+        return new IngestStep(store, catalogue, limits, testPause, ingestExecutor, 2 * chunkSize);
     }
 
     /**
-     * Threads that read workbooks: the items of a chunk are processed concurrently (read on the step's
-     * thread, written by it in input order once the whole chunk is processed). 1 = no pool, sequential.
+     * Threads that read workbooks ahead of the ingest step (IngestStep): they keep reading while the step's
+     * thread writes and commits a chunk.
      */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor ingestExecutor(@Value("${nianbao.ingest.threads:0}") int threads) {
@@ -114,19 +116,15 @@ public class ConsolidationJobConfig {
 
     @Bean
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> workbookReader,
-                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize,
-                    ThreadPoolTaskExecutor ingestExecutor) {
-        var builder = new StepBuilder("ingest", repository)
+                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+        return new StepBuilder("ingest", repository)
                 .<Path, IngestResult>chunk(chunkSize)
                 .transactionManager(tx)
                 .reader(workbookReader)
                 .processor(ingestStepHandler)
                 .writer(ingestStepHandler)
-                .listener(ingestStepHandler);
-        if (ingestExecutor.getMaxPoolSize() > 1) {
-            builder.taskExecutor(ingestExecutor);
-        }
-        return builder.build();
+                .listener(ingestStepHandler)
+                .build();
     }
 
     @Bean

@@ -34,9 +34,12 @@ import cn.nianbao.template.TemplateCatalogue;
  * A file whose bytes were parsed before (same SHA-256, same reader version) is not opened: its stored
  * content is resolved against this run's roster and file name, as a fresh read would be.
  *
- * <p>{@link #process} runs on several threads at once (the step's task executor): it only reads the
- * fields {@link #beforeStep} set, and the ingester is thread-safe (a workbook is opened per call).
- * {@link #write} runs on the step's thread, a chunk at a time.
+ * <p>Workbooks are read ahead of the chunk on a pool of threads ({@code nianbao.ingest.threads}): while
+ * the step's thread writes one chunk (and Spring Batch commits it), the pool is already reading the next
+ * files. With the pool as the step's own task executor instead, every thread sat idle during each write.
+ * {@link #process} takes a file's result from the read-ahead, in input order, on the step's thread; the
+ * reading only uses what {@link #beforeStep} set, and the ingester is thread-safe (a workbook is opened per
+ * call). {@link #write} runs on the step's thread, a chunk at a time.
  */
 public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter<IngestResult>, StepExecutionListener {
 
@@ -55,12 +58,31 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private volatile String readerVersion;
 
     private final TestPause testPause;
+    private final java.util.concurrent.Executor readers;
+    private final int readAhead;
+    /** The input in the reader's order, each file's position in it, and the reads started so far. */
+    private volatile List<Path> order = List.of();
+    private final java.util.Map<Path, Integer> position = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Path, java.util.concurrent.CompletableFuture<IngestResult>> reading =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private int started; // files whose read has been started, by position; the step's thread only
 
     public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
+        this(store, catalogue, limits, testPause, Runnable::run, 0);
+    }
+
+    /**
+     * @param readers   the threads that read workbooks ahead of the step
+     * @param readAhead how many files past the one being processed may be read (in memory) ahead of it
+     */
+    public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
+                      java.util.concurrent.Executor readers, int readAhead) {
         this.store = store;
         this.catalogue = catalogue;
         this.limits = limits;
         this.testPause = testPause;
+        this.readers = readers;
+        this.readAhead = Math.max(0, readAhead);
     }
 
     @Override
@@ -72,9 +94,16 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         readerVersion = WorkbookIngester.cacheVersion(limits);
         alreadyStored = Set.copyOf(store.pathsOfRun(run));
         try {
-            total = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks().size();
+            order = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+        total = order.size();
+        position.clear();
+        reading.clear();
+        started = 0;
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
         }
         done.set(alreadyStored.size());
         if (!alreadyStored.isEmpty()) {
@@ -83,7 +112,30 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     }
 
     @Override
-    public IngestResult process(Path file) {
+    public IngestResult process(Path file) throws Exception {
+        Integer at = position.get(file);
+        if (at == null) { // not in the scan beforeStep made (cannot happen with the step's reader): read it now
+            return read(file);
+        }
+        // keep the pool busy up to readAhead files past this one, then wait for this one
+        while (started <= Math.min(at + readAhead, order.size() - 1)) {
+            Path next = order.get(started++);
+            reading.put(next, java.util.concurrent.CompletableFuture.supplyAsync(() -> read(next), readers));
+        }
+        java.util.concurrent.CompletableFuture<IngestResult> result = reading.remove(file);
+        try {
+            return result != null ? result.get() : read(file);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof Exception ex ? ex : e;
+        }
+    }
+
+    /** Reads one file into its result (null when a crashed run stored it already); never throws for a bad workbook. */
+    private IngestResult read(Path file) {
         String rel = job.input().relativize(file).toString().replace('\\', '/');
         if (alreadyStored.contains(rel)) {
             return null;
@@ -132,6 +184,8 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        // a step that failed part way leaves reads started ahead: let them finish unobserved
+        reading.clear();
         return stepExecution.getExitStatus();
     }
 }
