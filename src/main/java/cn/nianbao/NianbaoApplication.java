@@ -14,6 +14,7 @@ import cn.nianbao.batch.ConsolidationRunner;
 import cn.nianbao.batch.RunPurger;
 import cn.nianbao.cli.CommandLine;
 import cn.nianbao.cli.FileNameEncoding;
+import cn.nianbao.cli.PoiLogging;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.JobFileException;
@@ -29,6 +30,7 @@ import cn.nianbao.validate.RuleBookException;
 public class NianbaoApplication {
 
     public static void main(String[] args) {
+        PoiLogging.useSimpleLogger();
         System.exit(run(args));
     }
 

@@ -90,6 +90,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        cn.nianbao.cli.PoiLogging.useSimpleLogger(); // as the command line does, before the corpus is written with POI
         Options o;
         try {
             o = parse(args);
