@@ -47,7 +47,8 @@ public final class WorkbookGridReader {
     /**
      * POI's zip-bomb guards are static, shared by every reader in the process: set them once for the
      * configured limits (a run has one ReadLimits), not again by every step's new reader while another
-     * may be reading. They are the backstop for parts whose zip directory lies about their size.
+     * may be reading. .xlsx files no longer go through POI's zip code (XlsxPackage counts what it inflates);
+     * these guards now cover only what POI still unzips itself, e.g. the package inside an encrypted file.
      */
     private static synchronized void setZipGuards(ReadLimits limits) {
         if (limits.equals(zipGuardsSetFor)) {
