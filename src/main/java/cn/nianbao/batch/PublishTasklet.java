@@ -39,11 +39,13 @@ public class PublishTasklet implements Tasklet {
     private final RunRecords records;
 
     public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause,
-                          RunRecords records) {
+                          RunRecords records,
+                          @org.springframework.beans.factory.annotation.Qualifier("publishExecutor")
+                          org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor publishExecutor) {
         this.records = records;
         this.store = store;
         this.assembler = assembler;
-        this.publisher = new Publisher(catalogue);
+        this.publisher = new Publisher(catalogue, publishExecutor, publishExecutor.getMaxPoolSize());
         this.testPause = testPause;
     }
 

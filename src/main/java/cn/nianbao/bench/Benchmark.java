@@ -179,6 +179,11 @@ public final class Benchmark {
                 : new Database("jdbc:h2:file:" + db.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         List<String> args = new ArrayList<>(List.of("consolidate", "--input", corpus.input().toString(), "--out", output.toString(),
                 "--logging.level.cn.nianbao.batch.IngestStep=WARN"));
+        // for diagnosis, e.g. BENCH_JOB_ARGS=--logging.level.cn.nianbao.publish=DEBUG
+        String extra = System.getenv("BENCH_JOB_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (o.database() != null) {
             emptySchema(database);
             args.addAll(List.of("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),

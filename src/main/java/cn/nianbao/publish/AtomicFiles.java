@@ -26,6 +26,22 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** The length of what {@link #write} appends to the target's name for its temporary file: "." + UUID + ".tmp". */
+    static final int TEMP_SUFFIX_LENGTH = 1 + 36 + 4;
+
+    /** Whether a file name is one of {@link #write}'s temporary files (".name.uuid.tmp"). */
+    static boolean isTemporary(String name) {
+        if (!name.startsWith(".") || !name.endsWith(".tmp") || name.length() <= 1 + TEMP_SUFFIX_LENGTH) {
+            return false;
+        }
+        String uuid = name.substring(name.length() - TEMP_SUFFIX_LENGTH + 1, name.length() - 4);
+        try {
+            return UUID.fromString(uuid).toString().equals(uuid);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static Path write(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);

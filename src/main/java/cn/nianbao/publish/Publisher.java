@@ -22,6 +22,8 @@ import cn.nianbao.template.TemplateCatalogue;
  */
 public final class Publisher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Publisher.class);
+
     public static final String FACTS_CSV = "facts.csv";
     public static final String EXCEPTIONS_CSV = "exceptions.csv";
     public static final String SUMMARY_CSV = "summary.csv";
@@ -35,9 +37,23 @@ public final class Publisher {
     private final ExceptionPageWriter exceptionPage = new ExceptionPageWriter();
     private final RunJsonWriter runJson = new RunJsonWriter();
 
+    private final java.util.concurrent.Executor executor;
+    private final int parallelism;
+
+    /** A publisher that writes one file after the other on the calling thread. */
     public Publisher(TemplateCatalogue catalogue) {
+        this(catalogue, Runnable::run, 1);
+    }
+
+    /**
+     * A publisher that writes up to {@code parallelism} files at a time on {@code executor}: the files are
+     * independent, and facts.csv alone takes about as long as all the others together.
+     */
+    public Publisher(TemplateCatalogue catalogue, java.util.concurrent.Executor executor, int parallelism) {
         this.csv = new CsvOutputs(catalogue);
         this.summaryWorkbook = new SummaryWorkbookWriter(catalogue);
+        this.executor = executor;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     /** Publishes a first run (no comparison with a previous one). */
@@ -69,10 +85,13 @@ public final class Publisher {
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
                               ReportContent content) throws IOException {
         Files.createDirectories(outputFolder);
-        Written written = new Written(progress);
-        written.add(csv.writeFacts(nonNull(run.reports()), content, outputFolder.resolve(FACTS_CSV)));
-        written.add(csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
-        written.add(csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
+        removeStrayTemporaries(outputFolder);
+        // Each file in the contract's order; they are independent of each other, so they are written side by side
+        // (facts.csv, the largest, first) and collected in this order. run.json comes last and names them all.
+        List<FileTask> tasks = new ArrayList<>();
+        tasks.add(() -> csv.writeFacts(nonNull(run.reports()), content, outputFolder.resolve(FACTS_CSV)));
+        tasks.add(() -> csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
+        tasks.add(() -> csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
         Set<String> summaryNames = new HashSet<>();
         for (UnitTotal unit : nonNull(run.unitTotals())) {
             String name = SummaryWorkbookWriter.fileName(unit);
@@ -80,10 +99,15 @@ public final class Publisher {
                 // two units whose codes clean up to the same file name must not overwrite each other
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
-            written.add(summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name), content));
+            tasks.add(() -> summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name), content));
         }
-        written.add(exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
-        written.add(exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
+        tasks.add(() -> exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
+        tasks.add(() -> exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
+
+        Written written = new Written(progress);
+        for (Path p : writeAll(tasks)) {
+            written.add(p);
+        }
         List<String> names = new ArrayList<>();
         for (Path p : written) {
             names.add(p.getFileName().toString());
@@ -91,6 +115,97 @@ public final class Publisher {
         names.add(RUN_JSON);
         written.add(runJson.write(run, names, outputFolder.resolve(RUN_JSON)));
         return written.paths;
+    }
+
+    /** Writes one output file and returns its path. */
+    @FunctionalInterface
+    private interface FileTask {
+        Path write() throws IOException;
+    }
+
+    /**
+     * Runs the tasks on the executor, at most {@code parallelism} at a time, and returns their paths in the
+     * tasks' order. When one fails, the ones not yet started are not started, and the failure is thrown once the
+     * running ones have finished (each file is atomic: a failed one leaves no half file behind).
+     */
+    private List<Path> writeAll(List<FileTask> tasks) throws IOException {
+        List<java.util.concurrent.CompletableFuture<Path>> futures = new ArrayList<>();
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(parallelism);
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        for (FileTask task : tasks) {
+            slots.acquireUninterruptibly();
+            if (failed.get()) {
+                slots.release();
+                break;
+            }
+            futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                long started = System.nanoTime();
+                try {
+                    Path written = task.write();
+                    log.debug("已写出 {}（{} 字节，用时 {} ms）", written.getFileName(), sizeOf(written),
+                            (System.nanoTime() - started) / 1_000_000);
+                    return written;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    slots.release();
+                }
+            }, executor).whenComplete((p, e) -> {
+                if (e != null) {
+                    failed.set(true);
+                }
+            }));
+        }
+        List<Path> paths = new ArrayList<>();
+        Throwable failure = null;
+        for (var f : futures) {
+            try {
+                paths.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() != null ? e.getCause() : e;
+                }
+            }
+        }
+        if (failure instanceof java.io.UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return paths;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A process killed while writing leaves its temporary file ({@code .facts.csv.<uuid>.tmp}, see
+     * {@link AtomicFiles}): the next publish into the folder removes such leftovers of this class's own files.
+     */
+    private static void removeStrayTemporaries(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (AtomicFiles.isTemporary(name) && isOurs(name.substring(1, name.length() - AtomicFiles.TEMP_SUFFIX_LENGTH))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static boolean isOurs(String output) {
+        return output.equals(FACTS_CSV) || output.equals(EXCEPTIONS_CSV) || output.equals(SUMMARY_CSV)
+                || output.equals(EXCEPTIONS_XLSX) || output.equals(EXCEPTIONS_HTML) || output.equals(RUN_JSON)
+                || (output.startsWith("summary-") && output.endsWith(".xlsx"));
     }
 
     /** The files written so far, reported to a progress listener one by one. */
