@@ -31,7 +31,8 @@ final class LabelIndex {
         for (int s = 0; s < workbook.sheets().size(); s++) {
             SheetGrid grid = workbook.sheets().get(s);
             for (int r : grid.rowIndexes()) {
-                for (GridCell cell : grid.row(r)) {
+                List<GridCell> row = grid.row(r);
+                for (GridCell cell : row) {
                     if (cell.isText() && !grid.isMergedCopy(r, cell.col())) {
                         Hit hit = new Hit(s, r, cell.col(), grid.regionOf(r, cell.col()), cell.text());
                         for (String key : LabelKey.candidates(cell.text())) {
@@ -39,7 +40,7 @@ final class LabelIndex {
                         }
                     }
                 }
-                RowLabel label = rowLabel(s, grid, r);
+                RowLabel label = rowLabel(s, grid, r, row);
                 if (label != null) {
                     for (String key : label.keys()) {
                         rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(label);
@@ -65,9 +66,9 @@ final class LabelIndex {
         return hitsByKey.containsKey(key);
     }
 
-    private static RowLabel rowLabel(int sheet, SheetGrid grid, int r) {
+    private static RowLabel rowLabel(int sheet, SheetGrid grid, int r, List<GridCell> row) {
         GridCell label = null;
-        for (GridCell cell : grid.row(r)) {
+        for (GridCell cell : row) {
             if (isValueLike(cell)) {
                 break;
             }

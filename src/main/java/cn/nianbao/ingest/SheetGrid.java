@@ -3,9 +3,6 @@ package cn.nianbao.ingest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * The cells of one sheet with its merged regions. A cell inside a merged region reads as the region's
@@ -22,9 +19,13 @@ public final class SheetGrid {
     }
 
     private final String name;
-    private final NavigableMap<Integer, NavigableMap<Integer, GridCell>> rows = new TreeMap<>();
+    /** Stored cells by row, then by column; a row's array is null until a cell is put in it. */
+    private GridCell[][] cells = new GridCell[32][];
+    /** The merged region covering each cell (top-left included), by row then column; null where none. */
+    private Region[][] regionAt = new Region[0][];
     private final List<Region> merged = new ArrayList<>();
-    private final Map<Long, Region> regionByCell = new java.util.HashMap<>();
+    private int lastCellRow = -1;
+    private int lastRegionRow = -1;
 
     public SheetGrid(String name) {
         this.name = name;
@@ -35,91 +36,119 @@ public final class SheetGrid {
     }
 
     public void put(GridCell cell) {
-        rows.computeIfAbsent(cell.row(), r -> new TreeMap<>()).put(cell.col(), cell);
+        int r = cell.row();
+        int c = cell.col();
+        if (r >= cells.length) {
+            cells = java.util.Arrays.copyOf(cells, Math.max(r + 1, cells.length * 2));
+        }
+        GridCell[] row = cells[r];
+        if (row == null) {
+            row = cells[r] = new GridCell[Math.max(16, c + 1)];
+        } else if (c >= row.length) {
+            row = cells[r] = java.util.Arrays.copyOf(row, Math.max(c + 1, row.length * 2));
+        }
+        row[c] = cell;
+        lastCellRow = Math.max(lastCellRow, r);
     }
 
+    /** Adds a merged region; where regions overlap, the one added last covers the shared cells. */
     public void addMerged(Region region) {
         merged.add(region);
-        for (int r = region.firstRow(); r <= region.lastRow(); r++) {
-            for (int c = region.firstCol(); c <= region.lastCol(); c++) {
-                regionByCell.put(key(r, c), region);
-            }
+        // a whole-column or whole-row reference ("A:A") has -1 for the open side: it covers no addressable cell there
+        int firstCol = Math.max(0, region.firstCol());
+        if (region.lastRow() < 0 || region.lastCol() < firstCol) {
+            lastRegionRow = Math.max(lastRegionRow, region.lastRow());
+            return;
         }
+        if (region.lastRow() >= regionAt.length) {
+            regionAt = java.util.Arrays.copyOf(regionAt, Math.max(region.lastRow() + 1, regionAt.length * 2));
+        }
+        for (int r = Math.max(0, region.firstRow()); r <= region.lastRow(); r++) {
+            Region[] row = regionAt[r];
+            if (row == null) {
+                row = regionAt[r] = new Region[Math.max(16, region.lastCol() + 1)];
+            } else if (region.lastCol() >= row.length) {
+                row = regionAt[r] = java.util.Arrays.copyOf(row, Math.max(region.lastCol() + 1, row.length * 2));
+            }
+            java.util.Arrays.fill(row, firstCol, region.lastCol() + 1, region);
+        }
+        lastRegionRow = Math.max(lastRegionRow, region.lastRow());
     }
 
     /** The cell as a person reads it: inside a merged region, the region's top-left content. */
     public GridCell get(int r, int c) {
-        Region region = regionByCell.get(key(r, c));
-        if (region != null) {
-            GridCell origin = raw(region.firstRow(), region.firstCol());
-            return origin.at(r, c);
+        Region region = region(r, c);
+        if (region != null && (region.firstRow() != r || region.firstCol() != c)) {
+            return raw(region.firstRow(), region.firstCol()).at(r, c);
         }
         return raw(r, c);
     }
 
     /** The cell exactly as stored, ignoring merged regions. */
     public GridCell raw(int r, int c) {
-        NavigableMap<Integer, GridCell> row = rows.get(r);
-        GridCell cell = row == null ? null : row.get(c);
+        GridCell cell = stored(r, c);
         return cell == null ? GridCell.blank(r, c) : cell;
+    }
+
+    private GridCell stored(int r, int c) {
+        if (r < 0 || r >= cells.length || c < 0) {
+            return null;
+        }
+        GridCell[] row = cells[r];
+        return row == null || c >= row.length ? null : row[c];
+    }
+
+    private Region region(int r, int c) {
+        if (r < 0 || r >= regionAt.length || c < 0) {
+            return null;
+        }
+        Region[] row = regionAt[r];
+        return row == null || c >= row.length ? null : row[c];
     }
 
     /** The merged region a cell belongs to, or a one-cell region. */
     public Region regionOf(int r, int c) {
-        Region region = regionByCell.get(key(r, c));
+        Region region = region(r, c);
         return region != null ? region : new Region(r, r, c, c);
     }
 
     public boolean isMergedCopy(int r, int c) {
-        Region region = regionByCell.get(key(r, c));
+        Region region = region(r, c);
         return region != null && (region.firstRow() != r || region.firstCol() != c);
     }
 
     /** Row indexes that have stored cells or merged regions, in order. */
     public List<Integer> rowIndexes() {
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(rows.keySet());
-        for (Region region : merged) {
-            for (int r = region.firstRow(); r <= region.lastRow(); r++) {
+        List<Integer> all = new ArrayList<>();
+        for (int r = 0, last = lastRow(); r <= last; r++) {
+            if ((r < cells.length && cells[r] != null) || (r < regionAt.length && regionAt[r] != null)) {
                 all.add(r);
             }
         }
-        return new ArrayList<>(all);
+        return all;
     }
 
     /** The cells of a row as a person reads them (merged copies included), left to right. */
     public List<GridCell> row(int r) {
-        java.util.TreeSet<Integer> cols = new java.util.TreeSet<>();
-        NavigableMap<Integer, GridCell> stored = rows.get(r);
-        if (stored != null) {
-            cols.addAll(stored.keySet());
-        }
-        for (Region region : merged) {
-            if (r >= region.firstRow() && r <= region.lastRow()) {
-                for (int c = region.firstCol(); c <= region.lastCol(); c++) {
-                    cols.add(c);
-                }
+        GridCell[] stored = r >= 0 && r < cells.length ? cells[r] : null;
+        Region[] regions = r >= 0 && r < regionAt.length ? regionAt[r] : null;
+        int width = Math.max(stored == null ? 0 : stored.length, regions == null ? 0 : regions.length);
+        List<GridCell> out = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            boolean hasCell = stored != null && c < stored.length && stored[c] != null;
+            boolean inRegion = regions != null && c < regions.length && regions[c] != null;
+            if (hasCell || inRegion) {
+                out.add(get(r, c));
             }
-        }
-        List<GridCell> out = new ArrayList<>(cols.size());
-        for (int c : cols) {
-            out.add(get(r, c));
         }
         return out;
     }
 
     public int lastRow() {
-        int last = rows.isEmpty() ? -1 : rows.lastKey();
-        for (Region region : merged) {
-            last = Math.max(last, region.lastRow());
-        }
-        return last;
+        return Math.max(lastCellRow, lastRegionRow);
     }
 
     public List<Region> mergedRegions() {
         return Collections.unmodifiableList(merged);
-    }
-
-    private static long key(int r, int c) {
-        return ((long) r << 20) | c;
     }
 }

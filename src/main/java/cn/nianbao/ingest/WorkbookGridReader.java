@@ -138,12 +138,11 @@ public final class WorkbookGridReader {
                     }
                 }
             }
+            java.util.List<SheetGrid.Region> merged = new java.util.ArrayList<>();
             for (CellRangeAddress range : sheet.getMergedRegions()) {
-                if (range.getFirstColumn() < limits.maxColumns() && range.getLastRow() < limits.maxRowsPerSheet()) {
-                    grid.addMerged(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(),
-                            range.getFirstColumn(), Math.min(range.getLastColumn(), limits.maxColumns() - 1)));
-                }
+                merged.add(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(), range.getFirstColumn(), range.getLastColumn()));
             }
+            XlsxStreamingReader.addMerged(grid, merged, limits);
             grids.add(grid);
         }
         return new WorkbookGrid(grids);
@@ -156,9 +155,7 @@ public final class WorkbookGridReader {
         CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
         switch (type) {
             case NUMERIC:
-                // NumberToTextConverter gives the shortest text Excel itself shows, so 0.1 stays 0.1.
-                return new GridCell(r, c, CellKind.NUMBER, null,
-                        new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue())), formula);
+                return new GridCell(r, c, CellKind.NUMBER, null, XlsxStreamingReader.number(cell.getNumericCellValue()), formula);
             case STRING:
                 String s = cell.getStringCellValue();
                 return s == null || s.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula)

@@ -170,13 +170,34 @@ final class XlsxStreamingReader {
         if (lastRow >= limits.maxRowsPerSheet()) {
             throw tooManyRows(name, lastRow + 1);
         }
+        addMerged(grid, merged, limits);
+        return grid;
+    }
+
+    /**
+     * Adds the merged regions within the limits to the grid. The cells they cover are bounded like stored cells
+     * ({@link ReadLimits#maxCellsPerSheet()}): a report merges a few hundred, while a few thousand
+     * {@code <mergeCell ref="A1:GR5000"/>} lines in a small file would otherwise cover billions.
+     */
+    static void addMerged(SheetGrid grid, List<SheetGrid.Region> merged, ReadLimits limits) throws UnreadableWorkbookException {
+        long covered = 0;
+        List<SheetGrid.Region> within = new ArrayList<>(merged.size());
         for (SheetGrid.Region range : merged) {
             if (range.firstCol() < limits.maxColumns() && range.lastRow() < limits.maxRowsPerSheet()) {
-                grid.addMerged(new SheetGrid.Region(range.firstRow(), range.lastRow(),
-                        range.firstCol(), Math.min(range.lastCol(), limits.maxColumns() - 1)));
+                SheetGrid.Region clipped = new SheetGrid.Region(range.firstRow(), range.lastRow(),
+                        range.firstCol(), Math.min(range.lastCol(), limits.maxColumns() - 1));
+                covered += (long) Math.max(0, clipped.lastRow() - Math.max(0, clipped.firstRow()) + 1)
+                        * Math.max(0, clipped.lastCol() - Math.max(0, clipped.firstCol()) + 1);
+                if (covered > limits.maxCellsPerSheet()) {
+                    throw new UnreadableWorkbookException("PARSE-TOO-LARGE", "工作表「" + grid.name() + "」的合并单元格共覆盖超过 "
+                            + limits.maxCellsPerSheet() + " 个单元格（年报表格约 1000 个）；请取消与年报无关的合并单元格后重新报送", null);
+                }
+                within.add(clipped);
             }
         }
-        return grid;
+        for (SheetGrid.Region region : within) {
+            grid.addMerged(region);
+        }
     }
 
     private UnreadableWorkbookException tooManyRows(String sheet, int row) {
@@ -250,8 +271,15 @@ final class XlsxStreamingReader {
                 : new GridCell(r, c, CellKind.TEXT, text, null, formula);
     }
 
-    private static BigDecimal number(double d) {
-        // NumberToTextConverter gives the shortest text Excel itself shows, so 0.1 stays 0.1.
+    /**
+     * A cell's number as Excel shows it. NumberToTextConverter gives the shortest text Excel itself shows, so
+     * 0.1 stays 0.1; a whole number of up to 15 digits (nearly every cell of a report) is that number exactly,
+     * so it is made without going through text.
+     */
+    static BigDecimal number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return BigDecimal.valueOf((long) d);
+        }
         return new BigDecimal(NumberToTextConverter.toText(d));
     }
 

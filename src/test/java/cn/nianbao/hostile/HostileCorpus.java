@@ -86,6 +86,7 @@ final class HostileCorpus {
             new Rejected("一百万行.xlsx", "PARSE-TOO-LARGE", "解压后"),
             new Rejected("两万行.xlsx", "PARSE-TOO-LARGE", "5000 行"),
             new Rejected("十五万格.xlsx", "PARSE-TOO-LARGE", "100000 个单元格"),
+            new Rejected("合并单元格炸弹.xlsx", "PARSE-TOO-LARGE", "合并单元格"),
             new Rejected(WRONG_YEAR, "PARSE-WRONG-YEAR", "2019", "2020"));
 
     private HostileCorpus() {
@@ -124,6 +125,7 @@ final class HostileCorpus {
         bigSheet(in.resolve("一百万行.xlsx"), 1_000_000, 1);  // refused by its inflated size
         bigSheet(in.resolve("两万行.xlsx"), 20_000, 1);       // small enough on disk, refused by its row count
         bigSheet(in.resolve("十五万格.xlsx"), 5_000, 30);     // within the row limit, refused by its cell count
+        mergeBomb(template, in.resolve("合并单元格炸弹.xlsx"), 5_000); // 150 KB of <mergeCell> covering 5 billion cells
 
         errorValues(writer, in.resolve(ERROR_VALUES));
         BigDecimal cached = circular(writer, in.resolve(CIRCULAR));
@@ -181,6 +183,38 @@ final class HostileCorpus {
     static void replaceSheet(Path template, Path target, String sheetXml) throws IOException {
         rewrite(template, target, (name, content, zip) ->
                 zip.write(name.equals("xl/worksheets/sheet1.xml") ? sheetXml.getBytes(StandardCharsets.UTF_8) : content));
+    }
+
+    /**
+     * A sheet of {@code regions} identical {@code <mergeCell ref="A1:GR5000"/>} lines, stored uncompressed so no
+     * inflate-ratio guard catches it first: each covers the whole readable sheet (5,000 rows × 200 columns).
+     */
+    static void mergeBomb(Path template, Path target, int regions) throws IOException {
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>模板街道办事处2020年政府信息公开工作年度报告</t></is></c></row>"
+                + "</sheetData><mergeCells count=\"" + regions + "\">" + "<mergeCell ref=\"A1:GR5000\"/>".repeat(regions)
+                + "</mergeCells></worksheet>";
+        byte[] bytes = sheet.getBytes(StandardCharsets.UTF_8);
+        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(template));
+             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                byte[] content = zin.readAllBytes();
+                ZipEntry copy = new ZipEntry(e.getName());
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = bytes;
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(content);
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(content.length);
+                    copy.setCompressedSize(content.length);
+                    copy.setCrc(crc.getValue());
+                }
+                zout.putNextEntry(copy);
+                zout.write(content);
+                zout.closeEntry();
+            }
+        }
     }
 
     interface EntryWriter {
