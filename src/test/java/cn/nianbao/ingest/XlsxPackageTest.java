@@ -95,6 +95,25 @@ class XlsxPackageTest {
     }
 
     @Test
+    void readsSheetsWhoseProducerPrefixedTheSpreadsheetNamespace() throws Exception {
+        String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        Map<String, String> parts = minimal("<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"" + ns + "\"><x:sheetData>"
+                + "<x:row r=\"3\"><x:c r=\"A3\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B3\"><x:v>12</x:v></x:c>"
+                + "<x:c r=\"C3\" t=\"inlineStr\"><x:is><x:t>—</x:t></x:is></x:c></x:row></x:sheetData>"
+                + "<x:mergeCells count=\"1\"><x:mergeCell ref=\"A3:A4\"/></x:mergeCells></x:worksheet>");
+        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml", "rId2", "sharedStrings", "sharedStrings.xml"));
+        parts.put("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><s:sst xmlns:s=\"" + ns + "\"><s:si><s:r><s:t>行政</s:t></s:r>"
+                + "<s:r><s:t>复议</s:t></s:r><s:rPh><s:t>ふりがな</s:t></s:rPh></s:si></s:sst>");
+
+        SheetGrid sheet = read(write("前缀.xlsx", parts), ReadLimits.defaults()).sheets().get(0);
+
+        assertThat(sheet.get(2, 0).text()).isEqualTo("行政复议");
+        assertThat(sheet.get(3, 0).text()).as("merged down from A3").isEqualTo("行政复议");
+        assertThat(sheet.get(2, 1).number()).isEqualByComparingTo("12");
+        assertThat(sheet.get(2, 2).text()).isEqualTo("—");
+    }
+
+    @Test
     void aZipWithoutAWorkbookIsNotAnExcelFile() throws Exception {
         Path file = write("文档.xlsx", Map.of("[Content_Types].xml", CONTENT_TYPES, "_rels/.rels", rels("rId1", "officeDocument", "word/document.xml"),
                 "word/document.xml", "<document/>"));
