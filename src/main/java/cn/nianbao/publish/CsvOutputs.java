@@ -128,19 +128,41 @@ public final class CsvOutputs {
     private final Map<String, Map<String, Integer>> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<Datapoint> inOfficialOrder(Report report) {
-        List<Datapoint> dps = new ArrayList<>(report.datapoints().values());
         ReportFormat format = catalogue.format(report.format()).orElse(null);
-        if (format != null) {
-            Map<String, Integer> position = positions.computeIfAbsent(format.id(), f -> {
-                Map<String, Integer> byId = new HashMap<>();
-                int i = 0;
-                for (String id : format.datapoints().keySet()) {
-                    byId.put(id, i++);
+        if (format == null) {
+            return new ArrayList<>(report.datapoints().values());
+        }
+        Map<String, Integer> position = positions.computeIfAbsent(format.id(), f -> {
+            Map<String, Integer> byId = new HashMap<>();
+            int i = 0;
+            for (String id : format.datapoints().keySet()) {
+                byId.put(id, i++);
+            }
+            return byId;
+        });
+        // each datapoint put at its official position (one lookup each, no sort); ids the catalogue does not know
+        // keep their order, after the known ones
+        Datapoint[] placed = new Datapoint[position.size()];
+        List<Datapoint> unknown = null;
+        for (Datapoint dp : report.datapoints().values()) {
+            Integer at = position.get(dp.id());
+            if (at != null && placed[at] == null) {
+                placed[at] = dp;
+            } else {
+                if (unknown == null) {
+                    unknown = new ArrayList<>();
                 }
-                return byId;
-            });
-            // stable sort: ids the catalogue does not know keep their order, after the known ones
-            dps.sort(Comparator.comparingInt(dp -> position.getOrDefault(dp.id(), Integer.MAX_VALUE)));
+                unknown.add(dp);
+            }
+        }
+        List<Datapoint> dps = new ArrayList<>(report.datapoints().size());
+        for (Datapoint dp : placed) {
+            if (dp != null) {
+                dps.add(dp);
+            }
+        }
+        if (unknown != null) {
+            dps.addAll(unknown);
         }
         return dps;
     }

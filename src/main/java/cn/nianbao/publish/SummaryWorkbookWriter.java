@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -495,19 +496,23 @@ public final class SummaryWorkbookWriter {
         ensureHeight(sheet, labelRow, Math.min(labelLines, 10));
         ensureHeight(sheet, idRow, 3); // ids like B.REFUSED_5.NONPROFIT wrap
         int[] next = {idRow + 1};
+        // one row per agency, its cells made directly (thousands of rows of ~200 cells in a city's workbook)
+        CellStyle[] valueStyles = new CellStyle[datapoints.size()];
+        for (int i = 0; i < datapoints.size(); i++) {
+            valueStyles[i] = datapoints.get(i).kind().isAmount() ? styles.amount : styles.count;
+        }
         content.forEachValues(unit.included(), report -> {
-            int r1 = next[0]++;
+            Row row = sheet.createRow(next[0]++);
             Agency agency = report.agency();
-            box(sheet, r1, r1, 0, 0, agency.code(), styles.text);
-            box(sheet, r1, r1, 1, 1, agency.name(), styles.text);
-            box(sheet, r1, r1, 2, 2, agency.kind(), styles.text);
-            box(sheet, r1, r1, 3, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
-            box(sheet, r1, r1, 4, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
+            textCell(row, 0, agency.code(), styles.text);
+            textCell(row, 1, agency.name(), styles.text);
+            textCell(row, 2, agency.kind(), styles.text);
+            textCell(row, 3, report.scope() == null ? "" : report.scope().chinese(), styles.text);
+            textCell(row, 4, report.submission() == null ? "" : report.submission().path(), styles.text);
             for (int i = 0; i < datapoints.size(); i++) {
-                DatapointDef def = datapoints.get(i);
-                Cell cell = box(sheet, r1, r1, fixed + i, fixed + i, null,
-                        def.kind().isAmount() ? styles.amount : styles.count);
-                Datapoint dp = report.datapoints().get(def.id());
+                Cell cell = row.createCell(fixed + i);
+                cell.setCellStyle(valueStyles[i]);
+                Datapoint dp = report.datapoints().get(datapoints.get(i).id());
                 if (dp != null && !dp.blank()) {
                     setValue(cell, dp.value());
                 }
@@ -531,6 +536,15 @@ public final class SummaryWorkbookWriter {
         sheet.setFitToPage(false);
         sheet.setRepeatingRows(new CellRangeAddress(labelRow, idRow, -1, -1));
         sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
+    }
+
+    /** A one-cell text as {@link XlsxStyles#box} writes it, in a row just created. */
+    private static void textCell(Row row, int column, String text, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (text != null) {
+            cell.setCellValue(text.length() <= XlsxStyles.MAX_CELL_CHARS ? text : text.substring(0, XlsxStyles.MAX_CELL_CHARS - 1) + "…");
+        }
     }
 
     /** 「（三）不予公开 1.属于国家秘密 · 自然人」: the innermost group keeps sub-item labels apart. */
