@@ -62,7 +62,12 @@ public final class InputScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
-        workbooks.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        // by path within the folder, each path's key made once (not twice per comparison)
+        java.util.Map<Path, String> keys = new java.util.HashMap<>();
+        for (Path p : workbooks) {
+            keys.put(p, root.relativize(p).toString());
+        }
+        workbooks.sort(Comparator.comparing(keys::get));
         skipped.sort(Comparator.comparing(Skipped::path));
         return new Scan(workbooks, skipped);
     }

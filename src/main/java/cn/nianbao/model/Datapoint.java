@@ -35,4 +35,15 @@ public record Datapoint(String id, BigDecimal value, boolean blank, SourceCell s
     public String column() {
         return id.substring(id.lastIndexOf('.') + 1);
     }
+
+    /** Whether {@link #table()} is {@code table}, without cutting the id (checks run over millions of datapoints). */
+    public boolean inTable(String table) {
+        return id.length() > table.length() && id.charAt(table.length()) == '.' && id.startsWith(table);
+    }
+
+    /** Whether {@link #column()} is {@code column}, without cutting the id. */
+    public boolean inColumn(String column) {
+        int start = id.lastIndexOf('.') + 1;
+        return id.length() - start == column.length() && id.startsWith(column, start);
+    }
 }

@@ -90,11 +90,14 @@ final class PackedValues {
             int t4 = packed.indexOf('\t', t3 + 1);
             int t5 = packed.indexOf('\t', t4 + 1);
             String id = packed.substring(start, t1);
-            BigDecimal value = t2 == t1 + 1 ? null : new BigDecimal(packed.substring(t1 + 1, t2));
+            BigDecimal value = t2 == t1 + 1 ? null : decimal(packed, t1 + 1, t2);
             boolean blank = packed.charAt(t2 + 1) == '1';
-            String sheet = unescape(packed.substring(t3 + 1, t4));
-            if (sheet != null && sheet.equals(lastSheet)) {
-                sheet = lastSheet; // one string per sheet name
+            String sheet;
+            if (lastSheet != null && t4 - t3 - 1 == lastSheet.length() && packed.startsWith(lastSheet, t3 + 1)
+                    && lastSheet.indexOf('\\') < 0) {
+                sheet = lastSheet; // the same sheet as the datapoint before: one string per sheet name, none cut
+            } else {
+                sheet = unescape(packed.substring(t3 + 1, t4));
             }
             lastSheet = sheet;
             String cell = unescape(packed.substring(t4 + 1, t5));
@@ -108,6 +111,30 @@ final class PackedValues {
             sink.accept(new Datapoint(id, value, blank, new SourceCell(sheet, cell, label)), note);
             start = end + 1;
         }
+    }
+
+    /**
+     * The decimal written at {@code text[from, to)}: a whole number of up to 18 digits (nearly every value) without
+     * cutting the text or parsing it twice; anything else through {@link BigDecimal#BigDecimal(String)}.
+     */
+    static BigDecimal decimal(String text, int from, int to) {
+        int i = from;
+        boolean negative = text.charAt(i) == '-';
+        if (negative) {
+            i++;
+        }
+        if (to - i > 0 && to - i <= 18) {
+            long n = 0;
+            for (; i < to; i++) {
+                char ch = text.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    return new BigDecimal(text.substring(from, to));
+                }
+                n = n * 10 + (ch - '0');
+            }
+            return BigDecimal.valueOf(negative ? -n : n);
+        }
+        return new BigDecimal(text.substring(from, to));
     }
 
     private static void escape(StringBuilder b, String s) {
@@ -148,6 +175,9 @@ final class PackedValues {
 
     /** The value as DECIMAL(24,4) keeps it, trailing zeros stripped (as ReportStore reads it back). */
     private static BigDecimal stored(BigDecimal value) {
+        if (value.scale() == 0) {
+            return value; // a whole number: what the rounding below gives back anyway
+        }
         BigDecimal s = value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }

@@ -83,7 +83,13 @@ public final class TemplateCatalogue {
     }
 
     public Optional<ReportFormat> format(String id) {
-        return formats.stream().filter(f -> f.id().equals(id)).findFirst();
+        // a plain loop: called for every report (and datapoint) of a run, and there are only a few formats
+        for (ReportFormat f : formats) {
+            if (f.id().equals(id)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public ReportFormat require(String id) {
@@ -92,7 +98,12 @@ public final class TemplateCatalogue {
 
     /** The format in force for a report year, if any. */
     public Optional<ReportFormat> formatForYear(int year) {
-        return formats.stream().filter(f -> f.inForce(year)).findFirst();
+        for (ReportFormat f : formats) {
+            if (f.inForce(year)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     static List<String> concat(String first, List<String> rest) {

@@ -32,7 +32,7 @@ public final class FeesUnitCheck implements ReportCheck {
         BigDecimal maxWan = rule.decimalParam("maxWan");
         List<Finding> findings = new ArrayList<>();
         for (Datapoint dp : report.datapoints().values()) {
-            if (ValueKinds.of(ctx, report, dp.id()) != ValueKind.WAN && !dp.column().equals("AMOUNT_WAN")) {
+            if (ValueKinds.of(ctx, report, dp.id()) != ValueKind.WAN && !dp.inColumn("AMOUNT_WAN")) {
                 continue;
             }
             String reason = null;

@@ -25,7 +25,7 @@ public final class ItemsAsDecisionsCheck implements ReportCheck {
     public List<Finding> check(Report report, ValidationContext ctx, Rule rule, ReportValues values) {
         List<Finding> findings = new ArrayList<>();
         for (Datapoint dp : report.datapoints().values()) {
-            if (!dp.table().equals("A") || !dp.column().equals("DECISIONS")) {
+            if (!dp.inTable("A") || !dp.inColumn("DECISIONS")) {
                 continue;
             }
             String prev = "A." + dp.row() + ".PREV_ITEMS";

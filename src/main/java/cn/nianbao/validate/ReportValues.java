@@ -28,7 +28,7 @@ public final class ReportValues {
     public ReportValues(Report report) {
         this.report = report;
         for (Datapoint dp : report.datapoints().values()) {
-            if (dp.blank() && dp.table().equals(TOTALS_TABLE) && dp.column().equals(TOTAL_COLUMN)) {
+            if (dp.blank() && dp.inTable(TOTALS_TABLE) && dp.inColumn(TOTAL_COLUMN)) {
                 BigDecimal parts = BigDecimal.ZERO;
                 for (String column : APPLICANT_COLUMNS) {
                     parts = parts.add(report.datapoint(TOTALS_TABLE + "." + dp.row() + "." + column)

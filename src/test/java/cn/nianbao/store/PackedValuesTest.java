@@ -17,6 +17,17 @@ import cn.nianbao.model.SourceCell;
 class PackedValuesTest {
 
     @Test
+    void decimalsReadBackExactlyAsTheirTextWithTheSameScale() {
+        for (String text : List.of("0", "7", "-7", "25211", "-25211", "999999999999999999", "1000000000000000000",
+                "-999999999999999999", "0.5", "-0.0001", "12.3400", "1E+3", "123456789012345678901234")) {
+            String packed = "x\t" + text + "\ty";
+            BigDecimal read = PackedValues.decimal(packed, 2, 2 + text.length());
+            assertThat(read).as(text).isEqualTo(new BigDecimal(text));
+            assertThat(read.scale()).as(text).isEqualTo(new BigDecimal(text).scale());
+        }
+    }
+
+    @Test
     void labelsRoundTripBesideTheValuesInIdOrder() {
         String longLabel = "长".repeat(1200);
         List<Datapoint> points = List.of(
