@@ -94,7 +94,7 @@ final class LabelIndex {
                 return true;
             case TEXT:
                 String s = LabelKey.compact(cell.text());
-                return !s.isEmpty() && s.length() <= 24 && !ValueParser.parseText(cell.text(), cn.nianbao.template.ValueKind.YUAN, null).isProblem();
+                return !s.isEmpty() && s.length() <= 24 && ValueParser.readsAsValue(cell.text());
             default:
                 return false;
         }

@@ -45,13 +45,36 @@ public final class ValueParser {
         }
     }
 
+    /**
+     * Whether a text reads as a value (a number, with or without a unit, or a blank marker) rather than a label:
+     * what {@code parseText(text, YUAN, null)} would not call a problem, without building the problem's message.
+     * The locator asks this of every text cell of a workbook, nearly all of them labels.
+     */
+    static boolean readsAsValue(String text) {
+        String s = LabelKey.compact(text).replace('，', ',');
+        if (BLANK_MARKERS.contains(s)) {
+            return true;
+        }
+        if (!mayBeNumber(s)) {
+            return false;
+        }
+        Matcher m = NUMBER_WITH_UNIT.matcher(s);
+        return m.matches() && (m.group(2) != null || m.group(3) != null);
+    }
+
+    /** A number of NUMBER_WITH_UNIT starts with a sign, a digit or a decimal point: a label never does. */
+    private static boolean mayBeNumber(String s) {
+        char first = s.isEmpty() ? ' ' : s.charAt(0);
+        return first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9');
+    }
+
     static ParsedValue parseText(String text, ValueKind kind, String headerText) {
         String s = LabelKey.compact(text).replace('，', ',');
         if (BLANK_MARKERS.contains(s)) {
             return ParsedValue.ofBlank();
         }
-        Matcher m = NUMBER_WITH_UNIT.matcher(s);
-        if (!m.matches() || (m.group(2) == null && m.group(3) == null)) {
+        Matcher m = mayBeNumber(s) ? NUMBER_WITH_UNIT.matcher(s) : null;
+        if (m == null || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
             return ParsedValue.problem("「" + text.strip() + "」不是数字");
         }
         String digits = (m.group(2) == null ? "0" : m.group(2).replace(",", "")) + (m.group(3) == null ? "" : m.group(3));

@@ -266,8 +266,7 @@ public class ReportStore {
             Map<String, Map<String, Datapoint>> points = load(shas, false, notes);
             for (Report r : batch) {
                 String sha = r.submission().sha256();
-                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
-                        points.getOrDefault(sha, Map.of())), notes.getOrDefault(sha, Map.of()));
+                action.accept(r.withContent(points.getOrDefault(sha, Map.of())), notes.getOrDefault(sha, Map.of()));
             }
         }
     }
@@ -278,8 +277,7 @@ public class ReportStore {
             List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
             Map<String, Map<String, Datapoint>> points = load(shas, true, null);
             for (Report r : batch) {
-                action.accept(new Report(r.agency(), r.year(), r.format(), r.scope(), r.submission(), r.title(),
-                        points.getOrDefault(r.submission().sha256(), Map.of())));
+                action.accept(r.withContent(points.getOrDefault(r.submission().sha256(), Map.of())));
             }
         }
     }

@@ -77,7 +77,7 @@ public final class SlimReports {
                 kept.put(dp.id(), compact(dp));
             }
         }
-        return new Report(full.agency(), full.year(), full.format(), full.scope(), full.submission(), full.title(), kept);
+        return full.withContent(kept);
     }
 
     private Datapoint compact(Datapoint dp) {
