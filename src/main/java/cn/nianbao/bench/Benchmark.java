@@ -182,7 +182,11 @@ public final class Benchmark {
         // for diagnosis, e.g. BENCH_JOB_ARGS=--logging.level.cn.nianbao.publish=DEBUG
         String extra = System.getenv("BENCH_JOB_ARGS");
         if (extra != null && !extra.isBlank()) {
-            args.addAll(List.of(extra.trim().split("\\s+")));
+            List<String> given = List.of(extra.trim().split("\\s+"));
+            if (given.stream().anyMatch(a -> a.startsWith("--logging.level.cn.nianbao.batch.IngestStep="))) {
+                args.removeIf(a -> a.startsWith("--logging.level.cn.nianbao.batch.IngestStep=")); // theirs, not ours
+            }
+            args.addAll(given);
         }
         if (o.database() != null) {
             emptySchema(database);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 import cn.nianbao.ingest.ParsedValue;
 import cn.nianbao.model.Datapoint;
@@ -23,22 +22,28 @@ final class PackedValues {
     }
 
     static String pack(Collection<Datapoint> datapoints, Map<String, ParsedValue.UnitNote> notes) {
-        Map<String, Datapoint> sorted = new TreeMap<>();
-        for (Datapoint d : datapoints) {
-            sorted.put(d.id(), d);
-        }
-        StringBuilder b = new StringBuilder(sorted.size() * 32);
-        for (Datapoint d : sorted.values()) {
+        Datapoint[] sorted = inIdOrder(datapoints);
+        StringBuilder b = new StringBuilder(sorted.length * 40);
+        String sheet = null;
+        String escapedSheet = null;
+        for (Datapoint d : sorted) {
             b.append(d.id()).append('\t');
             if (d.value() != null) {
                 b.append(stored(d.value()).toPlainString());
             }
             b.append('\t').append(d.blank() ? '1' : '0').append('\t');
-            escape(b, d.source() == null ? null : d.source().sheet());
-            b.append('\t');
+            String s = d.source() == null ? null : d.source().sheet();
+            if (s == null || !s.equals(sheet)) {
+                // most datapoints stand on the sheet of the one before: escaped once per sheet
+                StringBuilder e = new StringBuilder();
+                escape(e, s);
+                sheet = s;
+                escapedSheet = e.toString();
+            }
+            b.append(escapedSheet).append('\t');
             escape(b, d.source() == null ? null : d.source().cell());
             b.append('\t');
-            ParsedValue.UnitNote note = notes.get(d.id());
+            ParsedValue.UnitNote note = notes.isEmpty() ? null : notes.get(d.id());
             if (note != null) {
                 b.append(note.name());
             }
@@ -49,17 +54,21 @@ final class PackedValues {
 
     /** The datapoints' labels, one escaped line each, in the order of {@link #pack}'s lines. */
     static String packLabels(Collection<Datapoint> datapoints) {
-        Map<String, Datapoint> sorted = new TreeMap<>();
-        for (Datapoint d : datapoints) {
-            sorted.put(d.id(), d);
-        }
-        StringBuilder b = new StringBuilder(sorted.size() * 16);
-        for (Datapoint d : sorted.values()) {
+        Datapoint[] sorted = inIdOrder(datapoints);
+        StringBuilder b = new StringBuilder(sorted.length * 16);
+        for (Datapoint d : sorted) {
             String label = d.source() == null ? null : d.source().label();
             escape(b, label == null || label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL));
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** The datapoints in id order (a report's ids are distinct). */
+    private static Datapoint[] inIdOrder(Collection<Datapoint> datapoints) {
+        Datapoint[] sorted = datapoints.toArray(new Datapoint[0]);
+        java.util.Arrays.sort(sorted, (x, y) -> x.id().compareTo(y.id()));
+        return sorted;
     }
 
     /** What nb_datapoint.label kept of a label. */
