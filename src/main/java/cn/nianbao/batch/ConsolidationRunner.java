@@ -250,11 +250,16 @@ public class ConsolidationRunner {
     }
 
     /**
-     * Names the inputs of a run: the job, every workbook's path, size and modification time, and the
-     * job and rule files' contents. Same fingerprint = same run (restart after a crash); any change = a new run.
+     * Names the inputs of a run: the job, every workbook's path, size and modification time, the job and rule
+     * files' contents, and the program ({@link ProgramIdentity}). Same fingerprint = same run (restart after a
+     * crash); any change = a new run.
      */
     static String fingerprint(JobDefinition job, InputScanner.Scan scan) throws IOException {
-        MessageDigest md = jobDigest(job);
+        return fingerprint(job, scan, ProgramIdentity.current());
+    }
+
+    static String fingerprint(JobDefinition job, InputScanner.Scan scan, String program) throws IOException {
+        MessageDigest md = jobDigest(job, program);
         for (Path p : scan.workbooks()) {
             update(md, job.input().relativize(p).toString());
             update(md, Long.toString(Files.size(p)));
@@ -265,21 +270,22 @@ public class ConsolidationRunner {
 
     /** Names a roll-up run: the job, its job and rule files, and the exact source runs (a new one = a new roll-up). */
     static String rollupFingerprint(JobDefinition job, List<SourceRun> sources) throws IOException {
-        MessageDigest md = jobDigest(job);
+        MessageDigest md = jobDigest(job, ProgramIdentity.current());
         for (SourceRun s : sources) {
             update(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
-    /** A digest started with what names any run of the job: its name, output, years, job file and rule file. */
-    private static MessageDigest jobDigest(JobDefinition job) throws IOException {
+    /** A digest started with what names any run of the job: the program, its name, output, years, job file and rule file. */
+    private static MessageDigest jobDigest(JobDefinition job, String program) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        update(md, program);
         update(md, job.name());
         update(md, job.output().toString());
         update(md, job.years().toString());

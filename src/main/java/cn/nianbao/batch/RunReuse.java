@@ -48,7 +48,7 @@ public class RunReuse {
             throw new IllegalStateException(e);
         }
         update(md, LOGIC_VERSION);
-        update(md, program());
+        update(md, ProgramIdentity.jars(System.getProperty("java.class.path", "")));
         update(md, readerVersion);
         update(md, job.toString()); // name, years, folders, units and roster as read
         try {
@@ -88,22 +88,6 @@ public class RunReuse {
      * This program: every file on the class path (the jar, when run as one) by path, size and modification time.
      * Run from class folders (development, tests) only {@link #LOGIC_VERSION} tells versions apart.
      */
-    private static String program() {
-        StringBuilder b = new StringBuilder();
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-            try {
-                Path p = Path.of(entry);
-                if (Files.isRegularFile(p)) {
-                    b.append(p.toAbsolutePath()).append(':').append(Files.size(p)).append(':')
-                            .append(Files.getLastModifiedTime(p)).append('\n');
-                }
-            } catch (IOException | RuntimeException e) {
-                b.append(entry).append(":?\n");
-            }
-        }
-        return b.toString();
-    }
-
     private static void update(MessageDigest md, String s) {
         md.update(s.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
