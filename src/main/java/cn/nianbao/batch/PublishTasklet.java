@@ -73,9 +73,35 @@ public class PublishTasklet implements Tasklet {
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = a.job().output();
-        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), a.content());
+        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), a.content(),
+                history(run, a.job().name(), out));
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The job's earlier outputs in this folder, as the runs recorded them (nb_output). */
+    private cn.nianbao.publish.OutputHistory history(long run, String jobName, Path out) {
+        String folder = out.toAbsolutePath().normalize().toString();
+        return new cn.nianbao.publish.OutputHistory() {
+            @Override
+            public String program() {
+                return ProgramIdentity.current();
+            }
+
+            @Override
+            public java.util.Optional<State> last(String fileName) {
+                return records.lastOutput(jobName, folder, fileName)
+                        .map(o -> new State(o.contentKey(), o.sizeBytes(), o.modifiedMicros()));
+            }
+
+            @Override
+            public void record(String fileName, State state) {
+                if (state != null) {
+                    records.recordOutput(run, jobName, folder, fileName,
+                            new RunRecords.Output(state.contentKey(), state.sizeBytes(), state.modifiedMicros()));
+                }
+            }
+        };
     }
 
     /** What changed since the job's previous completed run, logged for the operator and written to run.json. */

@@ -42,13 +42,50 @@ public final class CsvOutputs {
 
     /** As {@link #writeFacts(List, Path)} for report headers whose datapoints {@code content} reads, a batch at a time. */
     public Path writeFacts(List<Report> reports, ReportContent content, Path target) throws IOException {
-        List<Report> ordered = new ArrayList<>(reports);
-        ordered.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
+        List<Report> ordered = inFactsOrder(reports);
         return AtomicFiles.write(target, stream -> {
             try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER)) {
                 content.forEachFull(ordered, report -> factRows(csv, report));
             }
         });
+    }
+
+    /** Bump when facts.csv's bytes change for the same reports (columns, order, number format). */
+    static final String FACTS_FORMAT = "facts-1";
+
+    /**
+     * A hash of everything facts.csv's bytes follow from: its format, the program, the file's path, and each report's
+     * agency, year, format, file and content hash (stored content is fixed by its hash and the program's reader).
+     */
+    public String factsKey(List<Report> reports, String program, Path target) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder b = new StringBuilder(FACTS_FORMAT).append('\0').append(program).append('\0')
+                .append(target.toAbsolutePath()).append('\0');
+        for (Report r : inFactsOrder(reports)) {
+            b.append(r.agency().code()).append('\0').append(r.agency().name()).append('\0').append(r.year()).append('\0')
+                    .append(r.format()).append('\0');
+            if (r.submission() != null) {
+                b.append(r.submission().path()).append('\0').append(r.submission().sha256());
+            }
+            b.append('\n');
+            if (b.length() > 1 << 16) {
+                md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                b.setLength(0);
+            }
+        }
+        md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    private static List<Report> inFactsOrder(List<Report> reports) {
+        List<Report> ordered = new ArrayList<>(reports);
+        ordered.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
+        return ordered;
     }
 
     private void factRows(CsvWriter csv, Report report) {

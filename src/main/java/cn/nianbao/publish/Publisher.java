@@ -84,12 +84,21 @@ public final class Publisher {
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
                               ReportContent content) throws IOException {
+        return publish(run, outputFolder, changes, progress, content, OutputHistory.NONE);
+    }
+
+    /**
+     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer, ReportContent)}, leaving facts.csv in place
+     * when {@code history} shows its bytes would not change and nobody touched it since (see {@link OutputHistory}).
+     */
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
+                              ReportContent content, OutputHistory history) throws IOException {
         Files.createDirectories(outputFolder);
         removeStrayTemporaries(outputFolder);
         // Each file in the contract's order; they are independent of each other, so they are written side by side
         // (facts.csv, the largest, first) and collected in this order. run.json comes last and names them all.
         List<FileTask> tasks = new ArrayList<>();
-        tasks.add(() -> csv.writeFacts(nonNull(run.reports()), content, outputFolder.resolve(FACTS_CSV)));
+        tasks.add(() -> facts(run, content, outputFolder.resolve(FACTS_CSV), history));
         tasks.add(() -> csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
         tasks.add(() -> csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
         Set<String> summaryNames = new HashSet<>();
@@ -115,6 +124,21 @@ public final class Publisher {
         names.add(RUN_JSON);
         written.add(runJson.write(run, names, outputFolder.resolve(RUN_JSON)));
         return written.paths;
+    }
+
+    /** facts.csv: written, or left as it is when its bytes would not change and it was not touched since. */
+    private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
+        List<cn.nianbao.model.Report> reports = nonNull(run.reports());
+        String key = csv.factsKey(reports, history.program(), target);
+        OutputHistory.State now = OutputHistory.State.of(key, target);
+        if (now != null && history.last(FACTS_CSV).filter(now::equals).isPresent()) {
+            log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", FACTS_CSV, now.sizeBytes());
+            history.record(FACTS_CSV, now);
+            return target;
+        }
+        csv.writeFacts(reports, content, target);
+        history.record(FACTS_CSV, OutputHistory.State.of(key, target));
+        return target;
     }
 
     /** Writes one output file and returns its path. */

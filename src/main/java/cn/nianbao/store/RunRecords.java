@@ -141,7 +141,32 @@ public class RunRecords {
     }
 
     /** The tables of this class, for purge. */
-    public static final List<String> TABLES = List.of("nb_run_source", "nb_run_unit", "nb_run_definition");
+    public static final List<String> TABLES = List.of("nb_run_source", "nb_run_unit", "nb_run_definition", "nb_output");
+
+    /** An output file as a run left it: what its bytes follow from, and its size and modification time then. */
+    public record Output(String contentKey, long sizeBytes, long modifiedMicros) {
+    }
+
+    /** Records the output file {@code fileName} of a run (again on a restart: replaced). */
+    public void recordOutput(long run, String jobName, String outputFolder, String fileName, Output output) {
+        jdbc.update("DELETE FROM nb_output WHERE job_instance_id = ? AND file_name = ?", run, fileName);
+        jdbc.update("INSERT INTO nb_output (job_instance_id, file_name, job_name, output_folder, content_key, size_bytes, "
+                + "modified_micros) VALUES (?,?,?,?,?,?,?)", run, fileName, jobName, outputFolder, output.contentKey(),
+                output.sizeBytes(), output.modifiedMicros());
+    }
+
+    /** How the latest run of a job that recorded {@code fileName} in {@code outputFolder} left it, if one did. */
+    public Optional<Output> lastOutput(String jobName, String outputFolder, String fileName) {
+        return jdbc.query("SELECT content_key, size_bytes, modified_micros, output_folder FROM nb_output WHERE job_name = ? "
+                        + "AND file_name = ? ORDER BY job_instance_id DESC FETCH FIRST 1 ROWS ONLY",
+                rs -> {
+                    // the job's latest record of the file, wherever it was written; only one in this folder counts
+                    if (!rs.next() || !outputFolder.equals(rs.getString(4))) {
+                        return Optional.<Output>empty();
+                    }
+                    return Optional.of(new Output(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }, jobName, fileName);
+    }
 
     private static java.time.Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
