@@ -1,11 +1,9 @@
 package cn.nianbao.batch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -261,9 +259,9 @@ public class ConsolidationRunner {
     static String fingerprint(JobDefinition job, InputScanner.Scan scan, String program) throws IOException {
         MessageDigest md = jobDigest(job, program);
         for (Path p : scan.workbooks()) {
-            update(md, job.input().relativize(p).toString());
-            update(md, Long.toString(Files.size(p)));
-            update(md, Files.getLastModifiedTime(p).toString());
+            cn.nianbao.model.Sha256.field(md, job.input().relativize(p).toString());
+            cn.nianbao.model.Sha256.field(md, Long.toString(Files.size(p)));
+            cn.nianbao.model.Sha256.field(md, Files.getLastModifiedTime(p).toString());
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
@@ -272,23 +270,18 @@ public class ConsolidationRunner {
     static String rollupFingerprint(JobDefinition job, List<SourceRun> sources) throws IOException {
         MessageDigest md = jobDigest(job, ProgramIdentity.current());
         for (SourceRun s : sources) {
-            update(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
+            cn.nianbao.model.Sha256.field(md, s.jobName() + ":" + s.jobInstanceId() + ":" + s.jobExecutionId());
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
     /** A digest started with what names any run of the job: the program, its name, output, years, job file and rule file. */
     private static MessageDigest jobDigest(JobDefinition job, String program) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(md, program);
-        update(md, job.name());
-        update(md, job.output().toString());
-        update(md, job.years().toString());
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
+        cn.nianbao.model.Sha256.field(md, program);
+        cn.nianbao.model.Sha256.field(md, job.name());
+        cn.nianbao.model.Sha256.field(md, job.output().toString());
+        cn.nianbao.model.Sha256.field(md, job.years().toString());
         if (job.source() != null) {
             md.update(Files.readAllBytes(job.source()));
         }
@@ -296,11 +289,6 @@ public class ConsolidationRunner {
             md.update(Files.readAllBytes(job.rules()));
         }
         return md;
-    }
-
-    private static void update(MessageDigest md, String s) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
     }
 
 }

@@ -2,11 +2,9 @@ package cn.nianbao.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import cn.nianbao.ingest.WorkbookIngester;
@@ -37,18 +35,13 @@ final class ProgramIdentity {
 
     /** The identity of a program on {@code classPath} with this build's resources and versions. */
     static String of(String classPath) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(md, RunReuse.LOGIC_VERSION);
-        update(md, WorkbookIngester.READER_VERSION);
-        update(md, jars(classPath));
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
+        cn.nianbao.model.Sha256.field(md, RunReuse.LOGIC_VERSION);
+        cn.nianbao.model.Sha256.field(md, WorkbookIngester.READER_VERSION);
+        cn.nianbao.model.Sha256.field(md, jars(classPath));
         for (String resource : new String[] {RuleBook.DEFAULT_RESOURCE, TemplateCatalogue.DEFAULT_RESOURCE}) {
             try (InputStream in = ProgramIdentity.class.getClassLoader().getResourceAsStream(resource)) {
-                update(md, resource);
+                cn.nianbao.model.Sha256.field(md, resource);
                 if (in != null) {
                     md.update(in.readAllBytes());
                 }
@@ -74,10 +67,5 @@ final class ProgramIdentity {
             }
         }
         return b.toString();
-    }
-
-    private static void update(MessageDigest md, String s) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
     }
 }

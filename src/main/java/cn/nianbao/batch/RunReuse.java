@@ -2,11 +2,9 @@ package cn.nianbao.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -41,19 +39,14 @@ public class RunReuse {
 
     /** The hash of what a run's results follow from besides its files and the other runs. */
     public String basis(JobDefinition job) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(md, LOGIC_VERSION);
-        update(md, ProgramIdentity.jars(System.getProperty("java.class.path", "")));
-        update(md, readerVersion);
-        update(md, job.toString()); // name, years, folders, units and roster as read
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
+        cn.nianbao.model.Sha256.field(md, LOGIC_VERSION);
+        cn.nianbao.model.Sha256.field(md, ProgramIdentity.jars(System.getProperty("java.class.path", "")));
+        cn.nianbao.model.Sha256.field(md, readerVersion);
+        cn.nianbao.model.Sha256.field(md, job.toString()); // name, years, folders, units and roster as read
         try {
             for (Path p : new Path[] {job.source(), job.rules()}) {
-                update(md, p == null ? "-" : p.toString());
+                cn.nianbao.model.Sha256.field(md, p == null ? "-" : p.toString());
                 if (p != null && Files.isRegularFile(p)) {
                     md.update(Files.readAllBytes(p));
                 }
@@ -87,9 +80,4 @@ public class RunReuse {
     /**
      * This program: every file on the class path (the jar, when run as one) by path, size and modification time.
      * Run from class folders (development, tests) only {@link #LOGIC_VERSION} tells versions apart.
-     */
-    private static void update(MessageDigest md, String s) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-    }
-}
+     */}

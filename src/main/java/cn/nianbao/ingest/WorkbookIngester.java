@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -73,12 +72,7 @@ public final class WorkbookIngester {
      * limits and the template catalogue, since either can change what a workbook parses to.
      */
     public static String cacheVersion(ReadLimits limits) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
         md.update(limits.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (InputStream in = WorkbookIngester.class.getClassLoader().getResourceAsStream(TemplateCatalogue.DEFAULT_RESOURCE)) {
             if (in != null) {
@@ -92,12 +86,7 @@ public final class WorkbookIngester {
 
     /** Describes a file without reading it as a workbook: path relative to the input folder, hash, size. */
     public static Submission describe(Path inputRoot, Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = cn.nianbao.model.Sha256.digest();
         long size = 0;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             byte[] buf = new byte[8 * 1024]; // a report is 10–50 KB; a 64 KB buffer per file was most of this method's garbage

@@ -2,8 +2,6 @@ package cn.nianbao.model;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -32,12 +30,8 @@ public record Finding(Severity severity, String rule, String agencyCode, String 
         String file = agencyCode == null || cells.isEmpty() ? nullToEmpty(sourceFileName()) : "";
         String key = String.join("|", rule, who, file, year == null ? "" : year.toString(),
                 nullToEmpty(sheet), String.join(" ", cells));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Sha256.digest().digest(key.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
     }
 
     private String sourceFileName() {

@@ -58,12 +58,7 @@ public final class CsvOutputs {
      * agency, year, format, file and content hash (stored content is fixed by its hash and the program's reader).
      */
     public String factsKey(List<Report> reports, String program, Path target) {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
         StringBuilder b = new StringBuilder(FACTS_FORMAT).append('\0').append(program).append('\0')
                 .append(target.toAbsolutePath()).append('\0');
         for (Report r : inFactsOrder(reports)) {
