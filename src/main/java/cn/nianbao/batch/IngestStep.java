@@ -151,7 +151,8 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
                     "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请稍后重新报送")), java.util.Map.of());
         }
         // The same bytes read by this reader before (an earlier night, another job): reuse, don't open the workbook.
-        Optional<ParsedWorkbook> stored = store.storedContent(submission.sha256(), readerVersion);
+        // (its datapoints stay in the store: the later steps read them by hash)
+        Optional<ParsedWorkbook> stored = store.storedContent(submission.sha256(), readerVersion, false);
         if (stored.isPresent()) {
             return ingester.resolve(submission, stored.get()).asReused();
         }

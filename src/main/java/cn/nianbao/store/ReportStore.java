@@ -158,6 +158,16 @@ public class ReportStore {
      * {@link cn.nianbao.ingest.WorkbookIngester#parse} would return, without opening the file.
      */
     public Optional<ParsedWorkbook> storedContent(String sha, String readerVersion) {
+        return storedContent(sha, readerVersion, true);
+    }
+
+    /**
+     * As {@link #storedContent(String, String)}; without {@code datapoints} the content comes without its datapoints
+     * and money-unit notes: enough to attach it to a run (agency, year, format, accepted, findings), which is all
+     * ingest does with content it reuses. The later steps read the datapoints by hash; reading them here too made a
+     * night on which every file was copied in again read all stored content once more.
+     */
+    public Optional<ParsedWorkbook> storedContent(String sha, String readerVersion, boolean datapoints) {
         List<ParsedWorkbook> found = jdbc.query("SELECT * FROM nb_content WHERE sha256 = ? AND reader_version = ?", (rs, i) -> {
             List<ReportTitle> titles = jdbc.query("SELECT * FROM nb_content_title WHERE sha256 = ? ORDER BY seq",
                     (t, j) -> new ReportTitle(t.getString("title_text"), t.getString("agency_name"), (Integer) t.getObject("report_year")),
@@ -166,10 +176,11 @@ public class ReportStore {
                     (c, j) -> new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.valueOf(c.getString("kind")),
                             c.getString("rule_id"), c.getString("sheet"), c.getString("cell_ref"), c.getString("message")), sha);
             Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-            Map<String, Datapoint> datapoints = load(List.of(sha), true, notes).getOrDefault(sha, new LinkedHashMap<>());
+            Map<String, Datapoint> points = datapoints ? load(List.of(sha), true, notes).getOrDefault(sha, new LinkedHashMap<>())
+                    : Map.of();
             return new ParsedWorkbook(ParsedWorkbook.Outcome.valueOf(rs.getString("outcome")), rs.getString("failure_rule"),
                     rs.getString("failure_message"), titles, rs.getString("format"), rs.getBoolean("tables_complete"), problems,
-                    datapoints, notes.getOrDefault(sha, new LinkedHashMap<>()));
+                    points, notes.getOrDefault(sha, new LinkedHashMap<>()));
         }, sha, readerVersion);
         return found.stream().findFirst();
     }
