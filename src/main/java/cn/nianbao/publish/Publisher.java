@@ -108,7 +108,9 @@ public final class Publisher {
                 // two units whose codes clean up to the same file name must not overwrite each other
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
-            tasks.add(() -> summaryWorkbook.write(unit, nonNull(run.findings()), outputFolder.resolve(name), content));
+            Path target = outputFolder.resolve(name);
+            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, nonNull(run.findings()), history.program(), target),
+                    target, history, () -> summaryWorkbook.write(unit, nonNull(run.findings()), target, content)));
         }
         tasks.add(() -> exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
         tasks.add(() -> exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
@@ -129,15 +131,24 @@ public final class Publisher {
     /** facts.csv: written, or left as it is when its bytes would not change and it was not touched since. */
     private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
         List<cn.nianbao.model.Report> reports = nonNull(run.reports());
-        String key = csv.factsKey(reports, history.program(), target);
+        return unlessUnchanged(FACTS_CSV, csv.factsKey(reports, history.program(), target), target, history,
+                () -> csv.writeFacts(reports, content, target));
+    }
+
+    /**
+     * Writes {@code target}, unless an earlier run recorded the same content key for it and it still has the size and
+     * time that run left it with (see {@link OutputHistory}); either way records it for the next run.
+     */
+    private static Path unlessUnchanged(String name, String key, Path target, OutputHistory history, FileTask write)
+            throws IOException {
         OutputHistory.State now = OutputHistory.State.of(key, target);
-        if (now != null && history.last(FACTS_CSV).filter(now::equals).isPresent()) {
-            log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", FACTS_CSV, now.sizeBytes());
-            history.record(FACTS_CSV, now);
+        if (now != null && history.last(name).filter(now::equals).isPresent()) {
+            log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", name, now.sizeBytes());
+            history.record(name, now);
             return target;
         }
-        csv.writeFacts(reports, content, target);
-        history.record(FACTS_CSV, OutputHistory.State.of(key, target));
+        write.write();
+        history.record(name, OutputHistory.State.of(key, target));
         return target;
     }
 

@@ -77,6 +77,49 @@ public final class SummaryWorkbookWriter {
         return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
+    /** Bump when the workbook drawn for the same unit changes (layout, labels, styles, notes). */
+    static final String LAYOUT_VERSION = "summary-1";
+
+    /**
+     * A hash of everything the workbook shows: its layout version, the program, the file's path, the unit and year,
+     * the format, the sums, each included report's agency, scope, file and content hash (its row of values), the
+     * expected and missing agencies, the optional rows present, and the note on agencies with errors.
+     */
+    public String contentKey(UnitTotal unit, List<Finding> findings, String program, Path target) {
+        java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
+        java.util.function.Consumer<String> field = text -> cn.nianbao.model.Sha256.field(md, text == null ? "\u0000null" : text);
+        field.accept(LAYOUT_VERSION);
+        field.accept(program);
+        field.accept(target.toAbsolutePath().toString());
+        field.accept(unit.unit().code());
+        field.accept(unit.unit().name());
+        field.accept(String.valueOf(unit.year()));
+        field.accept(unit.format());
+        for (Map.Entry<String, BigDecimal> e : unit.values().entrySet()) {
+            field.accept(e.getKey());
+            field.accept(e.getValue() == null ? null : e.getValue().toPlainString());
+        }
+        field.accept("included");
+        for (Report r : unit.included()) {
+            field.accept(r.agency().code());
+            field.accept(r.agency().name());
+            field.accept(r.agency().kind());
+            field.accept(r.scope() == null ? null : r.scope().name());
+            field.accept(r.submission() == null ? null : r.submission().path());
+            field.accept(r.submission() == null ? null : r.submission().sha256());
+        }
+        for (List<Agency> agencies : java.util.Arrays.asList(unit.expected(), unit.missing())) {
+            field.accept(agencies == null ? "none" : "agencies");
+            for (Agency a : agencies == null ? List.<Agency>of() : agencies) {
+                field.accept(a.code());
+                field.accept(a.name());
+            }
+        }
+        field.accept(unit.reportedIds() == null ? null : String.join(",", unit.reportedIds()));
+        field.accept(errorNote(unit, findings == null ? List.of() : findings));
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     /** Writes the workbook atomically to {@code target}. {@code findings} are all of the run's findings. */
     public Path write(UnitTotal unit, List<Finding> findings, Path target) throws IOException {
         return write(unit, findings, target, ReportContent.inMemory());

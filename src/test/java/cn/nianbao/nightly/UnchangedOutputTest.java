@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.nianbao.NianbaoApplication;
 
 /**
- * facts.csv is left in place by a run whose reports and program are those it was written from, as long as nobody
- * touched it; anything else writes it again. The other outputs are always written.
+ * facts.csv and the summary workbooks are left in place by a run whose reports and program are those they were
+ * written from, as long as nobody touched them; anything else writes them again. The exceptions files and run.json
+ * are always written.
  */
 class UnchangedOutputTest {
 
@@ -37,6 +38,8 @@ class UnchangedOutputTest {
         assertThat(Files.getLastModifiedTime(facts)).isNotEqualTo(old);
         Object file = fileKey(facts);
         FileTime written = Files.getLastModifiedTime(facts);
+        Path district = tmp.resolve("out/summary-350502-2020.xlsx");
+        Object districtFile = fileKey(district);
         FileTime exceptionsWritten = Files.getLastModifiedTime(tmp.resolve("out/exceptions.csv"));
 
         // the same files copied in again, and a forced run: facts.csv left as it is, the rest written
@@ -46,6 +49,7 @@ class UnchangedOutputTest {
         assertThat(run(job, "--force")).isZero();
         assertThat(fileKey(facts)).isEqualTo(file);
         assertThat(Files.getLastModifiedTime(facts)).isEqualTo(written);
+        assertThat(fileKey(district)).as("the district's summary workbook, left too").isEqualTo(districtFile);
         assertThat(Files.getLastModifiedTime(tmp.resolve("out/exceptions.csv"))).isNotEqualTo(exceptionsWritten);
         assertThat(Files.readAllBytes(facts)).isEqualTo(original);
 
@@ -63,9 +67,13 @@ class UnchangedOutputTest {
         String[] fact = IncrementalRerunTest.factOf(tmp.resolve("out"), "海滨街道-2020年报.xlsx");
         BigDecimal changed = new BigDecimal(fact[5]).add(BigDecimal.ONE);
         IncrementalRerunTest.changeCell(in.resolve("海滨街道-2020年报.xlsx"), fact[9], fact[10], changed);
+        Object beforeChange = fileKey(district);
         assertThat(run(job)).isZero();
         assertThat(IncrementalRerunTest.factOf(tmp.resolve("out"), "海滨街道-2020年报.xlsx")).isNotEqualTo(fact);
         assertThat(Files.readString(facts)).contains("," + fact[4] + "," + changed.toPlainString() + ",");
+        assertThat(fileKey(district)).as("its sums and the agency's row changed").isNotEqualTo(beforeChange);
+        assertThat(cn.nianbao.testing.WorkbookCells.cellValues(district))
+                .anyMatch(v -> v.replace(",", "").endsWith("=" + changed.toPlainString()));
     }
 
     private static Object fileKey(Path file) throws Exception {
