@@ -167,7 +167,7 @@ public class ConsolidationJobConfig {
 
     @Bean
     Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep,
-                       RunRecords records) {
+                       RunRecords records, RunAssembler assembler) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     // Every run records what it was run with, so a roll-up job can take its roster from the database.
@@ -175,6 +175,11 @@ public class ConsolidationJobConfig {
                     public void beforeJob(JobExecution execution) {
                         records.recordDefinition(execution.getJobInstance().getInstanceId(),
                                 RunParameters.job(execution.getJobParameters()));
+                    }
+
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        assembler.forget();
                     }
                 })
                 .start(ingestStep)
@@ -186,8 +191,15 @@ public class ConsolidationJobConfig {
 
     /** A roll-up job: the source runs' file rows instead of ingest, then the same steps (they read only the database). */
     @Bean
-    Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep) {
+    Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep,
+                      RunAssembler assembler) {
         return new JobBuilder(ROLLUP_JOB_NAME, repository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        assembler.forget();
+                    }
+                })
                 .start(gatherStep)
                 .next(validateStep)
                 .next(rollupStep)

@@ -76,7 +76,7 @@ public final class RunAssembler {
             return content;
         }
 
-        public Rollup.Result rollup() {
+        public synchronized Rollup.Result rollup() {
             if (rollup == null) {
                 rollup = computeRollup.get();
             }
@@ -107,7 +107,33 @@ public final class RunAssembler {
         return assemble(run, job);
     }
 
-    public Assembled assemble(long run, JobDefinition job) {
+    /** The run assembled last, kept for the next step of the same run in this process (see {@link #assemble(long, JobDefinition)}). */
+    private Assembled last;
+    private long lastRun = -1;
+
+    /**
+     * The run assembled: once per run in a process. Validate, roll-up and publish each asked for it, and each read the
+     * run's report headers again, resolved the duplicates again, and publish recomputed the roll-up (a pass over all
+     * stored datapoints). A restarted step in a new process assembles it afresh, from the same stored rows.
+     */
+    public synchronized Assembled assemble(long run, JobDefinition job) {
+        if (last != null && lastRun == run && last.job().equals(job)) {
+            return last;
+        }
+        last = null; // the previous run's reports are not held while this one's are read
+        Assembled assembled = build(run, job);
+        last = assembled;
+        lastRun = run;
+        return assembled;
+    }
+
+    /** Lets go of the run assembled last (at the end of a job: its reports are no longer needed). */
+    public synchronized void forget() {
+        last = null;
+        lastRun = -1;
+    }
+
+    private Assembled build(long run, JobDefinition job) {
         RuleBook rules = RuleBook.load(job.rules());
         List<Report> stored = store.reportHeaders(run);
         List<Report> inYears = new ArrayList<>();

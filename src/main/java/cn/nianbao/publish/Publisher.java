@@ -88,8 +88,9 @@ public final class Publisher {
     }
 
     /**
-     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer, ReportContent)}, leaving facts.csv in place
-     * when {@code history} shows its bytes would not change and nobody touched it since (see {@link OutputHistory}).
+     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer, ReportContent)}, leaving facts.csv and each
+     * summary workbook in place when {@code history} shows what it holds would not change and nobody touched it since
+     * (see {@link OutputHistory}).
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
                               ReportContent content, OutputHistory history) throws IOException {
@@ -181,15 +182,15 @@ public final class Publisher {
                             (System.nanoTime() - started) / 1_000_000);
                     return written;
                 } catch (IOException e) {
+                    failed.set(true); // before the slot is released, so that no further file is started
                     throw new java.io.UncheckedIOException(e);
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
                 } finally {
                     slots.release();
                 }
-            }, executor).whenComplete((p, e) -> {
-                if (e != null) {
-                    failed.set(true);
-                }
-            }));
+            }, executor));
         }
         List<Path> paths = new ArrayList<>();
         Throwable failure = null;
