@@ -38,6 +38,9 @@ public final class SheetGrid {
     public void put(GridCell cell) {
         int r = cell.row();
         int c = cell.col();
+        if (r < 0 || c < 0) {
+            return; // a <c> outside any <row>, or a reference without a column: no cell a person could point at
+        }
         if (r >= cells.length) {
             cells = java.util.Arrays.copyOf(cells, Math.max(r + 1, cells.length * 2));
         }

@@ -114,6 +114,16 @@ class XlsxPackageTest {
     }
 
     @Test
+    void cellsOutsideAnyRowOrWithoutAColumnAreLeftOutNotACrash() throws Exception {
+        SheetGrid sheet = read(write("坏格.xlsx", minimal(sheet("<c><v>7</v></c><row r=\"2\"><c r=\"2\"><v>8</v></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>本年新收政府信息公开申请数量</t></is></c></row>"))), ReadLimits.defaults())
+                .sheets().get(0);
+
+        assertThat(sheet.rowIndexes()).containsExactly(1);
+        assertThat(sheet.row(1)).extracting(GridCell::text).containsExactly("本年新收政府信息公开申请数量");
+    }
+
+    @Test
     void aZipWithoutAWorkbookIsNotAnExcelFile() throws Exception {
         Path file = write("文档.xlsx", Map.of("[Content_Types].xml", CONTENT_TYPES, "_rels/.rels", rels("rId1", "officeDocument", "word/document.xml"),
                 "word/document.xml", "<document/>"));
