@@ -37,10 +37,13 @@ public final class RunAssembler {
         private final Set<Integer> years;
         private final ReportContent content;
         private final java.util.function.Supplier<Rollup.Result> computeRollup;
+        private final java.util.function.Supplier<Rollup.Pending> startRollup;
         private Rollup.Result rollup;
 
         Assembled(JobDefinition job, RuleBook rules, List<Report> reports, DuplicateResolution duplicates, Set<Integer> years,
-                  ReportContent content, java.util.function.Supplier<Rollup.Result> computeRollup) {
+                  ReportContent content, java.util.function.Supplier<Rollup.Result> computeRollup,
+                  java.util.function.Supplier<Rollup.Pending> startRollup) {
+            this.startRollup = startRollup;
             this.job = job;
             this.rules = rules;
             this.reports = reports;
@@ -81,6 +84,21 @@ public final class RunAssembler {
                 rollup = computeRollup.get();
             }
             return rollup;
+        }
+
+        /**
+         * The roll-up to be summed during a pass over {@link #reports()} made for another reason (validate's), or null
+         * when it is known already. Hand it back with {@link #rollupSummed} once every report was added.
+         */
+        public synchronized Rollup.Pending pendingRollup() {
+            return rollup == null ? startRollup.get() : null;
+        }
+
+        /** The roll-up summed in such a pass: {@link #rollup()} needs no pass of its own. */
+        public synchronized void rollupSummed(Rollup.Pending summed) {
+            if (rollup == null) {
+                rollup = summed.result();
+            }
         }
     }
 
@@ -146,10 +164,10 @@ public final class RunAssembler {
         Set<Integer> years = new TreeSet<>(job.years());
         duplicates.winners().forEach(r -> years.add(r.year()));
         ReportContent content = store.content();
-        return new Assembled(job, rules, duplicates.winners(), duplicates, years, content, () -> {
-            UnitTree tree = new UnitTree(job.units(), job.roster());
-            return new Rollup(catalogue).compute(duplicates.winners(), tree, years, job.hasRoster(), content);
-        });
+        Rollup rollup = new Rollup(catalogue);
+        return new Assembled(job, rules, duplicates.winners(), duplicates, years, content,
+                () -> rollup.compute(duplicates.winners(), new UnitTree(job.units(), job.roster()), years, job.hasRoster(), content),
+                () -> rollup.start(duplicates.winners(), new UnitTree(job.units(), job.roster()), years, job.hasRoster()));
     }
 
 }

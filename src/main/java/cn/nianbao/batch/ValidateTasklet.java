@@ -91,7 +91,14 @@ public class ValidateTasklet implements Tasklet {
         List<Report> byAgency = new ArrayList<>(a.reports());
         byAgency.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
         List<Report> consolidated = new ArrayList<>();
+        // the roll-up's sums are made in this pass too, not in a pass of the roll-up step's own
+        cn.nianbao.rollup.Rollup.Pending rollup = a.pendingRollup();
+        int[] next = {0};
         store.forEachWithNotes(byAgency, (r, unitNotes) -> {
+            if (rollup != null) {
+                rollup.add(byAgency.get(next[0]), r);
+            }
+            next[0]++;
             ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r, unitNotes));
             findings.addAll(within.validate(r, ctx));
             if (r.scope() == Scope.OWN) {
@@ -101,6 +108,9 @@ public class ValidateTasklet implements Tasklet {
             }
         });
         partitions.finish();
+        if (rollup != null) {
+            a.rollupSummed(rollup);
+        }
 
         // Only a published 汇总 report is compared with the roll-up: compute it only then.
         if (!consolidated.isEmpty()) {

@@ -115,7 +115,8 @@ public final class SummaryWorkbookWriter {
                 field.accept(a.name());
             }
         }
-        field.accept(unit.reportedIds() == null ? null : String.join(",", unit.reportedIds()));
+        // sorted: which reports were visited first (validate's pass or the roll-up's own) must not change the key
+        field.accept(unit.reportedIds() == null ? null : String.join(",", new java.util.TreeSet<>(unit.reportedIds())));
         field.accept(errorNote(unit, findings == null ? List.of() : findings));
         return java.util.HexFormat.of().formatHex(md.digest());
     }

@@ -56,6 +56,69 @@ public final class Rollup {
      * grows with units × datapoints, not with reports). The totals' included reports are the headers.
      */
     public Result compute(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content) {
+        Pending pending = start(reports, units, years, hasRoster);
+        List<Report> toRead = pending.toRead();
+        int[] next = {0};
+        content.forEachValues(toRead, full -> pending.add(toRead.get(next[0]++), full));
+        return pending.result();
+    }
+
+    /**
+     * A roll-up whose units, included reports and findings are known and whose sums are still to be added, one report
+     * at a time ({@link #add}): so that a pass over the datapoints made for another reason (validate's) can make the
+     * sums too, instead of a pass of its own.
+     */
+    public static final class Pending {
+        private final List<UnitTotal> totals;
+        private final List<Finding> findings;
+        private final Map<Report, List<Map<String, BigDecimal>>> feeds;
+        private final Map<Report, List<Set<String>>> idsOf;
+        private final List<Report> toRead;
+
+        private Pending(List<UnitTotal> totals, List<Finding> findings, Map<Report, List<Map<String, BigDecimal>>> feeds,
+                        Map<Report, List<Set<String>>> idsOf, List<Report> toRead) {
+            this.totals = totals;
+            this.findings = findings;
+            this.feeds = feeds;
+            this.idsOf = idsOf;
+            this.toRead = toRead;
+        }
+
+        /** The report headers whose datapoints the sums need, each once. */
+        public List<Report> toRead() {
+            return java.util.Collections.unmodifiableList(toRead);
+        }
+
+        /**
+         * Adds a report's values to every unit it counts in. {@code header} is the report as given to
+         * {@link Rollup#start} (the same object); a report that counts in no unit is passed over.
+         */
+        public void add(Report header, Report full) {
+            List<Map<String, BigDecimal>> sums = feeds.get(header);
+            if (sums == null) {
+                return;
+            }
+            // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
+            // district's 总计 is not understated by one agency's missing total.
+            ReportValues r = new ReportValues(full);
+            for (Set<String> ids : idsOf.get(header)) {
+                ids.addAll(full.datapoints().keySet());
+            }
+            for (Map<String, BigDecimal> values : sums) {
+                for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
+                    e.setValue(e.getValue().add(r.value(e.getKey())));
+                }
+            }
+        }
+
+        /** The roll-up, once every report of {@link #toRead} was added. */
+        public Result result() {
+            return new Result(totals, findings);
+        }
+    }
+
+    /** The roll-up's units, included reports and findings, its sums at zero: see {@link Pending}. */
+    public Pending start(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         // Which sums each report adds to (a report counts in its district, its city …).
@@ -110,22 +173,7 @@ public final class Rollup {
                 totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing, reportedIds));
             }
         }
-        // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
-        // district's 总计 is not understated by one agency's missing total.
-        int[] next = {0};
-        content.forEachValues(toRead, full -> {
-            ReportValues r = new ReportValues(full);
-            Report header = toRead.get(next[0]++);
-            for (Set<String> ids : idsOf.get(header)) {
-                ids.addAll(full.datapoints().keySet());
-            }
-            for (Map<String, BigDecimal> values : feeds.get(header)) {
-                for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
-                    e.setValue(e.getValue().add(r.value(e.getKey())));
-                }
-            }
-        });
-        return new Result(totals, findings);
+        return new Pending(totals, findings, feeds, idsOf, toRead);
     }
 
     /** The format in force for the year; without one, the format most of the reports use. */
