@@ -62,7 +62,10 @@ public final class ValueParser {
         return m.matches() && (m.group(2) != null || m.group(3) != null);
     }
 
-    /** A number of NUMBER_WITH_UNIT starts with a sign, a digit or a decimal point: a label never does. */
+    /**
+     * A number of NUMBER_WITH_UNIT starts with a sign, a digit or a decimal point: text that starts otherwise (most
+     * labels: 「本年新收…」「（一）…」) is not one, without trying the pattern.
+     */
     private static boolean mayBeNumber(String s) {
         char first = s.isEmpty() ? ' ' : s.charAt(0);
         return first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9');
