@@ -52,7 +52,10 @@ final class ProgramIdentity {
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
-    /** The class path's files (the jar, or the dependency jars of a build) by path, size and modification time. */
+    /**
+     * The class path's files (the jar, or the dependency jars of a build) by path, size and modification time. Run
+     * from class folders (development, tests), only the versions and resources tell one build from another.
+     */
     static String jars(String classPath) {
         StringBuilder b = new StringBuilder();
         for (String entry : classPath.split(java.io.File.pathSeparator)) {

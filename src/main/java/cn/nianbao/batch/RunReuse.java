@@ -40,8 +40,7 @@ public class RunReuse {
     /** The hash of what a run's results follow from besides its files and the other runs. */
     public String basis(JobDefinition job) {
         MessageDigest md = cn.nianbao.model.Sha256.digest();
-        cn.nianbao.model.Sha256.field(md, LOGIC_VERSION);
-        cn.nianbao.model.Sha256.field(md, ProgramIdentity.jars(System.getProperty("java.class.path", "")));
+        cn.nianbao.model.Sha256.field(md, ProgramIdentity.current()); // logic version, jars, shipped rules and templates
         cn.nianbao.model.Sha256.field(md, readerVersion);
         cn.nianbao.model.Sha256.field(md, job.toString()); // name, years, folders, units and roster as read
         try {
@@ -76,8 +75,4 @@ public class RunReuse {
         }
         return store.sameRunFiles(before, run, modified) ? Optional.of(before) : Optional.empty();
     }
-
-    /**
-     * This program: every file on the class path (the jar, when run as one) by path, size and modification time.
-     * Run from class folders (development, tests) only {@link #LOGIC_VERSION} tells versions apart.
-     */}
+}
