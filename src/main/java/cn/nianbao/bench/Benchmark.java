@@ -30,6 +30,7 @@ import cn.nianbao.ingest.InputScanner;
  * End-to-end benchmark of the consolidation job, with two reference readers on the same files.
  *
  * <pre>bench/run.sh [N] [--work DIR] [--seed S] [--ref-limit M] [--no-rerun] [--no-refs] [--db-url URL --db-user U --db-password P]
+ *              [--warm-up W]
  * java -Xmx256m -cp target/nianbao.jar -Dloader.main=cn.nianbao.bench.Benchmark \
  *      org.springframework.boot.loader.launch.PropertiesLauncher 10000</pre>
  *
@@ -39,16 +40,24 @@ import cn.nianbao.ingest.InputScanner;
 public final class Benchmark {
 
     /** What to run. {@code refLimit}: the reference readers read at most this many of the files (0 = all). */
-    public record Options(int n, Path work, long seed, int refLimit, boolean rerun, boolean refs, Database database) {
+    public record Options(int n, Path work, long seed, int refLimit, boolean rerun, boolean refs, Database database, int warmUp) {
         public Options {
             if (n < 1) {
                 throw new IllegalArgumentException("N must be at least 1");
             }
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("--warm-up needs a number of workbooks ≥ 0");
+            }
         }
 
-        /** On the embedded H2 default. */
+        /** On the embedded H2 default, without a warm-up. */
         public Options(int n, Path work, long seed, int refLimit, boolean rerun, boolean refs) {
-            this(n, work, seed, refLimit, rerun, refs, null);
+            this(n, work, seed, refLimit, rerun, refs, null, 0);
+        }
+
+        /** Without a warm-up. */
+        public Options(int n, Path work, long seed, int refLimit, boolean rerun, boolean refs, Database database) {
+            this(n, work, seed, refLimit, rerun, refs, database, 0);
         }
     }
 
@@ -74,7 +83,7 @@ public final class Benchmark {
 
     /** Everything measured in one benchmark invocation. */
     public record Result(int n, int xls, double generationSeconds, boolean generationReused, JobRun first, JobRun rerun,
-                         List<BenchReaders.Rate> references, JobRun sameCommand, String database) {
+                         List<BenchReaders.Rate> references, JobRun sameCommand, String database, int warmUpWorkbooks) {
 
         public double workbooksPerSecond() {
             return n / first.wallSeconds();
@@ -97,7 +106,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: Benchmark [N=1000] [--work DIR=bench-work] [--seed S] [--ref-limit M=10000] [--no-rerun] [--no-refs]"
-                    + " [--db-url URL --db-user U --db-password P]");
+                    + " [--db-url URL --db-user U --db-password P] [--warm-up W]");
             System.exit(2);
             return;
         }
@@ -115,6 +124,7 @@ public final class Benchmark {
         String dbUrl = null;
         String dbUser = "";
         String dbPassword = "";
+        int warmUp = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -127,6 +137,7 @@ public final class Benchmark {
                 case "--db-user" -> dbUser = value(args, ++i, a);
                 case "--db-password" -> dbPassword = value(args, ++i, a);
                 case "--n" -> n = parseN(value(args, ++i, a));
+                case "--warm-up" -> warmUp = parseN(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -135,7 +146,8 @@ public final class Benchmark {
                 }
             }
         }
-        return new Options(n, work, seed, refLimit, rerun, refs, dbUrl == null ? null : new Database(dbUrl, dbUser, dbPassword));
+        return new Options(n, work, seed, refLimit, rerun, refs, dbUrl == null ? null : new Database(dbUrl, dbUser, dbPassword),
+                warmUp);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -168,6 +180,12 @@ public final class Benchmark {
         List<Path> files = InputScanner.scan(corpus.input()).workbooks();
         if (files.size() != o.n()) {
             throw new IllegalStateException("expected " + o.n() + " workbooks under " + corpus.input() + ", found " + files.size());
+        }
+
+        // 1b. optionally, the whole job once on another corpus first, untimed: the references are measured
+        // after a warm-up, and this puts the job on the same footing (its classes loaded, its code compiled)
+        if (o.warmUp() > 0) {
+            warmUp(o, cores, out);
         }
 
         // 2. the job, on a fresh database
@@ -235,9 +253,35 @@ public final class Benchmark {
         }
 
         Result result = new Result(o.n(), corpus.xls(), corpus.generationSeconds(), corpus.reused(), first, second, refs, same,
-                o.database() == null ? "h2" : database.kind());
+                o.database() == null ? "h2" : database.kind(), o.warmUp());
         report(result, o.work().toAbsolutePath().normalize(), out);
         return result;
+    }
+
+    /**
+     * Runs the job once, untimed, on its own corpus of {@code o.warmUp()} workbooks (same seed, own folder,
+     * own fresh database; on a server database, the schema is emptied before and again before the measured run).
+     */
+    private static void warmUp(Options o, int cores, PrintStream out) throws Exception {
+        Path dir = o.work().toAbsolutePath().normalize().resolve("n" + o.warmUp() + "-s" + o.seed());
+        BenchCorpus.Corpus corpus = BenchCorpus.ensure(dir, o.warmUp(), o.seed(), cores);
+        Path output = dir.resolve("warm-up-out");
+        Path db = dir.resolve(".nianbao-db-warm-up");
+        deleteTree(output);
+        deleteTree(db);
+        List<String> args = new ArrayList<>(List.of("consolidate", "--input", corpus.input().toString(), "--out", output.toString(),
+                "--logging.level.cn.nianbao=WARN"));
+        if (o.database() != null) {
+            emptySchema(o.database());
+            args.addAll(List.of("--spring.datasource.url=" + o.database().url(), "--spring.datasource.username=" + o.database().user(),
+                    "--spring.datasource.password=" + o.database().password()));
+        } else {
+            args.add("--spring.datasource.url=jdbc:h2:file:" + db.resolve("nianbao").toString().replace('\\', '/'));
+        }
+        long t0 = System.nanoTime();
+        int exit = NianbaoApplication.run(args.toArray(String[]::new));
+        out.printf("warm-up (untimed for the results): the job on %,d other workbooks, exit %d, %.2f s%n", o.warmUp(), exit,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** Every k-th file, so a sample keeps the mix of layouts, formats and districts. */
@@ -391,7 +435,9 @@ public final class Benchmark {
         out.printf("== results, N=%,d (%,d .xlsx, %,d .xls), database %s ==%n", r.n(), r.n() - r.xls(), r.xls(), r.database());
         out.println("| measure | value |");
         out.println("|---|---|");
-        out.printf("| ours, end to end (wall, incl. Spring start) | %,.0f workbooks/s (%.2f s) |%n", ours, j.wallSeconds());
+        out.printf("| ours, end to end (wall, incl. Spring start%s) | %,.0f workbooks/s (%.2f s) |%n",
+                r.warmUpWorkbooks() > 0 ? String.format("; after a warm-up run on %,d other workbooks in the same JVM", r.warmUpWorkbooks())
+                        : "; cold JVM", ours, j.wallSeconds());
         out.printf("| ours, job only (BATCH_JOB_EXECUTION start→end) | %,.0f workbooks/s (%.2f s) |%n", r.n() / j.jobSeconds(), j.jobSeconds());
         for (StepTime s : j.steps()) {
             out.printf("| step %s | %.2f s (read %,d, write %,d, %s) |%n", s.name(), s.seconds(), s.read(), s.write(), s.status());
@@ -431,7 +477,10 @@ public final class Benchmark {
                 String[] f = line.split("\t");
                 // lines without a database are H2 runs from before --db-url; compare like with like
                 boolean sameDb = line.contains(" db=" + r.database()) || (!line.contains(" db=") && r.database().equals("h2"));
-                if (sameDb && f.length > 2 && f[0].matches("\\d+")) {
+                // and cold with cold, warmed with warmed (lines without warm_up= are cold runs)
+                boolean sameStart = line.contains(" warm_up=" + r.warmUpWorkbooks() + " ")
+                        || (!line.contains(" warm_up=") && r.warmUpWorkbooks() == 0);
+                if (sameDb && sameStart && f.length > 2 && f[0].matches("\\d+")) {
                     wallByN.put(Integer.parseInt(f[0]), Double.parseDouble(f[1]));
                 }
             }
@@ -475,8 +524,8 @@ public final class Benchmark {
 
         // one machine-readable line (the smoke test reads it) and the history file
         String line = String.format(Locale.ROOT,
-                "RESULT n=%d exit=%d workbooks_per_s=%.1f wall_s=%.3f job_s=%.3f peak_heap_mb=%.1f peak_rss_mb=%.1f poi1=%.1f poi2=%.1f lb1=%.1f lb2=%.1f rerun_fraction=%.3f same_command_fraction=%.3f db=%s",
-                r.n(), j.exitCode(), ours, j.wallSeconds(), j.jobSeconds(), j.peakHeapBytes() / 1048576.0, j.peakRssBytes() / 1048576.0, poi1, poi2,
+                "RESULT n=%d warm_up=%d exit=%d workbooks_per_s=%.1f wall_s=%.3f job_s=%.3f peak_heap_mb=%.1f peak_rss_mb=%.1f poi1=%.1f poi2=%.1f lb1=%.1f lb2=%.1f rerun_fraction=%.3f same_command_fraction=%.3f db=%s",
+                r.n(), r.warmUpWorkbooks(), j.exitCode(), ours, j.wallSeconds(), j.jobSeconds(), j.peakHeapBytes() / 1048576.0, j.peakRssBytes() / 1048576.0, poi1, poi2,
                 lb1, lb2, r.rerun() == null ? Double.NaN : r.rerun().wallSeconds() / j.wallSeconds(),
                 r.sameCommand() == null ? Double.NaN : r.sameCommand().wallSeconds() / j.wallSeconds(), r.database());
         out.println();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ class BenchmarkSmokeTest {
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
 
-        Matcher m = Pattern.compile("RESULT n=20 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
+        Matcher m = Pattern.compile("RESULT n=20 warm_up=0 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
                 + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)"
                 + " same_command_fraction=([0-9.]+) db=h2").matcher(text);
         assertTrue(m.find(), text);
@@ -47,10 +48,16 @@ class BenchmarkSmokeTest {
             assertTrue(Double.parseDouble(m.group(g)) > 0, "group " + g + " in " + m.group());
         }
 
-        // a second invocation with the same N and seed reuses the corpus
-        Benchmark.Result again = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, false, false), out);
+        // a second invocation with the same N and seed reuses the corpus; with --warm-up 10 the job first runs
+        // on a corpus of 10 other workbooks, and the result line says so
+        bytes.reset();
+        Benchmark.Result again = Benchmark.run(new Benchmark.Options(20, work, 7L, 0, false, false, null, 10), out);
+        String warmText = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(again.generationReused());
-        assertEquals(0, again.first().exitCode());
+        assertEquals(0, again.first().exitCode(), warmText);
+        assertTrue(warmText.contains("warm-up (untimed for the results): the job on 10 other workbooks, exit 0"), warmText);
+        assertTrue(warmText.contains("RESULT n=20 warm_up=10 exit=0"), warmText);
+        assertTrue(Files.size(work.resolve("n10-s7").resolve("warm-up-out").resolve("facts.csv")) > 0, "the warm-up ran the real job");
     }
 
     @Test
