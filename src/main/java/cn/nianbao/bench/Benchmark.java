@@ -78,7 +78,8 @@ public final class Benchmark {
 
     /** One job run as the benchmark saw it. */
     public record JobRun(int exitCode, double wallSeconds, double jobSeconds, List<StepTime> steps, long peakHeapBytes,
-                         long poolPeakSumBytes, long retainedHeapBytes, long peakRssBytes, int gcCount, double gcSeconds) {
+                         long poolPeakSumBytes, long retainedHeapBytes, long peakRssBytes, int gcCount, double gcSeconds,
+                         ThreadCpu.Usage cpu) {
     }
 
     /** Everything measured in one benchmark invocation. */
@@ -307,11 +308,14 @@ public final class Benchmark {
         System.gc();
         resetPeaks();
         HeapWatch watch = HeapWatch.start();
+        ThreadCpu cpu = ThreadCpu.start();
         long t0 = System.nanoTime();
         int exit;
+        ThreadCpu.Usage usage;
         try {
             exit = NianbaoApplication.run(args);
         } finally {
+            usage = cpu.stop();
             watch.stop();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -322,7 +326,7 @@ public final class Benchmark {
         long retained = heapUsedNow();
         List<StepTime> steps = new ArrayList<>();
         double job = readSteps(db, steps);
-        return new JobRun(exit, wall, job, steps, peak, poolSum, retained, rss, watch.collections(), watch.pauseSeconds());
+        return new JobRun(exit, wall, job, steps, peak, poolSum, retained, rss, watch.collections(), watch.pauseSeconds(), usage);
     }
 
     /** 1, 5 and 15 minute load averages from /proc/loadavg, or "?" off Linux. */
@@ -447,6 +451,16 @@ public final class Benchmark {
         out.printf("| heap still in use after the run + full GC | %,.1f MB |%n", j.retainedHeapBytes() / 1048576.0);
         out.printf("| GCs during the run | %,d, %.2f s total |%n", j.gcCount(), j.gcSeconds());
         out.printf("| peak RSS (VmHWM) | %,.1f MB |%n", j.peakRssBytes() / 1048576.0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!j.cpu().isEmpty()) {
+            StringBuilder by = new StringBuilder();
+            for (Map.Entry<ThreadCpu.Group, Double> e : j.cpu().seconds().entrySet().stream()
+                    .sorted(Map.Entry.<ThreadCpu.Group, Double>comparingByValue().reversed()).toList()) {
+                by.append(by.length() == 0 ? "" : ", ").append(String.format("%s %.1f", e.getKey().label, e.getValue()));
+            }
+            out.printf("| CPU during the run, core-seconds by thread (/proc) | %s; unattributed %.1f; process total %.1f of %.1f available (%d cores × wall) |%n",
+                    by, j.cpu().unattributed(), j.cpu().processSeconds(), cores * j.wallSeconds(), cores);
+        }
         if (!r.references().isEmpty()) {
             out.printf("| POI usermodel read alone, 1 / 2 threads | %,.0f / %,.0f files/s |%n", poi1, poi2);
             out.printf("| lower bound (zip+JDK StAX; .xls: HSSF events), 1 / 2 threads | %,.0f / %,.0f files/s |%n", lb1, lb2);
@@ -497,6 +511,12 @@ public final class Benchmark {
         boolean at10k = r.n() == 10_000;
         String scope = at10k ? "" : " [target is stated for N=10,000; shown for information]";
         target(out, "end to end ≥ 1,000 workbooks/s" + scope, ok && ours >= 1000, String.format("%,.0f/s", ours));
+        if (!j.cpu().isEmpty()) {
+            // what the target leaves: N/1000 seconds on every core, against what this run's threads used
+            out.printf("        CPU budget at 1,000/s: %d cores × %.1f s = %.1f core-seconds; this run used %.1f (JIT compilers %.1f, GC %.1f)%n",
+                    cores, r.n() / 1000.0, cores * r.n() / 1000.0, j.cpu().processSeconds(),
+                    j.cpu().seconds().getOrDefault(ThreadCpu.Group.JIT, 0.0), j.cpu().seconds().getOrDefault(ThreadCpu.Group.GC, 0.0));
+        }
         if (!r.references().isEmpty()) {
             target(out, "≥ 2× POI usermodel read alone (vs its 2-thread rate; 1-thread rate in brackets)" + scope, ok && ours >= 2 * poi2,
                     String.format("%.2f× (%.2f×)", ours / poi2, ours / poi1));

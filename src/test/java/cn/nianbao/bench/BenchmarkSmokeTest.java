@@ -39,6 +39,15 @@ class BenchmarkSmokeTest {
         assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // CPU by thread: the run's own step thread and the ingest readers show, and the groups stay within the
+            // process's total (each thread's time is read from /proc, the total from the JVM)
+            var cpu = r.first().cpu();
+            assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.STEP, 0.0) > 0, "step thread CPU: " + cpu);
+            assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.INGEST, 0.0) > 0, "ingest readers' CPU: " + cpu);
+            assertTrue(cpu.attributed() <= cpu.processSeconds() * 1.05 + 0.1, "groups within the process total: " + cpu);
+            assertTrue(text.contains("CPU during the run, core-seconds by thread"), text);
+        }
 
         Matcher m = Pattern.compile("RESULT n=20 warm_up=0 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
                 + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)"
