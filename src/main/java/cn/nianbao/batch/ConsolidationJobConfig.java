@@ -94,9 +94,10 @@ public class ConsolidationJobConfig {
     @StepScope
     IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
                                  @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor")
-                                 ThreadPoolTaskExecutor ingestExecutor, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+                                 ThreadPoolTaskExecutor ingestExecutor, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize,
+                                 @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
         // read ahead by two chunks: the pool reads the next chunk's files while this one is written
-        return new IngestStep(store, catalogue, limits, testPause, ingestExecutor, 2 * chunkSize);
+        return new IngestStep(store, catalogue, limits, testPause, ingestExecutor, 2 * chunkSize, progressEvery);
     }
 
     /**

@@ -66,17 +66,21 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private final java.util.Map<Path, java.util.concurrent.CompletableFuture<IngestResult>> reading =
             new java.util.concurrent.ConcurrentHashMap<>();
     private int started; // files whose read has been started, by position; the step's thread only
+    private final java.time.Duration progressEvery;
+    private volatile IngestProgress progress;
 
     public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause) {
-        this(store, catalogue, limits, testPause, Runnable::run, 0);
+        this(store, catalogue, limits, testPause, Runnable::run, 0, java.time.Duration.ofSeconds(10));
     }
 
     /**
      * @param readers   the threads that read workbooks ahead of the step
      * @param readAhead how many files past the one being processed may be read (in memory) ahead of it
+     * @param progressEvery how often at most a progress line is logged (and once at the end)
      */
     public IngestStep(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
-                      java.util.concurrent.Executor readers, int readAhead) {
+                      java.util.concurrent.Executor readers, int readAhead, java.time.Duration progressEvery) {
+        this.progressEvery = progressEvery;
         this.store = store;
         this.catalogue = catalogue;
         this.limits = limits;
@@ -106,6 +110,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
             position.put(order.get(i), i);
         }
         done.set(alreadyStored.size());
+        progress = new IngestProgress(total, alreadyStored.size(), progressEvery, System::nanoTime);
         if (!alreadyStored.isEmpty()) {
             log.info("续跑：上次中断前已读取 {} 个文件，跳过这些文件", alreadyStored.size());
         }
@@ -180,7 +185,11 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
             reused += r.reused() ? 1 : 0;
             log.debug("{} → {}{}", r.submission().path(), r.accepted() ? "已读取" : "未能读取", r.reused() ? "（内容未变，沿用已存结果）" : "");
         }
-        log.info("读取进度 {}/{}（本批 {} 个文件内容未变，沿用已存结果）", n, total, reused);
+        log.debug("读取进度 {}/{}（本批 {} 个文件内容未变，沿用已存结果）", n, total, reused);
+        String line = progress.stored(n, reused);
+        if (line != null) {
+            log.info(line);
+        }
     }
 
     @Override

@@ -40,11 +40,11 @@ class BenchmarkSmokeTest {
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
-            // CPU by thread: the run's own step thread and the ingest readers show, and the groups stay within the
-            // process's total (each thread's time is read from /proc, the total from the JVM)
+            // CPU by thread: the run's own step thread shows, and the groups stay within the process's total (each
+            // thread's time is read from /proc, the total from the JVM). Not the ingest readers: with 20 files their
+            // pool can start and end between two samples, and its time is then in "unattributed".
             var cpu = r.first().cpu();
             assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.STEP, 0.0) > 0, "step thread CPU: " + cpu);
-            assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.INGEST, 0.0) > 0, "ingest readers' CPU: " + cpu);
             assertTrue(cpu.attributed() <= cpu.processSeconds() * 1.05 + 0.1, "groups within the process total: " + cpu);
             assertTrue(text.contains("CPU during the run, core-seconds by thread"), text);
         }
