@@ -104,6 +104,9 @@ public class PublishTasklet implements Tasklet {
         };
     }
 
+    /** How many changed reports the log names one by one. */
+    static final int AGENCY_LINES = 200;
+
     /** What changed since the job's previous completed run, logged for the operator and written to run.json. */
     private RunChanges compareWithPreviousRun(String jobName, long run) {
         var previous = store.previousCompletedRun(jobName, run);
@@ -116,7 +119,14 @@ public class PublishTasklet implements Tasklet {
                 store.acceptedVersions(run), store.summaryValues(before), store.summaryValues(run));
         log.info("与上次完成的运行（执行号 {}）相比：{} 份报表有变化，{} 个汇总数值变动", changes.previousJobExecutionId(),
                 changes.agencies().size(), changes.totals().size());
+        // a district's night names every agency that changed; a province's first week would be tens of thousands of
+        // lines, so past AGENCY_LINES the rest is counted and left to run.json
+        int listed = 0;
         for (RunChanges.AgencyChange c : changes.agencies()) {
+            if (++listed > AGENCY_LINES) {
+                log.info("  ……其余 {} 份报表的变化见 run.json 的 changes.agencies", changes.agencies().size() - AGENCY_LINES);
+                break;
+            }
             String what = switch (c.change()) {
                 case NEW -> "新报送";
                 case CHANGED -> "已更新（文件内容变化）";

@@ -32,7 +32,7 @@ import cn.nianbao.template.TemplateCatalogue;
  * in the 2020 one's 结转下年度. Layouts cycle through the 26 combinations {@code SampleGenerator} uses
  * (one .xls in about four). Deterministic for a given N and seed; written by all cores in parallel.
  */
-final class BenchCorpus {
+public final class BenchCorpus {
 
     /** A layout and container format, as SampleGenerator's plans spread them (2020 plans, then 2021). */
     record Shape(Set<Layout> layout, boolean xls) {
@@ -80,14 +80,14 @@ final class BenchCorpus {
     }
 
     /** What {@link #ensure} found or wrote. */
-    record Corpus(Path input, int workbooks, int xls, boolean reused, double generationSeconds) {
+    public record Corpus(Path input, int workbooks, int xls, boolean reused, double generationSeconds) {
     }
 
     /**
      * Makes sure {@code dir/input} holds the corpus for (n, seed): reused when a marker from a complete
      * earlier generation with the same n and seed is there, otherwise deleted and written afresh.
      */
-    static Corpus ensure(Path dir, int n, long seed, int threads) throws IOException, InterruptedException {
+    public static Corpus ensure(Path dir, int n, long seed, int threads) throws IOException, InterruptedException {
         Path input = dir.resolve("input");
         Path marker = dir.resolve(MARKER);
         String want = "n=" + n + " seed=" + seed;
