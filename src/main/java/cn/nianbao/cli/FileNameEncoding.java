@@ -10,6 +10,10 @@ import java.util.Optional;
  * name then reads as "?????.xlsx", two agencies' files collide and nothing can be matched to the roster.
  * -Dsun.jnu.encoding does not fix directory listings, so the only remedy is a UTF-8 locale in the
  * environment (LANG=C.UTF-8), and the run refuses to start without one rather than consolidate garbage.
+ *
+ * <p>Not on Windows: there the JDK names files through the UTF-16 ("wide") Windows API whatever the code page,
+ * and sun.jnu.encoding is the ANSI code page (GBK on a Chinese Windows), which would wrongly stop every run on
+ * the machines most district offices use.
  */
 public final class FileNameEncoding {
 
@@ -18,10 +22,13 @@ public final class FileNameEncoding {
 
     /** Why file names cannot be read, or empty when the locale decodes them as UTF-8. */
     public static Optional<String> problem() {
-        return problem(System.getProperty("sun.jnu.encoding"));
+        return problem(System.getProperty("sun.jnu.encoding"), System.getProperty("os.name", ""));
     }
 
-    static Optional<String> problem(String jnuEncoding) {
+    static Optional<String> problem(String jnuEncoding, String osName) {
+        if (osName.startsWith("Windows")) {
+            return Optional.empty();
+        }
         if (jnuEncoding != null && Charset.isSupported(jnuEncoding)
                 && Charset.forName(jnuEncoding).equals(StandardCharsets.UTF_8)) {
             return Optional.empty();
