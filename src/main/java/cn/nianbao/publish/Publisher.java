@@ -148,9 +148,11 @@ public final class Publisher {
             history.record(name, now);
             return target;
         }
-        write.write();
-        history.record(name, OutputHistory.State.of(key, target));
-        return target;
+        Path written = write.write();
+        if (written.equals(target)) {
+            history.record(name, OutputHistory.State.of(key, target));
+        } // else kept aside (the target is open elsewhere): no record, so the next run writes the target again
+        return written;
     }
 
     /** Writes one output file and returns its path. */

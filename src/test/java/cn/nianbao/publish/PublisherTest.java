@@ -67,6 +67,28 @@ class PublisherTest {
         }
     }
 
+    /**
+     * On Windows a summary workbook an auditor has open in Excel cannot be replaced (here: a folder stands in its
+     * place, which cannot be replaced either). The run still publishes: that workbook goes beside it as
+     * 「…（新）.xlsx」, the other files as usual, and run.json names the copy.
+     */
+    @Test
+    void anOutputThatCannotBeReplacedIsWrittenBesideItAndTheRunGoesOn(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("summary-350502-2020.xlsx").resolve("open in Excel"));
+
+        List<String> names = new Publisher(fixture.catalogue).publish(fixture.run, folder).stream()
+                .map(p -> p.getFileName().toString()).toList();
+
+        assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020（新）.xlsx",
+                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "run.json"), names);
+        try (InputStream in = Files.newInputStream(folder.resolve("summary-350502-2020（新）.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertTrue(wb.getNumberOfSheets() >= 2, "a whole summary workbook");
+        }
+        JsonNode json = new ObjectMapper().readTree(Files.readString(folder.resolve("run.json"), StandardCharsets.UTF_8));
+        assertEquals("summary-350502-2020（新）.xlsx", json.get("outputs").get(3).asText());
+    }
+
     @Test
     void factsCsv() throws Exception {
         List<List<String>> rows = readCsv("facts.csv");
