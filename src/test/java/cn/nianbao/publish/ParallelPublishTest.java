@@ -74,8 +74,12 @@ class ParallelPublishTest {
     @Test
     void aFileThatCannotBeWrittenFailsThePublishWithoutRunJsonOrHalfFiles() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out"));
-        // a folder where exceptions.csv belongs: its write cannot be moved into place
+        // a folder where exceptions.csv belongs, and where each name it could be kept under instead belongs
+        // (AtomicFiles keeps an output it cannot move into place beside it): its write cannot be moved anywhere
         Files.createDirectories(out.resolve("exceptions.csv").resolve("occupied"));
+        for (int n = 1; n <= AtomicFiles.ASIDE_NAMES; n++) {
+            Files.createDirectories(AtomicFiles.asideName(out.resolve("exceptions.csv"), n).resolve("occupied"));
+        }
 
         assertThatThrownBy(() -> new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, out))
                 .isInstanceOf(IOException.class)
