@@ -71,6 +71,47 @@ class CsvWriterTest {
         assertEquals(write(header, cells), write(header, fields));
     }
 
+    /**
+     * The writer encodes each cell itself: the bytes must be those of rendering, neutralising and quoting the cell
+     * as text and encoding it with the JDK's UTF-8 encoder (an unpaired surrogate as '?'), for every kind of cell.
+     */
+    @Test
+    void encodesEveryKindOfCellAsTheJdkWould() throws Exception {
+        Object[] cells = {"=1+1", "-3", "开元街道", "𠀀字, \"引号\"", "\uD800x", "a\uDC00", "", null, new BigDecimal("-2.50"),
+                new BigDecimal("-1E+3"), new BigDecimal("123456789012345678901234"), new BigDecimal("-987654321"), Long.MIN_VALUE,
+                -7, (short) 3, new java.math.BigInteger("-12"), 1.5d, false, new StringBuilder("+x"), "行\r\n尾"};
+        List<String> header = java.util.stream.IntStream.range(0, cells.length).mapToObj(i -> "c" + i).toList();
+        StringBuilder expected = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (int i = 0; i < cells.length; i++) {
+            expected.append(i == 0 ? "" : ",").append(CsvWriter.quote(CsvWriter.render(cells[i])));
+        }
+        expected.append("\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes, header)) {
+            csv.row(cells);
+        }
+        byte[] all = bytes.toByteArray();
+        byte[] want = expected.toString().getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(want, Arrays.copyOfRange(all, 3, all.length));
+        assertEquals("-2.50,-1000,123456789012345678901234,-987654321,-9223372036854775808,-7,3,-12,1.5,false,'+x",
+                String.join(",", CsvFiles.parse(new String(want, StandardCharsets.UTF_8)).get(1).subList(8, 19)));
+    }
+
+    @Test
+    void longRowsCrossTheBuffer() throws Exception {
+        String longText = "长".repeat(70_000) + ",";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes, List.of("a", "b"))) {
+            for (int i = 0; i < 3; i++) {
+                csv.row(longText, i);
+            }
+        }
+        String text = new String(bytes.toByteArray(), 3, bytes.size() - 3, StandardCharsets.UTF_8);
+        List<List<String>> rows = CsvFiles.parse(text);
+        assertEquals(4, rows.size());
+        assertEquals(List.of(longText, "2"), rows.get(3));
+    }
+
     @Test
     void rowWidthMustMatchHeader() {
         assertThrows(IllegalArgumentException.class, () -> write(List.of("a", "b"), new Object[] {"only one"}));
