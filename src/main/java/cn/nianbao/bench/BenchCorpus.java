@@ -146,6 +146,42 @@ public final class BenchCorpus {
         return new Corpus(input, n, xlsCount.get(), false, secs);
     }
 
+    /**
+     * The corpus as it looks after a night in which every {@code every}-th agency resubmitted its reports with
+     * corrected figures: {@code target} gets hard links to the corpus's files (the same bytes and modification times,
+     * nothing copied; a copy with its times where a link cannot be made), then the resubmitting agencies' workbooks
+     * are written afresh in its place (same agency, layout and file name, other values). The corpus itself is not
+     * touched. Returns how many workbooks changed.
+     */
+    public static int resubmitted(Path corpusInput, Path target, int n, long seed, int every) throws IOException {
+        Benchmark.deleteTree(target);
+        try (java.util.stream.Stream<Path> files = Files.walk(corpusInput)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path t = target.resolve(corpusInput.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    try {
+                        Files.createLink(t, f);
+                    } catch (UnsupportedOperationException | IOException e) {
+                        Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        TemplateCatalogue catalogue = TemplateCatalogue.load();
+        SampleWorkbookWriter writer = new SampleWorkbookWriter(catalogue);
+        ReportFormat gov2019 = catalogue.formatForYear(2020).orElseThrow();
+        ReportFormat gov2021 = catalogue.formatForYear(2021).orElseThrow();
+        int changed = 0;
+        for (int i = 0; i < (n + 1) / 2; i += Math.max(1, every)) {
+            boolean both = 2 * i + 1 < n;
+            writeAgency(writer, gov2019, gov2021, target, i, seed + 1, both); // replaces the links (see write)
+            changed += both ? 2 : 1;
+        }
+        return changed;
+    }
+
     /** Writes agency i's 2020 report and (when {@code both}) its 2021 report; returns how many were .xls. */
     private static int writeAgency(SampleWorkbookWriter writer, ReportFormat gov2019, ReportFormat gov2021, Path input,
                                    int i, long seed, boolean both) throws IOException {
@@ -183,6 +219,8 @@ public final class BenchCorpus {
         String title = agency + " " + year + "年政府信息公开工作年度报告（模拟数据）";
         SampleReport report = new SampleReport(agency, title, year, format.id(), values, Map.of(), true);
         Path file = input.resolve(district).resolve(agency + "-" + year + "年报" + (shape.xls() ? ".xls" : ".xlsx"));
+        // a resubmission replaces a hard link to the corpus: removed first, never written through
+        Files.deleteIfExists(file);
         writer.write(report, shape.layout(), file);
         return shape.xls() ? 1 : 0;
     }

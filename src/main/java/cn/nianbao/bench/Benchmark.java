@@ -84,7 +84,8 @@ public final class Benchmark {
 
     /** Everything measured in one benchmark invocation. */
     public record Result(int n, int xls, double generationSeconds, boolean generationReused, JobRun first, JobRun rerun,
-                         List<BenchReaders.Rate> references, JobRun sameCommand, String database, int warmUpWorkbooks) {
+                         List<BenchReaders.Rate> references, JobRun sameCommand, String database, int warmUpWorkbooks,
+                         JobRun resubmitted, int resubmittedWorkbooks) {
 
         public double workbooksPerSecond() {
             return n / first.wallSeconds();
@@ -112,7 +113,9 @@ public final class Benchmark {
             return;
         }
         Result r = run(o, System.out);
-        System.exit(r.first().exitCode() == 0 && (r.rerun() == null || r.rerun().exitCode() == 0) ? 0 : 3);
+        boolean ok = r.first().exitCode() == 0 && (r.rerun() == null || r.rerun().exitCode() == 0)
+                && (r.resubmitted() == null || r.resubmitted().exitCode() == 0);
+        System.exit(ok ? 0 : 3);
     }
 
     static Options parse(String[] args) {
@@ -218,6 +221,8 @@ public final class Benchmark {
 
         JobRun second = null;
         JobRun same = null;
+        JobRun resubmitted = null;
+        int resubmittedWorkbooks = 0;
         if (o.rerun()) {
             // What the nightly schedule does when no agency resubmitted: the same command, files untouched.
             out.println("nightly re-run: the same command, no file touched");
@@ -230,6 +235,19 @@ public final class Benchmark {
             second = runJob(force, database);
             out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", second.exitCode(), second.wallSeconds(),
                     second.jobSeconds(), loadAverage());
+
+            // The usual night while agencies resubmit: 1 % of them sent corrected workbooks, the rest are untouched.
+            // Its input is a folder of hard links to the corpus (same bytes, same times) with those workbooks written
+            // afresh; same job (folder name), database and output folder.
+            Path night = dir.resolve("resubmitted").resolve("input");
+            resubmittedWorkbooks = BenchCorpus.resubmitted(corpus.input(), night, o.n(), o.seed(), 100);
+            String[] nightly = cmd.clone();
+            nightly[java.util.Arrays.asList(cmd).indexOf("--input") + 1] = night.toString();
+            out.printf("nightly re-run, 1 %% of the agencies resubmitted (%,d workbooks with new figures, the rest untouched)%n",
+                    resubmittedWorkbooks);
+            resubmitted = runJob(nightly, database);
+            out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", resubmitted.exitCode(),
+                    resubmitted.wallSeconds(), resubmitted.jobSeconds(), loadAverage());
         }
 
         // 3. the references, after the job (so POI is as warm for them as it ended up for the job)
@@ -250,7 +268,7 @@ public final class Benchmark {
         }
 
         Result result = new Result(o.n(), corpus.xls(), corpus.generationSeconds(), corpus.reused(), first, second, refs, same,
-                o.database() == null ? "h2" : database.kind(), o.warmUp());
+                o.database() == null ? "h2" : database.kind(), o.warmUp(), resubmitted, resubmittedWorkbooks);
         report(result, o.work().toAbsolutePath().normalize(), out);
         return result;
     }
@@ -476,6 +494,13 @@ public final class Benchmark {
                 out.printf("| re-run step %s | %.2f s |%n", s.name(), s.seconds());
             }
         }
+        if (r.resubmitted() != null) {
+            JobRun n = r.resubmitted();
+            out.printf("| nightly re-run, 1 %% of agencies resubmitted (%,d workbooks changed)%s | %.2f s = %.2f of the first run (steps %s) |%n",
+                    r.resubmittedWorkbooks(), n.exitCode() == 0 ? "" : " — FAILED, exit " + n.exitCode(), n.wallSeconds(),
+                    n.wallSeconds() / j.wallSeconds(), n.steps().stream().map(s -> String.format("%s %.2f", s.name(), s.seconds()))
+                            .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
         out.printf("| generation (%s) | %.1f s |%n", r.generationReused() ? "reused; time of the original generation" : "this run",
                 r.generationSeconds());
 
@@ -540,10 +565,11 @@ public final class Benchmark {
 
         // one machine-readable line (the smoke test reads it) and the history file
         String line = String.format(Locale.ROOT,
-                "RESULT n=%d warm_up=%d exit=%d workbooks_per_s=%.1f wall_s=%.3f job_s=%.3f peak_heap_mb=%.1f peak_rss_mb=%.1f poi1=%.1f poi2=%.1f lb1=%.1f lb2=%.1f rerun_fraction=%.3f same_command_fraction=%.3f db=%s",
+                "RESULT n=%d warm_up=%d exit=%d workbooks_per_s=%.1f wall_s=%.3f job_s=%.3f peak_heap_mb=%.1f peak_rss_mb=%.1f poi1=%.1f poi2=%.1f lb1=%.1f lb2=%.1f rerun_fraction=%.3f same_command_fraction=%.3f db=%s resubmitted_fraction=%.3f",
                 r.n(), r.warmUpWorkbooks(), j.exitCode(), ours, j.wallSeconds(), j.jobSeconds(), j.peakHeapBytes() / 1048576.0, j.peakRssBytes() / 1048576.0, poi1, poi2,
                 lb1, lb2, r.rerun() == null ? Double.NaN : r.rerun().wallSeconds() / j.wallSeconds(),
-                r.sameCommand() == null ? Double.NaN : r.sameCommand().wallSeconds() / j.wallSeconds(), r.database());
+                r.sameCommand() == null ? Double.NaN : r.sameCommand().wallSeconds() / j.wallSeconds(), r.database(),
+                r.resubmitted() == null ? Double.NaN : r.resubmitted().wallSeconds() / j.wallSeconds());
         out.println();
         out.println(line);
         Files.writeString(history, r.n() + "\t" + j.wallSeconds() + "\t" + line + "\n", StandardCharsets.UTF_8,

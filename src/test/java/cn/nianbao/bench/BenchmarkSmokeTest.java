@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,24 @@ class BenchmarkSmokeTest {
         assertEquals(0, r.rerun().exitCode(), text);
         assertEquals(0, r.sameCommand().exitCode(), text);
         assertTrue(text.contains("nightly re-run, same command, no file touched"), text);
+        // the night with resubmissions: agency 0 of 10 resubmitted both reports, in a folder of hard links to the
+        // corpus, which must not have been written through
+        assertEquals(0, r.resubmitted().exitCode(), text);
+        assertEquals(2, r.resubmittedWorkbooks());
+        Path corpus = work.resolve("n20-s7").resolve("input");
+        Path night = work.resolve("n20-s7").resolve("resubmitted").resolve("input");
+        int differ = 0;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path n = night.resolve(corpus.relativize(f).toString());
+                if (!Files.isSameFile(f, n)) {
+                    differ++;
+                    assertTrue(Files.mismatch(f, n) >= 0, "a resubmitted workbook has other bytes than the corpus's: " + n);
+                }
+            }
+        }
+        assertEquals(2, differ, "only the resubmitted workbooks are new files; the corpus's own are untouched");
+        assertTrue(text.contains("nightly re-run, 1 % of agencies resubmitted (2 workbooks changed)"), text);
         assertEquals(20, r.n());
         assertTrue(r.xls() > 0, "the corpus mixes in .xls files");
         assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
