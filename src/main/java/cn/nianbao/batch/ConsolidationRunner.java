@@ -131,13 +131,21 @@ public class ConsolidationRunner {
         if (job.isRollup()) {
             return runRollupLocked(job, failOn, force);
         }
-        InputScanner.Scan scan = InputScanner.scan(job.input());
-        String fingerprint = fingerprint(job, scan);
+        String fingerprint = describeInput(job);
         String startedAt = Instant.now().toString();
         JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
+        return start(consolidateJob, job, params, failOn);
+    }
+
+    /**
+     * Scans the input folder, logs what it holds and returns its fingerprint. A method of its own so that the scan
+     * (a path per file: 100,000 of them for a province) is not held on this thread's stack while the job runs.
+     */
+    private String describeInput(JobDefinition job) throws IOException {
+        InputScanner.Scan scan = InputScanner.scan(job.input());
         log.info("作业「{}」：输入 {}（{} 个工作簿，{} 个其他文件），输出 {}", job.name(), job.input(), scan.workbooks().size(),
                 scan.skipped().size(), job.output());
-        return start(consolidateJob, job, params, failOn);
+        return fingerprint(job, scan);
     }
 
     /**

@@ -60,9 +60,13 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     private final TestPause testPause;
     private final java.util.concurrent.Executor readers;
     private final int readAhead;
-    /** The input in the reader's order, each file's position in it, and the reads started so far. */
+    /**
+     * The input in the reader's order, the position {@link #process} expects next, and the reads started so far. The
+     * reader hands the files over in this order, so a file's position is found by counting, not by a map from each of
+     * (in a province) 100,000 paths.
+     */
     private volatile List<Path> order = List.of();
-    private final java.util.Map<Path, Integer> position = new java.util.concurrent.ConcurrentHashMap<>();
+    private int next; // the step's thread only
     private final java.util.Map<Path, java.util.concurrent.CompletableFuture<IngestResult>> reading =
             new java.util.concurrent.ConcurrentHashMap<>();
     private int started; // files whose read has been started, by position; the step's thread only
@@ -103,12 +107,9 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
             throw new IllegalStateException(e.getMessage(), e);
         }
         total = order.size();
-        position.clear();
         reading.clear();
         started = 0;
-        for (int i = 0; i < order.size(); i++) {
-            position.put(order.get(i), i);
-        }
+        next = 0;
         done.set(alreadyStored.size());
         progress = new IngestProgress(total, alreadyStored.size(), progressEvery, System::nanoTime);
         if (!alreadyStored.isEmpty()) {
@@ -118,10 +119,11 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
 
     @Override
     public IngestResult process(Path file) throws Exception {
-        Integer at = position.get(file);
-        if (at == null) { // not in the scan beforeStep made (cannot happen with the step's reader): read it now
+        int at = next < order.size() && order.get(next).equals(file) ? next : order.indexOf(file);
+        if (at < 0) { // not in the scan beforeStep made (cannot happen with the step's reader): read it now
             return read(file);
         }
+        next = at + 1;
         // keep the pool busy up to readAhead files past this one, then wait for this one
         while (started <= Math.min(at + readAhead, order.size() - 1)) {
             Path next = order.get(started++);
@@ -196,6 +198,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     public ExitStatus afterStep(StepExecution stepExecution) {
         // a step that failed part way leaves reads started ahead: let them finish unobserved
         reading.clear();
+        order = List.of(); // the later steps do not need the file list (a path per file)
         return stepExecution.getExitStatus();
     }
 }

@@ -67,7 +67,7 @@ public class PublishTasklet implements Tasklet {
         store.recordVersions(a.job().name(), run, a.reports());
         RunChanges runChanges = compareWithPreviousRun(a.job().name(), run);
         RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
-                store.submissions(run), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
+                store.submissions(run, a.reports()), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
                 runChanges, records.sources(run));
         FindingChanges changes = store.previousRunFindings(a.job().name(), run)
                 .map(previous -> FindingChanges.compare(previous, findings))

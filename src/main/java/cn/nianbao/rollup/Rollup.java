@@ -71,16 +71,13 @@ public final class Rollup {
     public static final class Pending {
         private final List<UnitTotal> totals;
         private final List<Finding> findings;
-        private final Map<Report, List<Map<String, BigDecimal>>> feeds;
-        private final Map<Report, List<Set<String>>> idsOf;
+        private final Map<Report, Feed> feeds;
         private final List<Report> toRead;
 
-        private Pending(List<UnitTotal> totals, List<Finding> findings, Map<Report, List<Map<String, BigDecimal>>> feeds,
-                        Map<Report, List<Set<String>>> idsOf, List<Report> toRead) {
+        private Pending(List<UnitTotal> totals, List<Finding> findings, Map<Report, Feed> feeds, List<Report> toRead) {
             this.totals = totals;
             this.findings = findings;
             this.feeds = feeds;
-            this.idsOf = idsOf;
             this.toRead = toRead;
         }
 
@@ -94,17 +91,17 @@ public final class Rollup {
          * {@link Rollup#start} (the same object); a report that counts in no unit is passed over.
          */
         public void add(Report header, Report full) {
-            List<Map<String, BigDecimal>> sums = feeds.get(header);
-            if (sums == null) {
+            Feed feed = feeds.get(header);
+            if (feed == null) {
                 return;
             }
             // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the
             // district's 总计 is not understated by one agency's missing total.
             ReportValues r = new ReportValues(full);
-            for (Set<String> ids : idsOf.get(header)) {
+            for (Set<String> ids : feed.ids) {
                 ids.addAll(full.datapoints().keySet());
             }
-            for (Map<String, BigDecimal> values : sums) {
+            for (Map<String, BigDecimal> values : feed.sums) {
                 for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
                     e.setValue(e.getValue().add(r.value(e.getKey())));
                 }
@@ -117,13 +114,21 @@ public final class Rollup {
         }
     }
 
+    /**
+     * What one report adds to: the sums and the reported-id sets of each unit it counts in (its district, its city …;
+     * one or a few). One small object per report: a province's run holds 100,000 of them while validate reads.
+     */
+    private static final class Feed {
+        final List<Map<String, BigDecimal>> sums = new ArrayList<>(2);
+        final List<Set<String>> ids = new ArrayList<>(2);
+    }
+
     /** The roll-up's units, included reports and findings, its sums at zero: see {@link Pending}. */
     public Pending start(List<Report> reports, UnitTree units, Set<Integer> years, boolean hasRoster) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         // Which sums each report adds to (a report counts in its district, its city …).
-        Map<Report, List<Map<String, BigDecimal>>> feeds = new IdentityHashMap<>();
-        Map<Report, List<Set<String>>> idsOf = new IdentityHashMap<>();
+        Map<Report, Feed> feeds = new IdentityHashMap<>();
         List<Report> toRead = new ArrayList<>();
         // A report left out of several units (district, city) is one finding, not one per unit.
         Set<String> leftOut = new java.util.HashSet<>();
@@ -160,11 +165,12 @@ public final class Rollup {
                 }
                 Set<String> reportedIds = new LinkedHashSet<>();
                 for (Report r : included) {
-                    feeds.computeIfAbsent(r, k -> {
+                    Feed feed = feeds.computeIfAbsent(r, k -> {
                         toRead.add(k);
-                        return new ArrayList<>();
-                    }).add(values);
-                    idsOf.computeIfAbsent(r, k -> new ArrayList<>()).add(reportedIds);
+                        return new Feed();
+                    });
+                    feed.sums.add(values);
+                    feed.ids.add(reportedIds);
                 }
                 Set<String> present = included.stream().map(r -> r.agency().code()).collect(Collectors.toCollection(LinkedHashSet::new));
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
@@ -173,7 +179,7 @@ public final class Rollup {
                 totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing, reportedIds));
             }
         }
-        return new Pending(totals, findings, feeds, idsOf, toRead);
+        return new Pending(totals, findings, feeds, toRead);
     }
 
     /** The format in force for the year; without one, the format most of the reports use. */

@@ -219,9 +219,28 @@ public class ReportStore {
     // ------------------------------------------------------------------ reading a run back
 
     public List<Submission> submissions(long run) {
+        return submissions(run, List.of());
+    }
+
+    /**
+     * As {@link #submissions(long)}, the files of {@code known} reports given as those reports' own submission objects
+     * instead of new copies (publish holds both: the run's reports and, for run.json, all its files; 100,000 each in a
+     * province).
+     */
+    public List<Submission> submissions(long run, List<Report> known) {
+        Map<String, Submission> byPath = new HashMap<>();
+        for (Report r : known) {
+            if (r.submission() != null) {
+                byPath.put(r.submission().path(), r.submission());
+            }
+        }
         return jdbc.query("SELECT path, sha256, size_bytes, modified FROM nb_run_file WHERE job_instance_id = ? ORDER BY path",
-                (rs, i) -> new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
-                        rs.getTimestamp("modified").toInstant()), run);
+                (rs, i) -> {
+                    Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                            rs.getTimestamp("modified").toInstant());
+                    Submission same = byPath.get(s.path());
+                    return same != null && same.equals(s) ? same : s;
+                }, run);
     }
 
     /** The accepted reports of a run with all their datapoints, in file order. */
@@ -430,20 +449,31 @@ public class ReportStore {
 
     /** Reports from nb_run_file rows; datapoints from {@code points} or, when null, looked up per report. */
     private List<Report> reportsFrom(String sql, Map<String, List<Datapoint>> points, Object... args) {
+        // A run's headers are held by the later steps (100,000 in a province): the driver makes a new string for every
+        // column of every row, so the few formats, kinds and parents are kept once, and a code equal to the name
+        // (an agency without a roster) shares its string.
+        Map<String, String> few = new HashMap<>();
         return jdbc.query(sql, (rs, i) -> {
             Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
                     rs.getTimestamp("modified").toInstant());
-            Agency a = new Agency(rs.getString("agency_code"), rs.getString("agency_name"), List.of(),
-                    rs.getString("agency_kind"), rs.getString("agency_parent"));
+            String code = rs.getString("agency_code");
+            String name = rs.getString("agency_name");
+            Agency a = new Agency(code, name != null && name.equals(code) ? code : name, List.of(),
+                    once(few, rs.getString("agency_kind")), once(few, rs.getString("agency_parent")));
             Map<String, Datapoint> map = new LinkedHashMap<>();
             java.util.Collection<Datapoint> dps = points != null ? points.getOrDefault(s.sha256(), List.of())
                     : load(List.of(s.sha256()), true, null).getOrDefault(s.sha256(), Map.of()).values();
             for (Datapoint d : dps) {
                 map.put(d.id(), d);
             }
-            return new Report(a, rs.getInt("report_year"), rs.getString("format"), Scope.valueOf(rs.getString("scope")), s,
+            return new Report(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")), s,
                     rs.getString("title"), map);
         }, args);
+    }
+
+    /** {@code value}, or the equal string met before in {@code seen}. */
+    private static String once(Map<String, String> seen, String value) {
+        return value == null ? null : seen.computeIfAbsent(value, v -> v);
     }
 
     /** Money-unit notes the reader made for a file's content (datapoint id → note). */
