@@ -27,10 +27,32 @@ public sealed interface Expr {
 
     /**
      * A datapoint id TABLE.ROW.COLUMN; at most one segment may be the wildcard {@code *}, replaced by
-     * the bound row or column id.
+     * the bound row or column id. A class rather than a record so that it keeps the ids it binds to: every
+     * report evaluates every rule, and building the id string each time was most of what validate allocated.
      */
-    record Ref(String table, String row, String column) implements Expr {
+    final class Ref implements Expr {
         public static final String WILDCARD = "*";
+
+        private final String table;
+        private final String row;
+        private final String column;
+        /** TABLE.ROW.COLUMN as written: the datapoint id itself when there is no wildcard. */
+        private final String written;
+        /** Wildcard binding → datapoint id; a rule's bindings are the few rows or columns of one table. */
+        private final java.util.concurrent.ConcurrentHashMap<String, String> bound = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Ref(String table, String row, String column) {
+            this.table = table;
+            this.row = row;
+            this.column = column;
+            this.written = table + "." + row + "." + column;
+        }
+
+        public String table() { return table; }
+
+        public String row() { return row; }
+
+        public String column() { return column; }
 
         public boolean hasWildcard() {
             return WILDCARD.equals(row) || WILDCARD.equals(column);
@@ -42,6 +64,13 @@ public sealed interface Expr {
         }
 
         public String bind(String wildcard) {
+            if (!hasWildcard()) {
+                return written;
+            }
+            return wildcard == null ? bound(null) : bound.computeIfAbsent(wildcard, this::bound);
+        }
+
+        private String bound(String wildcard) {
             return table + "." + (WILDCARD.equals(row) ? wildcard : row) + "." + (WILDCARD.equals(column) ? wildcard : column);
         }
 
@@ -53,7 +82,17 @@ public sealed interface Expr {
         public void collectRefs(List<Ref> into) { into.add(this); }
 
         @Override
-        public String toString() { return table + "." + row + "." + column; }
+        public boolean equals(Object o) {
+            return o instanceof Ref r && table.equals(r.table) && row.equals(r.row) && column.equals(r.column);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(table, row, column);
+        }
+
+        @Override
+        public String toString() { return written; }
     }
 
     /** {@code sum(B.DENIED_1..8.*)}: the references of a numbered range, added up. */
