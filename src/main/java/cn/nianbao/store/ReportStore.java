@@ -132,8 +132,9 @@ public class ReportStore {
                 problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
             }
             // the workbook's whole record in one row (values, cells, notes; labels beside them): no row per datapoint
-            packed.add(new Object[] {sha, PackedValues.pack(p.datapoints().values(), p.unitNotes()),
-                    PackedValues.packLabels(p.datapoints().values())});
+            // (as UTF-8 bytes, V10: a text column is written and read back a character at a time)
+            packed.add(new Object[] {sha, utf8(PackedValues.pack(p.datapoints().values(), p.unitNotes())),
+                    utf8(PackedValues.packLabels(p.datapoints().values()))});
         }
         if (!stale.isEmpty()) {
             deleteContent(stale);
@@ -330,7 +331,7 @@ public class ReportStore {
             String sha = rs.getString(1);
             Map<String, Datapoint> map = new LinkedHashMap<>();
             points.put(sha, map);
-            PackedValues.unpack(rs.getString(2), labels ? rs.getString(3) : null, (d, note) -> {
+            PackedValues.unpack(text(rs.getBytes(2)), labels ? text(rs.getBytes(3)) : null, (d, note) -> {
                 map.put(d.id(), d);
                 if (note != null && notes != null) {
                     notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
@@ -469,6 +470,16 @@ public class ReportStore {
             return new Report(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")), s,
                     rs.getString("title"), map);
         }, args);
+    }
+
+    /** A packed text as stored (V10): its UTF-8 bytes. */
+    static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A packed text from its stored bytes. */
+    static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code value}, or the equal string met before in {@code seen}. */

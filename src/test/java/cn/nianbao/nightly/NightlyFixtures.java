@@ -75,8 +75,9 @@ final class NightlyFixtures {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 String sha = rs.getString(1);
-                String packed = rs.getString(2);
-                String labels = rs.getString(3);
+                // stored as UTF-8 bytes (V10)
+                String packed = rs.getBytes(2) == null ? null : new String(rs.getBytes(2), java.nio.charset.StandardCharsets.UTF_8);
+                String labels = rs.getBytes(3) == null ? null : new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8);
                 org.assertj.core.api.Assertions.assertThat(labels).as("labels of %s", sha).isNotNull();
                 long lines = packed.chars().filter(c -> c == '\n').count();
                 org.assertj.core.api.Assertions.assertThat(labels.chars().filter(c -> c == '\n').count()).as("labels of %s", sha)

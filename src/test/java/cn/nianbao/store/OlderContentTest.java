@@ -64,7 +64,8 @@ class OlderContentTest {
     void contentStoredBeforePackedRowsOrTheirLabelsReadsItsDatapointRows() {
         oldContent("pre5");
         oldContent("v5");
-        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)", "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n");
+        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)",
+                (Object) "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         for (String sha : List.of("pre5", "v5")) {
             List<Report> full = new ArrayList<>();
@@ -81,5 +82,41 @@ class OlderContentTest {
             assertThat(stored.datapoints().values()).as(sha).containsExactlyInAnyOrderElementsOf(EXPECTED);
             assertThat(store.content().datapointIds(List.of(header(sha)))).containsExactlyInAnyOrder("A.1", "B.1");
         }
+    }
+
+    /**
+     * V10 turned the packed text columns into UTF-8 bytes: a row stored as text by a version at V9 (values, cells,
+     * notes; Chinese labels and a sheet name with an escaped tab) reads back the same after the migration, on H2 and
+     * on PostgreSQL (each has its own conversion SQL).
+     */
+    @Test
+    void packedTextStoredAtV9ReadsBackAfterTheByteMigration() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:v9-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        convertsV9Text(h2, "h2");
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            convertsV9Text(pg.getPostgresDatabase(), "postgresql");
+        }
+    }
+
+    private static void convertsV9Text(javax.sql.DataSource ds, String vendor) {
+        String[] locations = {"classpath:db/migration", "classpath:db/vendor/" + vendor};
+        Flyway.configure().dataSource(ds).locations(locations).target("9").load().migrate();
+        JdbcTemplate db = new JdbcTemplate(ds);
+        db.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete) "
+                + "VALUES ('v9', 'GOV2019', 't', ?, 'v', 'LOCATED', TRUE)", Timestamp.from(Instant.now()));
+        db.update("INSERT INTO nb_content_values (sha256, packed, labels) VALUES ('v9', ?, ?)",
+                "A.1\t\t1\t表\\t一\tC2\t\nB.1\t12.5\t0\t表\\t一\tC3\tYUAN_ASSUMED\n", "标签甲\n标签乙（万元）\n");
+
+        Flyway.configure().dataSource(ds).locations(locations).load().migrate();
+
+        ReportStore migrated = new ReportStore(db, null);
+        List<Report> full = new ArrayList<>();
+        migrated.content().forEachFull(List.of(header("v9")), full::add);
+        assertThat(full.get(0).datapoints().values()).as(vendor).containsExactly(
+                new Datapoint("A.1", null, true, new SourceCell("表\t一", "C2", "标签甲")),
+                new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("表\t一", "C3", "标签乙（万元）")));
+        assertThat(migrated.unitNotes("v9")).as(vendor).containsEntry("B.1", cn.nianbao.ingest.ParsedValue.UnitNote.YUAN_ASSUMED);
     }
 }
