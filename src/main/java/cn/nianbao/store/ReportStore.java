@@ -254,9 +254,18 @@ public class ReportStore {
         return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", points, run);
     }
 
+    /** How many files a run saw and how many of them it accepted as reports. */
+    public int[] fileCounts(long run) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(CASE WHEN accepted THEN 1 ELSE 0 END), 0) FROM nb_run_file "
+                + "WHERE job_instance_id = ?", (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, run);
+    }
+
     /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
     public List<Report> reportHeaders(long run) {
-        return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), run);
+        // without the title each row also holds: nothing after ingest reads it, and a province's run holds 100,000
+        // headers through validate and publish
+        return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), false,
+                run);
     }
 
     /** How many reports' datapoints one query reads. */
@@ -450,6 +459,10 @@ public class ReportStore {
 
     /** Reports from nb_run_file rows; datapoints from {@code points} or, when null, looked up per report. */
     private List<Report> reportsFrom(String sql, Map<String, List<Datapoint>> points, Object... args) {
+        return reportRows(sql, points, true, args);
+    }
+
+    private List<Report> reportRows(String sql, Map<String, List<Datapoint>> points, boolean titles, Object... args) {
         // A run's headers are held by the later steps (100,000 in a province): the driver makes a new string for every
         // column of every row, so the few formats, kinds and parents are kept once, and a code equal to the name
         // (an agency without a roster) shares its string.
@@ -468,7 +481,7 @@ public class ReportStore {
                 map.put(d.id(), d);
             }
             return new Report(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")), s,
-                    rs.getString("title"), map);
+                    titles ? rs.getString("title") : null, map);
         }, args);
     }
 
