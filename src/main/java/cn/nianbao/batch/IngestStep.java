@@ -126,8 +126,8 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         next = at + 1;
         // keep the pool busy up to readAhead files past this one, then wait for this one
         while (started <= Math.min(at + readAhead, order.size() - 1)) {
-            Path next = order.get(started++);
-            reading.put(next, java.util.concurrent.CompletableFuture.supplyAsync(() -> read(next), readers));
+            Path ahead = order.get(started++);
+            reading.put(ahead, java.util.concurrent.CompletableFuture.supplyAsync(() -> read(ahead), readers));
         }
         java.util.concurrent.CompletableFuture<IngestResult> result = reading.remove(file);
         try {

@@ -113,13 +113,11 @@ public final class CsvWriter implements AutoCloseable {
         if (text.isEmpty()) {
             return;
         }
-        char first = text.charAt(0);
-        boolean dangerous = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         boolean quoted = needsQuotes(text);
         if (quoted) {
             put((byte) '"');
         }
-        if (dangerous) {
+        if (startsLikeFormula(text)) {
             put((byte) '\'');
         }
         utf8(text, quoted);
@@ -246,19 +244,21 @@ public final class CsvWriter implements AutoCloseable {
 
     /** Prefixes text a spreadsheet would take for a formula (or strip of its first character) with {@code '}. */
     public static String neutralise(String text) {
+        return startsLikeFormula(text) ? "'" + text : text;
+    }
+
+    /** Whether a spreadsheet would take the text for a formula (or strip its first character). */
+    private static boolean startsLikeFormula(String text) {
         if (text.isEmpty()) {
-            return text;
+            return false;
         }
         char first = text.charAt(0);
-        boolean dangerous = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return dangerous ? "'" + text : text;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
     static String quote(String field) {
-        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        return needsQuotes(field) ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
     public void flush() throws IOException {

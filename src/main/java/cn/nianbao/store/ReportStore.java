@@ -262,8 +262,8 @@ public class ReportStore {
 
     /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
     public List<Report> reportHeaders(long run) {
-        // without the title each row also holds: nothing after ingest reads it, and a province's run holds 100,000
-        // headers through validate and publish
+        // without the title: nothing after ingest reads it, and a province's run holds 100,000 headers through
+        // validate and publish
         return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), false,
                 run);
     }
