@@ -131,7 +131,7 @@ public final class Publisher {
 
     /** facts.csv: written, or left as it is when its bytes would not change and it was not touched since. */
     private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
-        List<cn.nianbao.model.Report> reports = nonNull(run.reports());
+        List<cn.nianbao.model.Report> reports = CsvOutputs.inFactsOrder(nonNull(run.reports())); // ordered once for both
         return unlessUnchanged(FACTS_CSV, csv.factsKey(reports, history.program(), target), target, history,
                 () -> csv.writeFacts(reports, content, target));
     }

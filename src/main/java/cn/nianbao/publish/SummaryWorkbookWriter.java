@@ -641,13 +641,17 @@ public final class SummaryWorkbookWriter {
         for (Report report : unit.included()) {
             included.put(report.agency().code(), report.agency());
         }
+        // the unit's errors first, then only they are put in order (not all of a province's findings, for each unit twice)
+        List<Finding> errors = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR && f.agencyCode() != null && included.containsKey(f.agencyCode())
+                    && (f.year() == null || f.year() == unit.year())) {
+                errors.add(f);
+            }
+        }
         Map<String, Set<String>> rulesByAgency = new LinkedHashMap<>();
         Map<String, Integer> countByAgency = new LinkedHashMap<>();
-        for (Finding f : FindingOrder.sorted(findings)) {
-            if (f.severity() != Severity.ERROR || f.agencyCode() == null || !included.containsKey(f.agencyCode())
-                    || (f.year() != null && f.year() != unit.year())) {
-                continue;
-            }
+        for (Finding f : FindingOrder.sorted(errors)) {
             rulesByAgency.computeIfAbsent(f.agencyCode(), k -> new LinkedHashSet<>()).add(f.rule());
             countByAgency.merge(f.agencyCode(), 1, Integer::sum);
         }
