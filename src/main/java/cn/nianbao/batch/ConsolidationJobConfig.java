@@ -1,6 +1,5 @@
 package cn.nianbao.batch;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -11,7 +10,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.model.IngestResult;
 import cn.nianbao.store.JobLocks;
@@ -86,12 +83,6 @@ public class ConsolidationJobConfig {
 
     @Bean
     @StepScope
-    ListItemReader<Path> workbookReader(@Value("#{jobParameters['input']}") String input) throws IOException {
-        return new ListItemReader<>(InputScanner.scan(Path.of(input)).workbooks());
-    }
-
-    @Bean
-    @StepScope
     IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
                                  @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor")
                                  ThreadPoolTaskExecutor ingestExecutor, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize,
@@ -134,12 +125,12 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Step ingestStep(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> workbookReader,
+    Step ingestStep(JobRepository repository, PlatformTransactionManager tx,
                     IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
         return new StepBuilder("ingest", repository)
                 .<Path, IngestResult>chunk(chunkSize)
                 .transactionManager(tx)
-                .reader(workbookReader)
+                .reader(ingestStepHandler) // the files its beforeStep scanned
                 .processor(ingestStepHandler)
                 .writer(ingestStepHandler)
                 .listener(ingestStepHandler)

@@ -14,6 +14,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import cn.nianbao.ingest.ParsedWorkbook;
@@ -41,7 +42,8 @@ import cn.nianbao.template.TemplateCatalogue;
  * reading only uses what {@link #beforeStep} set, and the ingester is thread-safe (a workbook is opened per
  * call). {@link #write} runs on the step's thread, a chunk at a time.
  */
-public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter<IngestResult>, StepExecutionListener {
+public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestResult>, ItemWriter<IngestResult>,
+        StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStep.class);
 
@@ -67,6 +69,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
      */
     private volatile List<Path> order = List.of();
     private int next; // the step's thread only
+    private int handedOut; // files the reader handed out; the step's thread only
     private final java.util.Map<Path, java.util.concurrent.CompletableFuture<IngestResult>> reading =
             new java.util.concurrent.ConcurrentHashMap<>();
     private int started; // files whose read has been started, by position; the step's thread only
@@ -110,6 +113,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         reading.clear();
         started = 0;
         next = 0;
+        handedOut = 0;
         done.set(alreadyStored.size());
         progress = new IngestProgress(total, alreadyStored.size(), progressEvery, System::nanoTime);
         if (!alreadyStored.isEmpty()) {
@@ -117,21 +121,30 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
         }
     }
 
+    /**
+     * The step's reader: the input's workbooks in the order {@link #beforeStep} scanned them, then null. (The step read
+     * them from a reader of its own, which scanned the folder a second time.)
+     */
+    @Override
+    public Path read() {
+        return handedOut < order.size() ? order.get(handedOut++) : null;
+    }
+
     @Override
     public IngestResult process(Path file) throws Exception {
         int at = next < order.size() && order.get(next).equals(file) ? next : order.indexOf(file);
         if (at < 0) { // not in the scan beforeStep made (cannot happen with the step's reader): read it now
-            return read(file);
+            return readWorkbook(file);
         }
         next = at + 1;
         // keep the pool busy up to readAhead files past this one, then wait for this one
         while (started <= Math.min(at + readAhead, order.size() - 1)) {
             Path ahead = order.get(started++);
-            reading.put(ahead, java.util.concurrent.CompletableFuture.supplyAsync(() -> read(ahead), readers));
+            reading.put(ahead, java.util.concurrent.CompletableFuture.supplyAsync(() -> readWorkbook(ahead), readers));
         }
         java.util.concurrent.CompletableFuture<IngestResult> result = reading.remove(file);
         try {
-            return result != null ? result.get() : read(file);
+            return result != null ? result.get() : readWorkbook(file);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Error error) {
@@ -142,7 +155,7 @@ public class IngestStep implements ItemProcessor<Path, IngestResult>, ItemWriter
     }
 
     /** Reads one file into its result (null when a crashed run stored it already); never throws for a bad workbook. */
-    private IngestResult read(Path file) {
+    private IngestResult readWorkbook(Path file) {
         String rel = job.input().relativize(file).toString().replace('\\', '/');
         if (alreadyStored.contains(rel)) {
             return null;
