@@ -84,7 +84,11 @@ final class PackedValues {
     }
 
     /** As {@link #unpack(String, Sink)}, each datapoint's source with its label from {@code labels} when not null. */
+    /** The ids and cell addresses met before, per thread (content is read back on the step's and the writers' threads). */
+    private static final ThreadLocal<CanonicalStrings> CANONICAL = ThreadLocal.withInitial(CanonicalStrings::new);
+
     static void unpack(String packed, String labels, Sink sink) {
+        CanonicalStrings canonical = CANONICAL.get();
         String lastSheet = null;
         int start = 0;
         int labelStart = 0;
@@ -98,7 +102,7 @@ final class PackedValues {
             int t3 = packed.indexOf('\t', t2 + 1);
             int t4 = packed.indexOf('\t', t3 + 1);
             int t5 = packed.indexOf('\t', t4 + 1);
-            String id = packed.substring(start, t1);
+            String id = canonical.of(packed, start, t1); // ids are never escaped
             BigDecimal value = t2 == t1 + 1 ? null : decimal(packed, t1 + 1, t2);
             boolean blank = packed.charAt(t2 + 1) == '1';
             String sheet;
@@ -109,7 +113,8 @@ final class PackedValues {
                 sheet = unescape(packed.substring(t3 + 1, t4));
             }
             lastSheet = sheet;
-            String cell = unescape(packed.substring(t4 + 1, t5));
+            String cell = escaped(packed, t4 + 1, t5) ? unescape(packed.substring(t4 + 1, t5)) // escaped, or null
+                    : canonical.of(packed, t4 + 1, t5);
             ParsedValue.UnitNote note = t5 + 1 == end ? null : ParsedValue.UnitNote.valueOf(packed.substring(t5 + 1, end));
             String label = null;
             if (labels != null) {
@@ -144,6 +149,16 @@ final class PackedValues {
             return BigDecimal.valueOf(negative ? -n : n);
         }
         return new BigDecimal(text.substring(from, to));
+    }
+
+    /** Whether {@code text[from, to)} holds an escape (or is the null marker). */
+    private static boolean escaped(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void escape(StringBuilder b, String s) {

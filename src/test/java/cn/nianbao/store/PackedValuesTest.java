@@ -63,4 +63,35 @@ class PackedValuesTest {
         PackedValues.unpack(PackedValues.pack(points, notes), (d, note) -> values.add(d));
         assertThat(values).extracting(d -> d.source().label()).containsOnlyNulls();
     }
+
+    /**
+     * Ids and cell addresses read back are the same string objects each time (one per distinct text, per thread), and
+     * the table stops growing at its bound, cutting new strings past it.
+     */
+    @Test
+    void idsAndCellsReadBackShareOneStringEach() {
+        List<Datapoint> points = List.of(new Datapoint("A.1", BigDecimal.ONE, false, new SourceCell("s", "C7", "x")),
+                new Datapoint("B.2", BigDecimal.ONE, false, new SourceCell("s", "C\\8", "y")));
+        String packed = PackedValues.pack(points, Map.of());
+        List<Datapoint> first = new ArrayList<>();
+        List<Datapoint> second = new ArrayList<>();
+        PackedValues.unpack(packed, (d, n) -> first.add(d));
+        PackedValues.unpack(new String(packed), (d, n) -> second.add(d));
+        assertThat(second.get(0).id()).isSameAs(first.get(0).id()).isEqualTo("A.1");
+        assertThat(second.get(0).source().cell()).isSameAs(first.get(0).source().cell()).isEqualTo("C7");
+        assertThat(second.get(1).source().cell()).isEqualTo("C\\8"); // escaped: unescaped, not from the table
+
+        CanonicalStrings table = new CanonicalStrings();
+        String text = "x".repeat(10);
+        String[] made = new String[CanonicalStrings.MAX_ENTRIES + 10];
+        for (int i = 0; i < made.length; i++) {
+            String s = "c" + i;
+            made[i] = table.of(s, 0, s.length());
+            assertThat(made[i]).isEqualTo(s);
+        }
+        assertThat(table.of("c5", 0, 2)).isSameAs(made[5]);
+        String past = "c" + (CanonicalStrings.MAX_ENTRIES + 5);
+        assertThat(table.of(past, 0, past.length())).isEqualTo(past).isNotSameAs(made[CanonicalStrings.MAX_ENTRIES + 5]);
+        assertThat(table.of(text, 2, 5)).isEqualTo("xxx");
+    }
 }
