@@ -132,7 +132,7 @@ public class ReportStore {
                 problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
             }
             // the workbook's whole record in one row (values, cells, notes; labels beside them): no row per datapoint
-            // (as UTF-8 bytes, V10: a text column is written and read back a character at a time)
+            // (as UTF-8 bytes in nb_content_bytes, V10: a text column is written and read back a character at a time)
             packed.add(new Object[] {sha, utf8(PackedValues.pack(p.datapoints().values(), p.unitNotes())),
                     utf8(PackedValues.packLabels(p.datapoints().values()))});
         }
@@ -144,12 +144,13 @@ public class ReportStore {
         jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
         jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
                 problems);
-        jdbc.batchUpdate("INSERT INTO nb_content_values (sha256, packed, labels) VALUES (?,?,?)", packed);
+        jdbc.batchUpdate("INSERT INTO nb_content_bytes (sha256, packed, labels) VALUES (?,?,?)", packed);
     }
 
     /** Removes stored content (datapoints, titles, problems) of the given hashes. */
     public void deleteContent(List<String> sha256s) {
-        for (String table : List.of("nb_datapoint", "nb_content_values", "nb_content_title", "nb_content_problem", "nb_content")) {
+        for (String table : List.of("nb_datapoint", "nb_content_values", "nb_content_bytes", "nb_content_title",
+                "nb_content_problem", "nb_content")) {
             jdbc.batchUpdate("DELETE FROM " + table + " WHERE sha256 = ?", sha256s.stream().map(sha -> new Object[] {sha}).toList());
         }
     }
@@ -324,9 +325,10 @@ public class ReportStore {
 
     /**
      * The stored datapoints of some workbooks (hash → datapoint id → datapoint, in id order), from their packed
-     * rows; with {@code labels} each source carries its label. Content stored before the packed rows (V5) or,
-     * when labels are asked for, before their labels (V6) is read from its nb_datapoint rows (labels included). Money-unit notes go to {@code notes}
-     * (hash → id → note) when it is not null.
+     * rows; with {@code labels} each source carries its label. Packed rows are UTF-8 bytes in nb_content_bytes (V10),
+     * text in nb_content_values before that. Content stored before the packed rows (V5) or, when labels are asked
+     * for, before their labels (V6) is read from its nb_datapoint rows (labels included). Money-unit notes go to
+     * {@code notes} (hash → id → note) when it is not null.
      */
     private Map<String, Map<String, Datapoint>> load(List<String> shas, boolean labels,
                                                     Map<String, Map<String, ParsedValue.UnitNote>> notes) {
@@ -334,19 +336,22 @@ public class ReportStore {
         if (shas.isEmpty()) {
             return points;
         }
-        String sql = "SELECT sha256, packed" + (labels ? ", labels" : "") + " FROM nb_content_values WHERE sha256 IN ("
-                + placeholders(shas.size()) + ")" + (labels ? " AND labels IS NOT NULL" : "");
-        jdbc.query(sql, rs -> {
-            String sha = rs.getString(1);
-            Map<String, Datapoint> map = new LinkedHashMap<>();
-            points.put(sha, map);
-            PackedValues.unpack(text(rs.getBytes(2)), labels ? text(rs.getBytes(3)) : null, (d, note) -> {
-                map.put(d.id(), d);
-                if (note != null && notes != null) {
-                    notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
-                }
-            });
-        }, shas.toArray());
+        String columns = "SELECT sha256, packed" + (labels ? ", labels" : "");
+        jdbc.query(columns + " FROM nb_content_bytes WHERE sha256 IN (" + placeholders(shas.size()) + ")",
+                rs -> {
+                    unpackRow(rs.getString(1), text(rs.getBytes(2)), labels ? text(rs.getBytes(3)) : null, points, notes);
+                },
+                shas.toArray());
+        // stored as text before V10
+        List<String> asText = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
+        if (!asText.isEmpty()) {
+            jdbc.query(columns + " FROM nb_content_values WHERE sha256 IN (" + placeholders(asText.size()) + ")"
+                            + (labels ? " AND labels IS NOT NULL" : ""),
+                    rs -> {
+                        unpackRow(rs.getString(1), rs.getString(2), labels ? rs.getString(3) : null, points, notes);
+                    },
+                    asText.toArray());
+        }
         // content stored by an older version: from its datapoint rows, in key order
         List<String> older = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
         if (!older.isEmpty()) {
@@ -362,6 +367,18 @@ public class ReportStore {
                     }, older.toArray());
         }
         return points;
+    }
+
+    private static void unpackRow(String sha, String packed, String labels, Map<String, Map<String, Datapoint>> points,
+                                  Map<String, Map<String, ParsedValue.UnitNote>> notes) {
+        Map<String, Datapoint> map = new LinkedHashMap<>();
+        points.put(sha, map);
+        PackedValues.unpack(packed, labels, (d, note) -> {
+            map.put(d.id(), d);
+            if (note != null && notes != null) {
+                notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
+            }
+        });
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {

@@ -98,15 +98,16 @@ class RestartAfterCrashTest {
             String files = "SELECT COUNT(*) FROM nb_run_file";
             assertThat(count(db, files)).isEqualTo(count(clean, files)).isEqualTo(13);
             // (each workbook's datapoints are one packed row keyed by its hash; none is stored one row per datapoint)
-            String points = "SELECT v.sha256, v.packed, v.labels FROM nb_content_values v JOIN nb_run_file f ON f.sha256 = v.sha256 "
+            String points = "SELECT v.sha256, v.packed, v.labels FROM nb_content_bytes v JOIN nb_run_file f ON f.sha256 = v.sha256 "
                     + "AND f.accepted";
             assertThat(packedDatapoints(db, points)).hasSameSizeAs(packedDatapoints(clean, points)).isNotEmpty();
-            List<String> all = packedDatapoints(db, "SELECT sha256, packed, labels FROM nb_content_values");
+            List<String> all = packedDatapoints(db, "SELECT sha256, packed, labels FROM nb_content_bytes");
             assertThat(all).doesNotHaveDuplicates();
             assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(packedDatapoints(clean,
-                    "SELECT sha256, packed, labels FROM nb_content_values")));
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_values")).isEqualTo(count(db, "SELECT COUNT(*) FROM nb_content"));
+                    "SELECT sha256, packed, labels FROM nb_content_bytes")));
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_bytes")).isEqualTo(count(db, "SELECT COUNT(*) FROM nb_content"));
             assertThat(count(db, "SELECT COUNT(*) FROM nb_datapoint")).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_values")).as("no content stored as text since V10").isZero();
         }
     }
 }

@@ -64,8 +64,7 @@ class OlderContentTest {
     void contentStoredBeforePackedRowsOrTheirLabelsReadsItsDatapointRows() {
         oldContent("pre5");
         oldContent("v5");
-        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)",
-                (Object) "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)", "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n");
 
         for (String sha : List.of("pre5", "v5")) {
             List<Report> full = new ArrayList<>();
@@ -85,9 +84,9 @@ class OlderContentTest {
     }
 
     /**
-     * V10 turned the packed text columns into UTF-8 bytes: a row stored as text by a version at V9 (values, cells,
-     * notes; Chinese labels and a sheet name with an escaped tab) reads back the same after the migration, on H2 and
-     * on PostgreSQL (each has its own conversion SQL).
+     * Since V10 new packed rows are UTF-8 bytes in nb_content_bytes; a row stored as text by a version at V9 (values,
+     * cells, notes; Chinese labels and a sheet name with an escaped tab) stays in nb_content_values and reads back the
+     * same after the migration, on H2 and on PostgreSQL (each has its own V10 SQL).
      */
     @Test
     void packedTextStoredAtV9ReadsBackAfterTheByteMigration() throws Exception {
