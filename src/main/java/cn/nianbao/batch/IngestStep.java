@@ -133,7 +133,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     @Override
     public IngestResult process(Path file) throws Exception {
         int at = next < order.size() && order.get(next).equals(file) ? next : order.indexOf(file);
-        if (at < 0) { // not in the scan beforeStep made (cannot happen with the step's reader): read it now
+        if (at < 0) { // not in the scan beforeStep made (cannot happen: this class is the step's reader): read it now
             return readWorkbook(file);
         }
         next = at + 1;

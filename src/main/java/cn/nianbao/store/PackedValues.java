@@ -83,10 +83,10 @@ final class PackedValues {
         unpack(packed, null, sink);
     }
 
-    /** As {@link #unpack(String, Sink)}, each datapoint's source with its label from {@code labels} when not null. */
     /** The ids and cell addresses met before, per thread (content is read back on the step's and the writers' threads). */
     private static final ThreadLocal<CanonicalStrings> CANONICAL = ThreadLocal.withInitial(CanonicalStrings::new);
 
+    /** As {@link #unpack(String, Sink)}, each datapoint's source with its label from {@code labels} when not null. */
     static void unpack(String packed, String labels, Sink sink) {
         CanonicalStrings canonical = CANONICAL.get();
         String lastSheet = null;
