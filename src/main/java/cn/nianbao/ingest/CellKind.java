@@ -1,4 +1,23 @@
 package cn.nianbao.ingest;
 
-/** What a spreadsheet cell holds after formulas are replaced by their cached results. */
-public enum CellKind { TEXT, NUMBER, BOOLEAN, ERROR, BLANK }
+/**
+ * What a spreadsheet or Word table cell holds as the agency sees it, after a formula is replaced by its
+ * saved (or evaluated) result.
+ */
+public enum CellKind {
+    TEXT,
+    NUMBER,
+    BOOLEAN,
+    /** An error value (#REF!, #DIV/0!, …): {@code text} is the code as Excel shows it. */
+    ERROR,
+    BLANK,
+    /** A number shown as a date or a time (an agency typed 1-3 and Excel made it 1月3日): {@code display} is what is shown. */
+    DATE,
+    /** A number shown as a percentage: {@code display} is what is shown (「50%」). */
+    PERCENT,
+    /**
+     * A formula with no saved result that could not be evaluated (an unsupported function, a link to another
+     * workbook, a circular reference): {@code text} says why, in Chinese; {@code formula} is the formula.
+     */
+    UNCALCULATED
+}

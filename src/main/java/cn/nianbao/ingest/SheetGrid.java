@@ -1,15 +1,25 @@
 package cn.nianbao.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The cells of one sheet with its merged regions. A cell inside a merged region reads as the region's
- * top-left cell, because that is how a person reads a merged label: 「三、本年度办理结果」 merged down
- * column A belongs to every outcome row beside it.
+ * The cells of one sheet (or one Word table) with its merged regions. A cell inside a merged region reads as
+ * the region's top-left cell, because that is how a person reads a merged label: 「三、本年度办理结果」 merged
+ * down column A belongs to every outcome row beside it.
+ *
+ * <p>The grid also knows what the agency does not see: whether the sheet is hidden, and which of its rows and
+ * columns are. Every cell is kept, hidden or not; {@link #visibleOnly()} is the sheet as the agency sees it.
  */
 public final class SheetGrid {
+
+    /** Whether a sheet's tab is shown. */
+    public enum Visibility { VISIBLE, HIDDEN, VERY_HIDDEN }
+
+    /** How a cell is named to a person: 「C12」 on a sheet, 「第12行第3列」 in a Word table. */
+    public enum Addressing { A1, TABLE }
 
     /** A merged region, zero-based and inclusive. */
     public record Region(int firstRow, int lastRow, int firstCol, int lastCol) {
@@ -26,13 +36,122 @@ public final class SheetGrid {
     private final List<Region> merged = new ArrayList<>();
     private int lastCellRow = -1;
     private int lastRegionRow = -1;
+    private final Addressing addressing;
+    private Visibility visibility = Visibility.VISIBLE;
+    private final BitSet hiddenRows = new BitSet();
+    private final BitSet hiddenColumns = new BitSet();
 
+    /** A spreadsheet's sheet. */
     public SheetGrid(String name) {
+        this(name, Addressing.A1);
+    }
+
+    public SheetGrid(String name, Addressing addressing) {
         this.name = name;
+        this.addressing = addressing;
     }
 
     public String name() {
         return name;
+    }
+
+    public Addressing addressing() {
+        return addressing;
+    }
+
+    /** A cell's address as a person finds it: 「C12」, or 「第12行第3列」 in a Word table (one-based, grid columns). */
+    public String address(int r, int c) {
+        return addressing == Addressing.A1 ? CellAddresses.a1(r, c) : "第" + (r + 1) + "行第" + (c + 1) + "列";
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public void setVisibility(Visibility visibility) {
+        this.visibility = visibility;
+    }
+
+    public boolean isHidden() {
+        return visibility != Visibility.VISIBLE;
+    }
+
+    public void hideRow(int r) {
+        if (r >= 0) {
+            hiddenRows.set(r);
+        }
+    }
+
+    public void hideColumn(int c) {
+        if (c >= 0) {
+            hiddenColumns.set(c);
+        }
+    }
+
+    /** Hides columns {@code first} to {@code last}, both included. */
+    public void hideColumns(int first, int last) {
+        if (last >= first && first >= 0) {
+            hiddenColumns.set(first, last + 1);
+        }
+    }
+
+    public boolean isRowHidden(int r) {
+        return r >= 0 && hiddenRows.get(r);
+    }
+
+    public boolean isColumnHidden(int c) {
+        return c >= 0 && hiddenColumns.get(c);
+    }
+
+    /** Whether any row or column of the sheet is hidden. */
+    public boolean hasHiddenRowsOrColumns() {
+        return !hiddenRows.isEmpty() || !hiddenColumns.isEmpty();
+    }
+
+    /**
+     * The sheet as the agency sees it: the same name, visibility and merged regions, without the cells of hidden
+     * rows and columns. A merged region that shows in a visible cell keeps its content, even where its top-left cell
+     * is hidden, because the spreadsheet shows it there.
+     */
+    public SheetGrid visibleOnly() {
+        if (!hasHiddenRowsOrColumns()) {
+            return this;
+        }
+        SheetGrid visible = new SheetGrid(name, addressing);
+        visible.visibility = visibility;
+        for (int r = 0; r < cells.length; r++) {
+            GridCell[] row = cells[r];
+            if (row == null || isRowHidden(r)) {
+                continue;
+            }
+            for (GridCell cell : row) {
+                if (cell != null && !isColumnHidden(cell.col())) {
+                    visible.put(cell);
+                }
+            }
+        }
+        for (Region region : merged) {
+            GridCell topLeft = stored(region.firstRow(), region.firstCol());
+            if (topLeft != null && (isRowHidden(topLeft.row()) || isColumnHidden(topLeft.col())) && showsAnywhere(region)) {
+                visible.put(topLeft);
+            }
+            visible.addMerged(region);
+        }
+        return visible;
+    }
+
+    private boolean showsAnywhere(Region region) {
+        for (int r = Math.max(0, region.firstRow()); r <= region.lastRow(); r++) {
+            if (isRowHidden(r)) {
+                continue;
+            }
+            for (int c = Math.max(0, region.firstCol()); c <= region.lastCol(); c++) {
+                if (!isColumnHidden(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public void put(GridCell cell) {

@@ -34,7 +34,7 @@ public final class ValueParser {
             case BLANK:
                 return ParsedValue.ofBlank();
             case ERROR:
-                return ParsedValue.problem("单元格是错误值 " + cell.text() + (cell.formula() ? "（公式计算出错）" : "")
+                return ParsedValue.problem("单元格是错误值 " + cell.text() + (cell.isFormula() ? "（公式计算出错）" : "")
                         + "，请改为数字");
             case BOOLEAN:
                 return ParsedValue.problem("单元格是逻辑值 " + cell.text() + "，应填数字");

@@ -151,21 +151,21 @@ public final class WorkbookGridReader {
     private static GridCell toCell(Cell cell) {
         int r = cell.getRowIndex();
         int c = cell.getColumnIndex();
-        boolean formula = cell.getCellType() == CellType.FORMULA;
-        CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
+        String formula = cell.getCellType() == CellType.FORMULA ? cell.getCellFormula() : null;
+        CellType type = formula != null ? cell.getCachedFormulaResultType() : cell.getCellType();
         switch (type) {
             case NUMERIC:
-                return new GridCell(r, c, CellKind.NUMBER, null, XlsxStreamingReader.number(cell.getNumericCellValue()), formula);
+                return new GridCell(r, c, CellKind.NUMBER, null, XlsxStreamingReader.number(cell.getNumericCellValue()), formula, null);
             case STRING:
                 String s = cell.getStringCellValue();
-                return s == null || s.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula)
-                        : new GridCell(r, c, CellKind.TEXT, s, null, formula);
+                return s == null || s.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula, null)
+                        : new GridCell(r, c, CellKind.TEXT, s, null, formula, null);
             case BOOLEAN:
-                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf(cell.getBooleanCellValue()), null, formula);
+                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf(cell.getBooleanCellValue()), null, formula, null);
             case ERROR:
-                return new GridCell(r, c, CellKind.ERROR, errorText(cell.getErrorCellValue()), null, formula);
+                return new GridCell(r, c, CellKind.ERROR, errorText(cell.getErrorCellValue()), null, formula, null);
             default:
-                return new GridCell(r, c, CellKind.BLANK, null, null, formula);
+                return new GridCell(r, c, CellKind.BLANK, null, null, formula, null);
         }
     }
 

@@ -226,7 +226,7 @@ final class XlsxStreamingReader {
     /** One {@code <c>}, the reader positioned on its start; returns positioned on its end. */
     private static GridCell readCell(XMLStreamReader xml, int r, int c, List<String> strings) throws Exception {
         String type = xml.getAttributeValue(null, "t");
-        boolean formula = false;
+        String formula = null;
         String value = null;
         StringBuilder inline = null;
         int depth = 1;
@@ -236,8 +236,7 @@ final class XlsxStreamingReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String element = local(xml);
                 if (element.equals("f")) {
-                    formula = true;
-                    skip(xml);
+                    formula = xml.getElementText();
                 } else if (element.equals("v")) {
                     value = xml.getElementText();
                 } else if (element.equals("rPh")) {
@@ -261,10 +260,10 @@ final class XlsxStreamingReader {
         if (type == null || type.equals("n")) {
             if (value == null || value.isEmpty()) {
                 // no cached value: blank, or 0 for a formula (as the usermodel reads it)
-                return formula ? new GridCell(r, c, CellKind.NUMBER, null, number(0.0), true)
-                        : new GridCell(r, c, CellKind.BLANK, null, null, false);
+                return formula != null ? new GridCell(r, c, CellKind.NUMBER, null, number(0.0), formula, null)
+                        : GridCell.blank(r, c);
             }
-            return new GridCell(r, c, CellKind.NUMBER, null, number(Double.parseDouble(value)), formula);
+            return new GridCell(r, c, CellKind.NUMBER, null, number(Double.parseDouble(value)), formula, null);
         }
         String text;
         switch (type) {
@@ -278,15 +277,15 @@ final class XlsxStreamingReader {
             case "inlineStr" -> text = decode(inline != null ? inline.toString() : value == null ? "" : value);
             case "str" -> text = decode(value == null ? "" : value);
             case "b" -> {
-                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf("1".equals(value)), null, formula);
+                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf("1".equals(value)), null, formula, null);
             }
             case "e" -> {
-                return new GridCell(r, c, CellKind.ERROR, errorText(value), null, formula);
+                return new GridCell(r, c, CellKind.ERROR, errorText(value), null, formula, null);
             }
             default -> text = value == null ? "" : value;
         }
-        return text.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula)
-                : new GridCell(r, c, CellKind.TEXT, text, null, formula);
+        return text.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula, null)
+                : new GridCell(r, c, CellKind.TEXT, text, null, formula, null);
     }
 
     /**
