@@ -338,12 +338,13 @@ public final class ReportLocator {
                         String id = table.id() + "." + e.getKey().id() + "." + column.id();
                         if (header == null) {
                             problems.add(new LocateProblem("PARSE-MISSING-COLUMN", sheetName, g.label.region().firstRow() >= 0
-                                    ? CellAddresses.a1(g.label.row(), g.label.col()) : null,
+                                    ? grid.address(g.label.row(), g.label.col()) : null,
                                     "「" + g.label.text().strip() + "」下未找到「" + column.label() + "」列"));
                             continue;
                         }
                         GridCell cell = valueCell(g.dataRow, header.region());
-                        out.put(id, new LocatedCell(id, sheetName, cell, g.label.text(), header.text()));
+                        out.put(id, new LocatedCell(id, sheetName, cell, grid.address(cell.row(), cell.col()), g.label.text(),
+                                header.text()));
                     }
                 }
             } else {
@@ -353,8 +354,9 @@ public final class ReportLocator {
                     List<LocatedCell> rowCells = new ArrayList<>();
                     for (Map.Entry<ColumnDef, LabelIndex.Hit> c : columns.entrySet()) {
                         String id = table.id() + "." + row.id() + "." + c.getKey().id();
-                        rowCells.add(new LocatedCell(id, sheetName, valueCell(label.row(), c.getValue().region()),
-                                label.text(), c.getValue().text()));
+                        GridCell cell = valueCell(label.row(), c.getValue().region());
+                        rowCells.add(new LocatedCell(id, sheetName, cell, grid.address(cell.row(), cell.col()), label.text(),
+                                c.getValue().text()));
                     }
                     // A group label standing alone (「（三）不予公开」 with no numbers) is not a subtotal row.
                     if (row.optional() && rowCells.stream().allMatch(lc -> lc.cell().kind() == CellKind.BLANK)) {
@@ -384,11 +386,11 @@ public final class ReportLocator {
         String anchorCell() {
             if (!rows.isEmpty()) {
                 LabelIndex.RowLabel first = rows.values().iterator().next();
-                return CellAddresses.a1(first.row(), first.col());
+                return grid.address(first.row(), first.col());
             }
             if (!groups.isEmpty()) {
                 LabelIndex.Hit first = groups.values().iterator().next().label;
-                return CellAddresses.a1(first.row(), first.col());
+                return grid.address(first.row(), first.col());
             }
             return null;
         }

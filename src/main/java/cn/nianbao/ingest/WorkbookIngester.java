@@ -134,10 +134,10 @@ public final class WorkbookIngester {
                 continue;
             }
             ParsedValue v = ValueParser.parse(lc.cell(), def.kind(), lc.columnLabel());
-            SourceCell source = new SourceCell(lc.sheet(), lc.cell().address(), lc.label());
+            SourceCell source = new SourceCell(lc.sheet(), lc.address(), lc.label());
             if (v.isProblem()) {
                 problems.add(new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.BAD_NUMBER, "PARSE-BAD-NUMBER",
-                        lc.sheet(), lc.cell().address(), "「" + def.label() + "」" + v.problem()));
+                        lc.sheet(), lc.address(), "「" + def.label() + "」" + v.problem()));
                 continue;
             }
             if (v.unitNote() != null) {
