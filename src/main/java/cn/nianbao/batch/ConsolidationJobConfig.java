@@ -18,7 +18,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
+import cn.nianbao.store.ContentStore;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.store.RunRecords;
@@ -43,8 +44,13 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    ReportStore reportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
-        return new ReportStore(jdbc, catalogue);
+    ContentStore contentStore(JdbcTemplate jdbc) {
+        return new ContentStore(jdbc);
+    }
+
+    @Bean
+    ReportStore reportStore(JdbcTemplate jdbc, ContentStore contents) {
+        return new ReportStore(jdbc, contents);
     }
 
     @Bean

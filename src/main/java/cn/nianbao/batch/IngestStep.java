@@ -21,7 +21,7 @@ import cn.nianbao.ingest.ParsedWorkbook;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
 import cn.nianbao.roster.JobDefinition;
@@ -166,13 +166,12 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
         } catch (Exception e) {
             // Vanished or unreadable between scan and read (a file still being copied, a lock): a finding, not a crash.
             Submission s = new Submission(rel, "", 0, java.time.Instant.EPOCH);
-            return new IngestResult(s, java.util.Optional.empty(), List.of(new Finding(Severity.ERROR, "PARSE-UNREADABLE",
-                    null, null, null, rel, null, List.of(), null, null, null,
-                    "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请稍后重新报送")), java.util.Map.of());
+            return IngestResult.failed(s, new Finding(Severity.ERROR, "PARSE-UNREADABLE", null, null, null, rel, null, List.of(),
+                    null, null, null, "无法读取文件（" + e.getMessage() + "）；文件可能正在写入或被其他程序占用，请稍后重新报送"));
         }
         // The same bytes read by this reader before (an earlier night, another job): reuse, don't open the workbook.
         // (its datapoints stay in the store: the later steps read them by hash)
-        Optional<ParsedWorkbook> stored = store.storedContent(submission.sha256(), readerVersion, false);
+        Optional<ParsedWorkbook> stored = store.contents().stored(submission.sha256(), readerVersion);
         if (stored.isPresent()) {
             return ingester.resolve(submission, stored.get()).asReused();
         }
@@ -181,10 +180,8 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
         } catch (RuntimeException | StackOverflowError e) {
             // A workbook that trips the reader must not stop the district's run.
             log.warn("读取 {} 时出错", rel, e);
-            return new IngestResult(submission, java.util.Optional.empty(), List.of(new Finding(Severity.ERROR,
-                    "PARSE-UNREADABLE", null, null, null, rel, null, List.of(), null, null, null,
-                    "读取时出错（" + e.getClass().getSimpleName() + "）；请用 Excel 或 WPS 另存为 .xlsx 后重新报送")),
-                    java.util.Map.of());
+            return IngestResult.failed(submission, new Finding(Severity.ERROR, "PARSE-UNREADABLE", null, null, null, rel, null,
+                    List.of(), null, null, null, "读取时出错（" + e.getClass().getSimpleName() + "）；请用 Excel 或 WPS 另存为 .xlsx 后重新报送"));
         }
     }
 

@@ -121,9 +121,9 @@ public class RunPurger {
 
     /** Content no run references any more, and superseded versions whose content is gone with it. */
     private int[] deleteUnreferenced() {
-        List<String> contents = jdbc.queryForList("SELECT c.sha256 FROM nb_content c WHERE NOT EXISTS "
+        List<String> contents = jdbc.queryForList("SELECT c.sha256 FROM nb_file_content c WHERE NOT EXISTS "
                 + "(SELECT 1 FROM nb_run_file f WHERE f.sha256 = c.sha256)", String.class);
-        store.deleteContent(contents);
+        store.contents().delete(contents);
         int versions = jdbc.update("DELETE FROM nb_submission_version WHERE superseded_by IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM nb_run_file f WHERE f.sha256 = nb_submission_version.sha256)");
         return new int[] {contents.size(), versions};

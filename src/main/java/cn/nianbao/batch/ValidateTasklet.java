@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.UnitNote;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.Scope;
@@ -94,12 +95,12 @@ public class ValidateTasklet implements Tasklet {
         // the roll-up's sums are made in this pass too, not in a pass of the roll-up step's own
         cn.nianbao.rollup.Rollup.Pending rollup = a.pendingRollup();
         int[] next = {0};
-        store.forEachWithNotes(byAgency, (r, unitNotes) -> {
+        a.content().forEachValues(byAgency, r -> {
             if (rollup != null) {
                 rollup.add(byAgency.get(next[0]), r);
             }
             next[0]++;
-            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r, unitNotes));
+            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
             findings.addAll(within.validate(r, ctx));
             if (r.scope() == Scope.OWN) {
                 partitions.add(slimmer.slim(r));
@@ -128,17 +129,19 @@ public class ValidateTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static List<ReaderNote> notes(Report r, Map<String, ParsedValue.UnitNote> unitNotes) {
+    /** What the reader assumed or converted about money units in a report, for the unit rules. */
+    private static List<ReaderNote> notes(Report r) {
         List<ReaderNote> notes = new ArrayList<>();
-        for (Map.Entry<String, ParsedValue.UnitNote> e : unitNotes.entrySet()) {
-            ReaderNote.Kind kind = e.getValue() == ParsedValue.UnitNote.YUAN_ASSUMED ? ReaderNote.Kind.UNIT_ASSUMED
+        for (Datapoint d : r.datapoints().values()) {
+            if (d.unitNote() == null) {
+                continue;
+            }
+            ReaderNote.Kind kind = d.unitNote() == UnitNote.YUAN_ASSUMED ? ReaderNote.Kind.UNIT_ASSUMED
                     : ReaderNote.Kind.YUAN_IN_WAN_COLUMN;
             // What the cell said, as far as the stored value tells: the bare number, or the 元 amount converted.
-            String detail = r.datapoint(e.getKey()).map(d -> kind == ReaderNote.Kind.UNIT_ASSUMED
-                    ? d.valueOrZero().toPlainString()
-                    : d.valueOrZero().multiply(java.math.BigDecimal.valueOf(10_000)).stripTrailingZeros().toPlainString() + "元")
-                    .orElse("");
-            notes.add(new ReaderNote(e.getKey(), kind, detail));
+            String detail = kind == ReaderNote.Kind.UNIT_ASSUMED ? d.valueOrZero().toPlainString()
+                    : d.valueOrZero().multiply(java.math.BigDecimal.valueOf(10_000)).stripTrailingZeros().toPlainString() + "元";
+            notes.add(new ReaderNote(d.id(), kind, detail));
         }
         return notes;
     }

@@ -1,13 +1,24 @@
 package cn.nianbao.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import cn.nianbao.model.Agency;
 
-/** Decides which agency a workbook is from, given its file name and the titles found in it. */
+/** Decides which agency a report is from, given its file name and the titles found in it. */
 public interface AgencyResolver {
 
     /** The agency, or empty when none can be named with confidence. */
     Optional<Agency> resolve(String fileName, List<ReportTitle> titles);
+
+    /**
+     * The agency of one report of a workbook that holds several (a sheet each): what the sheet says (its name and
+     * titles) names it before the file name does, since one file may hold several agencies' reports.
+     */
+    default Optional<Agency> resolvePart(String sheet, List<ReportTitle> titles, String fileName) {
+        List<ReportTitle> all = new ArrayList<>(titles);
+        all.add(new ReportTitle(sheet, null, null));
+        return resolve(fileName, all);
+    }
 }

@@ -6,13 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The canonical form of one agency's annual report: who, which year, which format, and every datapoint
- * with the cell it came from.
+ * The canonical form of one agency's annual report: who, which year, which format, the file (and, for a workbook
+ * holding several reports, the sheet) it came from, and every datapoint with the cell it came from.
  */
-public record Report(Agency agency, int year, String format, Scope scope, Submission submission,
+public record Report(Agency agency, int year, String format, Scope scope, Submission submission, ReportPart part,
                      String title, Map<String, Datapoint> datapoints) {
 
+    /** A report that is its whole file. */
+    public Report(Agency agency, int year, String format, Scope scope, Submission submission, String title,
+                  Map<String, Datapoint> datapoints) {
+        this(agency, year, format, scope, submission, ReportPart.WHOLE, title, datapoints);
+    }
+
     public Report {
+        part = part == null ? ReportPart.WHOLE : part;
         // a report's datapoints never change: copied once, and not again when a report is made from another's
         datapoints = datapoints instanceof Fixed ? datapoints
                 : datapoints.isEmpty() ? Fixed.NONE : new Fixed(new LinkedHashMap<>(datapoints));
@@ -24,7 +31,7 @@ public record Report(Agency agency, int year, String format, Scope scope, Submis
      * millions of datapoints a pass; a copy of each report's map doubled that.
      */
     public Report withContent(Map<String, Datapoint> datapoints) {
-        return new Report(agency, year, format, scope, submission, title,
+        return new Report(agency, year, format, scope, submission, part, title,
                 datapoints instanceof Fixed ? datapoints : new Fixed(datapoints));
     }
 

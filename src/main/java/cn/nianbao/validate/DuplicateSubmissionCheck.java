@@ -15,8 +15,8 @@ import cn.nianbao.model.Report;
 
 /**
  * DUPLICATE-SUBMISSION: two or more reports for one agency and year. The newest file (modified time;
- * on a tie the path that sorts last, so the choice is stable) is used; each other one gets a finding
- * on the ignored file saying which file was used.
+ * on a tie the path that sorts last, then the later sheet of one workbook, so the choice is stable) is used; each
+ * other one gets a finding on the ignored file saying which file was used.
  */
 public final class DuplicateSubmissionCheck implements CrossReportCheck {
 
@@ -24,6 +24,7 @@ public final class DuplicateSubmissionCheck implements CrossReportCheck {
     private static final Comparator<Report> NEWEST_FIRST = Comparator
             .comparing((Report r) -> r.submission() == null || r.submission().modified() == null ? Instant.MIN : r.submission().modified())
             .thenComparing(r -> r.submission() == null ? "" : r.submission().path())
+            .thenComparingInt(r -> r.part().index())
             .reversed();
 
     @Override
@@ -62,7 +63,7 @@ public final class DuplicateSubmissionCheck implements CrossReportCheck {
     }
 
     private static String name(Report r) {
-        return r.submission() == null ? "（未知文件）" : r.submission().fileName();
+        return r.submission() == null ? "（未知文件）" : r.submission().fileName() + r.part().describe();
     }
 
     private static String time(Report r) {

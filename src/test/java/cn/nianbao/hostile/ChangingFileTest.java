@@ -15,7 +15,7 @@ import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Submission;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.RosterResolver;
