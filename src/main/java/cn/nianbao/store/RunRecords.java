@@ -106,15 +106,15 @@ public class RunRecords {
      * Marked reused (the content was read by the source run, not by this one). Returns the rows copied.
      */
     public int copyFiles(long from, long to, String prefix) {
-        int files = jdbc.update("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
-                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
-                + "SELECT ?, CAST(? AS VARCHAR(1000)) || path, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
+        int files = jdbc.update("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
+                + "SELECT ?, CAST(? AS VARCHAR) || path, part, sheet, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
                 + "agency_kind, agency_parent, report_year, format, scope, title, TRUE FROM nb_run_file WHERE job_instance_id = ?",
                 to, prefix, from);
         jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
                 + "report_year, source_file, sheet, cells, expected, actual, delta, message) SELECT ?, stage, fingerprint, severity, "
                 + "rule_id, agency_code, agency_name, report_year, "
-                + "CASE WHEN source_file IS NULL THEN NULL ELSE CAST(? AS VARCHAR(1000)) || source_file END, "
+                + "CASE WHEN source_file IS NULL THEN NULL ELSE CAST(? AS VARCHAR) || source_file END, "
                 + "sheet, cells, expected, actual, delta, message FROM nb_finding WHERE job_instance_id = ? AND stage = 'INGEST'",
                 to, prefix, from);
         return files;

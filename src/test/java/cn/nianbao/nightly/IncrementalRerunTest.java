@@ -95,7 +95,7 @@ class IncrementalRerunTest {
 
         // a new reader version: content stored by the old reader is read again
         try (Connection db = NightlyFixtures.database(out); Statement s = db.createStatement()) {
-            s.executeUpdate("UPDATE nb_content SET reader_version = 'reader-0/old' WHERE sha256 IN "
+            s.executeUpdate("UPDATE nb_file_content SET program = 'reader-0/old' WHERE sha256 IN "
                     + "(SELECT sha256 FROM nb_run_file WHERE path = '卫健局-2020年报.xlsx')");
         }
         touchAll(in);
