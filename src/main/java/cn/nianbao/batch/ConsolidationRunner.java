@@ -143,8 +143,12 @@ public class ConsolidationRunner {
      */
     private String describeInput(JobDefinition job) throws IOException {
         InputScanner.Scan scan = InputScanner.scan(job.input());
-        log.info("作业「{}」：输入 {}（{} 个工作簿，{} 个其他文件），输出 {}", job.name(), job.input(), scan.workbooks().size(),
-                scan.skipped().size(), job.output());
+        long reports = scan.reports();
+        log.info("作业「{}」：输入 {}（{} 个年报文件{}），输出 {}", job.name(), job.input(), reports,
+                scan.files().size() > reports ? "，" + (scan.files().size() - reports) + " 个其他文件" : "", job.output());
+        if (scan.files().isEmpty()) {
+            log.error("输入文件夹 {} 中没有任何文件：请确认作业文件中的 input 是否正确、网络盘是否已挂载", job.input().toAbsolutePath());
+        }
         return fingerprint(job, scan);
     }
 
@@ -243,10 +247,9 @@ public class ConsolidationRunner {
         }
         findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         int[] fileCounts = store.fileCounts(instance); // counted in SQL: not 100,000 rows read to count them
-        int files = fileCounts[0];
-        int accepted = fileCounts[1];
         log.info("完成：{} 个文件，{} 份报表已读取，{} 个文件未能读取；问题 {} 个错误、{} 个警告、{} 个提示",
-                files, accepted, files - accepted, counts.get(Severity.ERROR), counts.get(Severity.WARNING), counts.get(Severity.INFO));
+                fileCounts[0], fileCounts[1], fileCounts[2], counts.get(Severity.ERROR), counts.get(Severity.WARNING),
+                counts.get(Severity.INFO));
         Map<String, Long> byRule = new java.util.TreeMap<>();
         findings.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
         if (!byRule.isEmpty()) {
@@ -267,7 +270,7 @@ public class ConsolidationRunner {
 
     static String fingerprint(JobDefinition job, InputScanner.Scan scan, String program) throws IOException {
         MessageDigest md = jobDigest(job, program);
-        for (Path p : scan.workbooks()) {
+        for (Path p : scan.files()) {
             cn.nianbao.model.Sha256.field(md, job.input().relativize(p).toString());
             cn.nianbao.model.Sha256.field(md, Long.toString(Files.size(p)));
             cn.nianbao.model.Sha256.field(md, Files.getLastModifiedTime(p).toString());

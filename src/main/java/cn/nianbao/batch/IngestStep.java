@@ -28,6 +28,7 @@ import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.RosterResolver;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.validate.RuleBook;
 
 /**
  * The ingest step's processor and writer: each workbook is read into a report and stored with its
@@ -58,6 +59,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     private volatile WorkbookIngester ingester;
     private volatile Set<String> alreadyStored;
     private volatile String readerVersion;
+    private volatile RuleBook rules;
 
     private final TestPause testPause;
     private final java.util.concurrent.Executor readers;
@@ -103,9 +105,10 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
         ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));
         readerVersion = WorkbookIngester.cacheVersion(limits);
+        rules = RuleBook.load(job.rules());
         alreadyStored = Set.copyOf(store.pathsOfRun(run));
         try {
-            order = cn.nianbao.ingest.InputScanner.scan(job.input()).workbooks();
+            order = cn.nianbao.ingest.InputScanner.scan(job.input()).files();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -189,7 +192,11 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     public void write(Chunk<? extends IngestResult> chunk) {
         // Earlier chunks are committed by now: a crash test kills here to leave a half-ingested run.
         testPause.reached("ingest", done.get());
-        List<IngestResult> items = new ArrayList<>(chunk.getItems());
+        List<IngestResult> items = new ArrayList<>(chunk.size());
+        for (IngestResult r : chunk.getItems()) {
+            // the reader's findings as the rule book says (severity, switched off, message)
+            items.add(new IngestResult(r.submission(), r.reports(), rules.apply(r.findings()), r.parsed(), r.reused()));
+        }
         store.saveIngested(run, items, readerVersion);
         int n = done.addAndGet(items.size());
         int reused = 0;

@@ -41,7 +41,7 @@ public class RollupTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         store.replaceSummary(run, a.rollup().totals());
-        store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rollup().findings());
+        store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rules().apply(a.rollup().findings()));
         for (UnitTotal t : a.rollup().totals()) {
             log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）", t.unit().name(), t.year(), t.included().size(),
                     t.expected().size(), t.missing().size());

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.UnitNote;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Submission;
@@ -77,6 +79,9 @@ public class ValidateTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         List<Finding> findings = new ArrayList<>(a.duplicates().findings());
+        if (a.reports().isEmpty()) {
+            findings.addAll(a.rules().apply(List.of(noReport(a.job(), store.fileCounts(run)))));
+        }
 
         // Within each report, one report at a time; what the checks across reports read is kept (slim) and
         // checked a group of agencies at a time (AgencyPartitions), so memory does not grow with the run.
@@ -127,6 +132,21 @@ public class ValidateTasklet implements Tasklet {
         store.recordRunBasis(run, basis, stamp);
         log.info("校验完成：{} 份报表，发现 {} 个问题", a.reports().size(), findings.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * INPUT-NO-REPORT: not one report could be read for the job's years. A wrong or unmounted input folder must not
+     * look like a clean run; the log says so too.
+     */
+    private static Finding noReport(JobDefinition job, int[] fileCounts) {
+        String years = job.years().isEmpty() ? "" : job.years().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、")) + " 年度";
+        String where = job.input() == null ? "汇总的各作业运行中" : "输入文件夹「" + job.input().toAbsolutePath().normalize() + "」中";
+        String message = where + "没有可以计入汇总的" + years + "年报（共 " + fileCounts[0] + " 个文件"
+                + (fileCounts[0] == 0 ? "" : "，均未能读取或不属于本次汇总的年度，见其他问题") + "）；"
+                + "请确认作业文件中的输入文件夹是否正确、网络盘是否已挂载，以及报送的是否为年报表格";
+        log.error("{}", message);
+        return new Finding(Severity.ERROR, "INPUT-NO-REPORT", null, null, null, null, null, List.of(), null, null, null, message);
     }
 
     /** What the reader assumed or converted about money units in a report, for the unit rules. */

@@ -13,6 +13,14 @@ public interface AgencyResolver {
     Optional<Agency> resolve(String fileName, List<ReportTitle> titles);
 
     /**
+     * The agency a file that gave no report belongs to, by its name alone (an unreadable file, a PDF): where the
+     * finding about it goes. Empty when the name names no agency with confidence.
+     */
+    default Optional<Agency> resolveFile(String fileName) {
+        return resolve(fileName, List.of());
+    }
+
+    /**
      * The agency of one report of a workbook that holds several (a sheet each): what the sheet says (its name and
      * titles) names it before the file name does, since one file may hold several agencies' reports.
      */

@@ -162,7 +162,12 @@ public final class WorkbookIngester {
     public IngestResult resolve(Submission submission, ParsedWorkbook parsed) {
         List<Finding> findings = new ArrayList<>();
         if (parsed.outcome() == ParsedWorkbook.Outcome.UNREADABLE) {
-            findings.add(fileFinding(submission, parsed.failureRule(), null, parsed.failureMessage()));
+            // attributed to the agency the file's name names: an unusable file is that agency's to replace
+            Agency agency = agencies.resolveFile(submission.fileName()).orElse(null);
+            boolean reportFile = InputScanner.REPORT_EXTENSIONS.contains(InputScanner.extension(submission.fileName()));
+            findings.add(reportFile ? fileFinding(submission, parsed.failureRule(), agency, parsed.failureMessage())
+                    : new Finding(Severity.WARNING, OtherFiles.FILE_TYPE, code(agency), name(agency), null, submission.path(), null,
+                            List.of(), null, null, null, OtherFiles.message(submission.fileName())));
             return new IngestResult(submission, List.of(), findings, parsed, false);
         }
         if (parsed.outcome() == ParsedWorkbook.Outcome.NO_TABLE) {

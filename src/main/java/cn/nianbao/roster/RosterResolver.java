@@ -57,6 +57,11 @@ public final class RosterResolver implements AgencyResolver {
     }
 
     @Override
+    public Optional<Agency> resolveFile(String fileName) {
+        return job.hasRoster() ? matcher.match(fileName, List.of()) : resolve(fileName, List.of());
+    }
+
+    @Override
     public Optional<Agency> resolve(String fileName, List<ReportTitle> titles) {
         List<String> texts = titles.stream().map(ReportTitle::text).toList();
         if (job.hasRoster()) {

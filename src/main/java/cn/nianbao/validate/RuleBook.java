@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.template.ReportFormat;
 import cn.nianbao.template.TemplateCatalogue;
@@ -90,6 +91,30 @@ public final class RuleBook {
 
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Findings the pipeline made itself (check {@code reader} or {@code run}: PARSE-*, INPUT-NO-REPORT, …) as the
+     * rule book says: left out where their rule is switched off or not in force for the finding's year, with the
+     * rule's severity, and the message framed by the rule's ({@code {detail}} is the pipeline's text). Any other
+     * finding passes as it is.
+     */
+    public List<Finding> apply(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Optional<Rule> rule = rule(f.rule()).filter(r -> Checks.BUILT_IN.contains(r.check()));
+            if (rule.isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            Rule r = rule.get();
+            if (!(f.year() == null ? r.enabled() : r.appliesTo(f.year()))) {
+                continue;
+            }
+            out.add(new Finding(r.severity(), f.rule(), f.agencyCode(), f.agencyName(), f.year(), f.sourceFile(), f.sheet(),
+                    f.cells(), f.expected(), f.actual(), f.delta(), Messages.fill(r.message(), Map.of("detail", f.message()))));
+        }
+        return out;
     }
 
     /** The rule with this id; a built-in rule id missing would be a programming error. */
