@@ -80,7 +80,7 @@ class RollupJobH2Test {
 
         // run.json: no workbook read, and which district runs it was built from.
         String runJson = Files.readString(out.resolve("run.json"), StandardCharsets.UTF_8);
-        assertThat(runJson).contains("\"files_parsed\": 0,").contains("\"files_reused\": 19")
+        assertThat(runJson).contains("\"files_parsed\": 0,").contains("\"files_reused\": 20") // 19 workbooks and a 说明.txt
                 .contains("\"job_name\": \"licheng-2020\", \"job_execution_id\": ")
                 .contains("\"job_name\": \"fengze-2020\", \"job_execution_id\": ").contains("\"job_running\": false");
 
