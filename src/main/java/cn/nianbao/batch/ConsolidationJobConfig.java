@@ -18,6 +18,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.nianbao.ingest.ReadLimits;
+import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.store.ContentStore;
 import cn.nianbao.store.JobLocks;
@@ -41,6 +42,16 @@ public class ConsolidationJobConfig {
     @Bean
     TemplateCatalogue templateCatalogue() {
         return TemplateCatalogue.load();
+    }
+
+    /**
+     * The clock the program shows times by (run parameters, run.json's display). Nothing is decided by it: lock
+     * liveness, retention and "the latest run" go by the database's clock and order. {@code nianbao.clock.offset}
+     * shifts it, to run the program as a machine whose clock is off would (the two-machine tests do).
+     */
+    @Bean
+    java.time.Clock clock(@Value("${nianbao.clock.offset:PT0S}") java.time.Duration offset) {
+        return java.time.Clock.offset(java.time.Clock.systemUTC(), offset);
     }
 
     @Bean
@@ -171,12 +182,14 @@ public class ConsolidationJobConfig {
                     // Every run records what it was run with, so a roll-up job can take its roster from the database.
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        records.recordDefinition(execution.getJobInstance().getInstanceId(),
-                                RunParameters.job(execution.getJobParameters()));
+                        JobDefinition job = RunParameters.job(execution.getJobParameters());
+                        records.started(execution.getJobInstance().getInstanceId(), job.name());
+                        records.recordDefinition(execution.getJobInstance().getInstanceId(), job);
                     }
 
                     @Override
                     public void afterJob(JobExecution execution) {
+                        records.ended(execution.getJobInstance().getInstanceId());
                         assembler.forget();
                     }
                 })
@@ -190,11 +203,18 @@ public class ConsolidationJobConfig {
     /** A roll-up job: the source runs' file rows instead of ingest, then the same steps (they read only the database). */
     @Bean
     Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep,
-                      RunAssembler assembler) {
+                      RunRecords records, RunAssembler assembler) {
         return new JobBuilder(ROLLUP_JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     @Override
+                    public void beforeJob(JobExecution execution) {
+                        records.started(execution.getJobInstance().getInstanceId(),
+                                execution.getJobParameters().getString(RunParameters.JOB_NAME));
+                    }
+
+                    @Override
                     public void afterJob(JobExecution execution) {
+                        records.ended(execution.getJobInstance().getInstanceId());
                         assembler.forget();
                     }
                 })

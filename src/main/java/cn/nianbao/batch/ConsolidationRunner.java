@@ -59,12 +59,12 @@ public class ConsolidationRunner {
     private final RunRecords records;
     private final JobLocks locks;
     private final Duration lockWait;
-    private final Duration lockStaleAfter;
+    private final java.time.Clock clock;
 
     public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, Job rollupRunsJob,
                                ReportStore store, RunRecords records, JobLocks locks,
-                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait,
-                               @Value("${nianbao.lock.stale-after:PT2M}") Duration lockStaleAfter) {
+                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait, java.time.Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidateJob = consolidateJob;
@@ -73,7 +73,6 @@ public class ConsolidationRunner {
         this.records = records;
         this.locks = locks;
         this.lockWait = lockWait;
-        this.lockStaleAfter = lockStaleAfter;
     }
 
     /** The outcome of a run: its exit status and the job instance its results are stored under. */
@@ -132,7 +131,7 @@ public class ConsolidationRunner {
             return runRollupLocked(job, failOn, force);
         }
         String fingerprint = describeInput(job);
-        String startedAt = Instant.now().toString();
+        String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
         return start(consolidateJob, job, params, failOn);
     }
@@ -173,8 +172,7 @@ public class ConsolidationRunner {
                         + "）由旧版本运行，未记录名册，不能用于汇总。请用 --force 重新运行该作业后再汇总。");
                 return new Outcome(EXIT_FAILED, null, null);
             }
-            Optional<JobLocks.Holder> holder = locks.holder(name)
-                    .filter(h -> h.heartbeat().isAfter(Instant.now().minus(lockStaleAfter)));
+            Optional<JobLocks.Holder> holder = locks.liveHolder(name);
             SourceRun source = latest.get();
             if (holder.isPresent()) {
                 source = new SourceRun(name, source.jobInstanceId(), source.jobExecutionId(), source.ended(), true);
@@ -193,7 +191,7 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_USAGE, null, null);
         }
         String fingerprint = rollupFingerprint(job, sources);
-        String startedAt = Instant.now().toString();
+        String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.ofRollup(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt, sources);
         log.info("汇总作业「{}」：汇总 {} 个作业已完成的运行（不读取报表文件），输出 {}", job.name(), sources.size(), job.output());
         return start(rollupRunsJob, job, params, failOn);

@@ -62,11 +62,11 @@ public class PublishTasklet implements Tasklet {
                 skipped.add(s.path() + "（" + s.reason() + "）");
             }
         }
-        Instant started = execution.getStartTime() == null ? Instant.now()
-                : execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
+        // the run's times as the database's clock recorded them, as every other stored time
+        Instant started = records.startedAt(run).orElseGet(records::databaseNow);
         store.recordVersions(a.job().name(), run, a.reports());
         RunChanges runChanges = compareWithPreviousRun(a.job().name(), run);
-        RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
+        RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, records.databaseNow(),
                 store.submissions(run, a.reports()), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
                 runChanges, records.sources(run));
         FindingChanges changes = store.previousRunFindings(a.job().name(), run)

@@ -1,7 +1,5 @@
 package cn.nianbao.store;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,7 +52,6 @@ public class ContentStore {
         List<String> stale = new ArrayList<>();
         List<Object[]> files = new ArrayList<>();
         List<Object[]> reports = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
             String sha = e.getKey();
             ParsedWorkbook p = e.getValue();
@@ -65,7 +62,7 @@ public class ContentStore {
                 stale.add(sha);
             }
             files.add(new Object[] {sha, program, p.outcome().name(), p.source() == null ? null : p.source().name(),
-                    p.failureRule(), p.failureMessage(), ContentJson.titles(p.titles()), ContentJson.problems(p.problems()), now});
+                    p.failureRule(), p.failureMessage(), ContentJson.titles(p.titles()), ContentJson.problems(p.problems())});
             for (ParsedReport r : p.reports()) {
                 reports.add(new Object[] {sha, r.part().index(), r.part().sheet(), r.format(), r.tablesComplete(),
                         ContentJson.titles(r.titles()), ContentJson.problems(r.problems()),
@@ -74,7 +71,7 @@ public class ContentStore {
         }
         delete(stale);
         jdbc.batchUpdate("INSERT INTO nb_file_content (sha256, program, outcome, source, failure_rule, failure_message, titles, "
-                + "problems, read_at) VALUES (?,?,?,?,?,?,?,?,?)", files);
+                + "problems, read_at) VALUES (?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)", files);
         jdbc.batchUpdate("INSERT INTO nb_report_content (sha256, part, sheet, format, tables_complete, titles, problems, "
                 + "datapoints) VALUES (?,?,?,?,?,?,?,?)", reports);
     }

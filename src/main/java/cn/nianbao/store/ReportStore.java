@@ -1,8 +1,8 @@
 package cn.nianbao.store;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,7 +94,7 @@ public class ReportStore {
 
     private static Object[] fileRow(long run, Submission s, ReportPart part, Report r, boolean reused) {
         Agency a = r == null ? null : r.agency();
-        return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()),
+        return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), s.modified().atOffset(ZoneOffset.UTC),
                 r != null, a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
                 a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
                 r == null ? null : r.scope().name(), r == null ? null : r.title(), reused};
@@ -152,7 +152,7 @@ public class ReportStore {
         return jdbc.query("SELECT DISTINCT path, sha256, size_bytes, modified FROM nb_run_file WHERE job_instance_id = ? ORDER BY path",
                 (rs, i) -> {
                     Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
-                            rs.getTimestamp("modified").toInstant());
+                            rs.getObject("modified", OffsetDateTime.class).toInstant());
                     Submission same = byPath.get(s.path());
                     return same != null && same.equals(s) ? same : s;
                 }, run);
@@ -247,11 +247,10 @@ public class ReportStore {
 
     /** The last completed run of the same job (by job name) before this one. */
     public Optional<CompletedRun> previousCompletedRun(String jobName, long run) {
-        List<CompletedRun> found = jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
-                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID < ? "
-                + "ORDER BY e.JOB_INSTANCE_ID DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new CompletedRun(rs.getLong(1), rs.getLong(2)), "job.name", jobName, run);
+        List<CompletedRun> found = jdbc.query("SELECT d.job_instance_id, e.JOB_EXECUTION_ID FROM nb_run_definition d "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = d.job_instance_id WHERE d.job_name = ? AND e.STATUS = 'COMPLETED' "
+                + "AND d.job_instance_id < ? ORDER BY d.job_instance_id DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new CompletedRun(rs.getLong(1), rs.getLong(2)), jobName, run);
         return found.stream().findFirst();
     }
 
@@ -277,28 +276,27 @@ public class ReportStore {
      * Safe to repeat (a restarted publish step records the same again).
      */
     public void recordVersions(String jobName, long run, List<Report> reports) {
-        Timestamp now = Timestamp.from(Instant.now());
         // One agency and year per report (duplicates are resolved), so the three statements can each run as a batch.
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> supersedes = new ArrayList<>();
         for (Report r : reports) {
             String sha = r.submission().sha256();
-            updates.add(new Object[] {now, run, r.submission().path(), jobName, r.agency().code(), r.year(), sha});
-            supersedes.add(new Object[] {sha, now, jobName, r.agency().code(), r.year(), sha});
+            updates.add(new Object[] {run, r.submission().path(), jobName, r.agency().code(), r.year(), sha});
+            supersedes.add(new Object[] {sha, jobName, r.agency().code(), r.year(), sha});
         }
-        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
+        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = CURRENT_TIMESTAMP, last_seen_run = ?, path = ?, superseded_by = NULL, "
                 + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?", updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             if (seen[i] == 0) {
                 Report r = reports.get(i);
                 inserts.add(new Object[] {jobName, r.agency().code(), r.year(), r.submission().sha256(),
-                        r.submission().path(), now, now, run, run});
+                        r.submission().path(), run, run});
             }
         }
         jdbc.batchUpdate("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
-                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", inserts);
-        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
+                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,CURRENT_TIMESTAMP,CURRENT_TIMESTAMP,?,?)", inserts);
+        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = CURRENT_TIMESTAMP WHERE job_name = ? AND agency_code = ? "
                 + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", supersedes);
     }
 
@@ -310,7 +308,7 @@ public class ReportStore {
         Map<String, String> few = new HashMap<>();
         return jdbc.query(sql, (rs, i) -> {
             Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
-                    rs.getTimestamp("modified").toInstant());
+                    rs.getObject("modified", OffsetDateTime.class).toInstant());
             String code = rs.getString("agency_code");
             String name = rs.getString("agency_name");
             Agency a = new Agency(code, name != null && name.equals(code) ? code : name, List.of(),

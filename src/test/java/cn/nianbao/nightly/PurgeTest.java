@@ -40,7 +40,9 @@ class PurgeTest {
             assertThat(count(db, "SELECT COUNT(*) FROM nb_file_content")).isEqualTo(14);
             assertThat(count(db, "SELECT COUNT(*) FROM nb_report_content")).isEqualTo(14);
             assertThat(count(db, "SELECT COUNT(*) FROM nb_submission_version")).isEqualTo(14 + 13);
-            s.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET END_TIME = DATEADD('DAY', -100, END_TIME)");
+            // every run a hundred days older, as the database's clock recorded their times
+            s.executeUpdate("UPDATE nb_run_definition SET started_at = DATEADD('DAY', -100, started_at), "
+                    + "ended_at = DATEADD('DAY', -100, ended_at)");
         }
 
         // too young: nothing goes
