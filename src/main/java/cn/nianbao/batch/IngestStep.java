@@ -104,7 +104,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
         job = RunParameters.job(stepExecution.getJobParameters());
         Integer year = job.years().size() == 1 ? job.years().get(0) : null;
         ingester = new WorkbookIngester(catalogue, limits, new RosterResolver(job), year, java.util.Set.copyOf(job.years()));
-        readerVersion = WorkbookIngester.cacheVersion(limits);
+        readerVersion = WorkbookIngester.contentKey(ProgramIdentity.current(), limits);
         rules = RuleBook.load(job.rules());
         alreadyStored = Set.copyOf(store.pathsOfRun(run));
         try {

@@ -33,13 +33,6 @@ import cn.nianbao.template.TemplateCatalogue;
  */
 public final class WorkbookIngester {
 
-    /**
-     * The version of what {@link #parse} produces. Stored content is reused only by a reader of the same
-     * version (and the same limits and templates, see {@link #cacheVersion}): change it whenever a change to
-     * the reader, locator or value parser can read the same bytes differently.
-     */
-    public static final String READER_VERSION = "reader-3";
-
     private final TemplateCatalogue catalogue;
     private final WorkbookGridReader reader;
     private final ReportFinder finder;
@@ -67,20 +60,14 @@ public final class WorkbookIngester {
     }
 
     /**
-     * The version stored content must carry to be reused: the reader version, plus a hash of the read
-     * limits and the template catalogue, since either can change what a workbook parses to.
+     * What stored content must have been read with to be reused: the program ({@code program}, its build's identity)
+     * and the read limits, since either can change what a file reads as.
      */
-    public static String cacheVersion(ReadLimits limits) {
+    public static String contentKey(String program, ReadLimits limits) {
         MessageDigest md = cn.nianbao.model.Sha256.digest();
-        md.update(limits.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (InputStream in = WorkbookIngester.class.getClassLoader().getResourceAsStream(TemplateCatalogue.DEFAULT_RESOURCE)) {
-            if (in != null) {
-                md.update(in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return READER_VERSION + "/" + HexFormat.of().formatHex(md.digest(), 0, 8);
+        cn.nianbao.model.Sha256.field(md, program);
+        cn.nianbao.model.Sha256.field(md, limits.toString());
+        return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
     /** Describes a file without reading it as a workbook: path relative to the input folder, hash, size. */

@@ -50,16 +50,13 @@ public final class CsvOutputs {
         });
     }
 
-    /** Bump when facts.csv's bytes change for the same reports (columns, order, number format). */
-    static final String FACTS_FORMAT = "facts-1";
-
     /**
-     * A hash of everything facts.csv's bytes follow from: its format, the program, the file's path, and each report's
+     * A hash of everything facts.csv's bytes follow from: the program (which writes its format), the file's path, and each report's
      * agency, year, format, file and content hash (stored content is fixed by its hash and the program's reader).
      */
     public String factsKey(List<Report> reports, String program, Path target) {
         java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
-        StringBuilder b = new StringBuilder(FACTS_FORMAT).append('\0').append(program).append('\0')
+        StringBuilder b = new StringBuilder(program).append('\0')
                 .append(target.toAbsolutePath()).append('\0');
         for (Report r : inFactsOrder(reports)) {
             b.append(r.agency().code()).append('\0').append(r.agency().name()).append('\0').append(r.year()).append('\0')

@@ -77,18 +77,14 @@ public final class SummaryWorkbookWriter {
         return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
-    /** Bump when the workbook drawn for the same unit changes (layout, labels, styles, notes). */
-    static final String LAYOUT_VERSION = "summary-1";
-
     /**
-     * A hash of everything the workbook shows: its layout version, the program, the file's path, the unit and year,
+     * A hash of everything the workbook shows: the program (which draws its layout), the file's path, the unit and year,
      * the format, the sums, each included report's agency, scope, file and content hash (its row of values), the
      * expected and missing agencies, the optional rows present, and the note on agencies with errors.
      */
     public String contentKey(UnitTotal unit, List<Finding> findings, String program, Path target) {
         java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
         java.util.function.Consumer<String> field = text -> cn.nianbao.model.Sha256.field(md, text == null ? "\u0000null" : text);
-        field.accept(LAYOUT_VERSION);
         field.accept(program);
         field.accept(target.toAbsolutePath().toString());
         field.accept(unit.unit().code());
