@@ -290,10 +290,14 @@ class PublisherTest {
     }
 
     @Test
-    void jsonStringEscapesControlCharacters() throws Exception {
-        String literal = RunJsonWriter.string("a\"b\\c\n\t\u0001\u2028");
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001\\u2028\"", literal);
-        assertEquals("a\"b\\c\n\t\u0001\u2028", new ObjectMapper().readTree(literal).asText());
+    void runJsonKeepsEveryCharacterOfAPath() throws Exception {
+        String path = "a\"b\\c\n\t\u0001\u2028局.xlsx";
+        cn.nianbao.model.RunResult run = new cn.nianbao.model.RunResult(1, "job", "COMPLETED", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, List.of(new cn.nianbao.model.Submission(path, "s", 1, java.time.Instant.EPOCH)), List.of(),
+                List.of(), List.of(), List.of(path + "（不是普通文件）"));
+        JsonNode json = new ObjectMapper().readTree(new RunJsonWriter().render(run, List.of()));
+        assertEquals(path, json.get("inputs").get(0).get("path").asText());
+        assertEquals(path + "（不是普通文件）", json.get("skipped_files").get(0).asText());
     }
 
     // ---------------------------------------------------------------------------------------------
