@@ -1,9 +1,5 @@
 package cn.nianbao.batch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -11,8 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.ingest.WorkbookIngester;
-import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RunDefinition;
 import cn.nianbao.store.ReportStore;
 
 /**
@@ -34,22 +29,13 @@ public class RunReuse {
         this.limits = limits;
     }
 
-    /** The hash of what a run's results follow from besides its files and the other runs. */
-    public String basis(JobDefinition job) {
+    /** The hash of what a run's results follow from besides its files and the other runs: its stored definition, this program. */
+    public String basis(RunDefinition definition) {
         MessageDigest md = cn.nianbao.model.Sha256.digest();
         cn.nianbao.model.Sha256.field(md, ProgramIdentity.current());
         cn.nianbao.model.Sha256.field(md, limits.toString());
-        cn.nianbao.model.Sha256.field(md, job.toString()); // name, years, folders, units and roster as read
-        try {
-            for (Path p : new Path[] {job.source(), job.rules()}) {
-                cn.nianbao.model.Sha256.field(md, p == null ? "-" : p.toString());
-                if (p != null && Files.isRegularFile(p)) {
-                    md.update(Files.readAllBytes(p));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        cn.nianbao.model.Sha256.field(md, definition.job().toString()); // name, years, folders, units and roster
+        cn.nianbao.model.Sha256.field(md, definition.rulesText() == null ? "-" : definition.rulesText());
         return HexFormat.of().formatHex(md.digest());
     }
 

@@ -28,6 +28,8 @@ import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitTotal;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.template.TemplateCatalogue;
 
 /**
  * Submissions, parsed reports with their source cells, findings and roll-ups, in the database through
@@ -378,6 +380,9 @@ public class ReportStore {
     /** Replaces a run's roll-up rows by a copy of another run's. */
     public int copySummary(long from, long to) {
         jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", to);
+        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", to);
+        jdbc.update("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) SELECT ?, unit_code, "
+                + "report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", to, from);
         return jdbc.update("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) SELECT ?, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected FROM nb_summary WHERE job_instance_id = ?", to, from);
@@ -385,17 +390,111 @@ public class ReportStore {
 
     // ------------------------------------------------------------------ roll-up
 
+    /** Stores a run's roll-up: each unit's sums per year, and which agencies' reports each includes. */
     public void replaceSummary(long run, List<UnitTotal> totals) {
         jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", run);
+        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", run);
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> members = new ArrayList<>();
         for (UnitTotal t : totals) {
             for (Map.Entry<String, BigDecimal> e : t.values().entrySet()) {
                 rows.add(new Object[] {run, t.unit().code(), t.unit().name(), t.year(), t.format(), e.getKey(), e.getValue(),
                         t.included().size(), t.expected().size()});
             }
+            for (Report r : t.included()) {
+                members.add(new Object[] {run, t.unit().code(), t.year(), r.agency().code()});
+            }
         }
         jdbc.batchUpdate("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) VALUES (?,?,?,?)", members);
+    }
+
+    /**
+     * A run's roll-up as its roll-up step stored it, for publish: each unit of the job (in the job's order) and year
+     * (ascending) with its format, its sums (in the format's datapoint order), the counted reports it includes, the
+     * agencies expected under it and those missing.
+     */
+    public List<UnitTotal> unitTotals(long run, JobDefinition job, List<Report> counted, TemplateCatalogue catalogue) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<String, String> formats = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, format, datapoint_id, num_value FROM nb_summary WHERE job_instance_id = ?", rs -> {
+            String key = rs.getString(1) + "|" + rs.getInt(2);
+            formats.put(key, rs.getString(3));
+            values.computeIfAbsent(key, k -> new HashMap<>()).put(rs.getString(4), strip(rs.getBigDecimal(5)));
+        }, run);
+        Map<String, List<String>> members = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", rs -> {
+            members.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new ArrayList<>()).add(rs.getString(3));
+        }, run);
+        Map<String, Report> byAgencyYear = new HashMap<>();
+        counted.forEach(r -> byAgencyYear.put(r.agency().code() + "|" + r.year(), r));
+        cn.nianbao.rollup.UnitTree tree = new cn.nianbao.rollup.UnitTree(job.units(), job.roster());
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (String key : values.keySet()) {
+            years.add(Integer.valueOf(key.substring(key.lastIndexOf('|') + 1)));
+        }
+        List<UnitTotal> totals = new ArrayList<>();
+        for (Agency unit : job.units()) {
+            for (int year : years) {
+                String key = unit.code() + "|" + year;
+                if (!formats.containsKey(key)) {
+                    continue;
+                }
+                Map<String, BigDecimal> stored = values.get(key);
+                Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+                for (String id : catalogue.require(formats.get(key)).datapoints().keySet()) {
+                    if (stored.containsKey(id)) {
+                        ordered.put(id, stored.get(id));
+                    }
+                }
+                Set<String> codes = new HashSet<>(members.getOrDefault(key, List.of()));
+                List<Report> included = counted.stream().filter(r -> r.year() == year && codes.contains(r.agency().code())).toList();
+                List<Agency> expected = job.hasRoster() ? tree.agenciesUnder(unit.code()) : included.stream().map(Report::agency).toList();
+                List<Agency> missing = expected.stream().filter(a -> !codes.contains(a.code())).toList();
+                totals.add(new UnitTotal(unit, year, formats.get(key), ordered, included, expected, missing));
+            }
+        }
+        return totals;
+    }
+
+    // ------------------------------------------------------------------ which reports count
+
+    /** Marks the reports that count (one per agency and year): validate's decision, which the later steps read. */
+    public void markCounted(long run, List<Report> counted) {
+        jdbc.update("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("UPDATE nb_run_file SET counted = TRUE WHERE job_instance_id = ? AND path = ? AND part = ?",
+                counted.stream().map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
+    }
+
+    /** The reports that count (as validate marked them) without their datapoints, in file order. */
+    public List<Report> countedHeaders(long run) {
+        return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE AND counted = TRUE "
+                + "ORDER BY path, part", false, run);
+    }
+
+    /** Whether some accepted report of the run does not count (a duplicate, or a year outside the job's). */
+    public boolean hasDuplicates(long run) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE AND counted = FALSE",
+                Integer.class, run);
+        return n != null && n > 0;
+    }
+
+    // ------------------------------------------------------------------ files not read
+
+    /** Records the files of the input a run did not read (ingest; again on a restart: replaced). */
+    public void replaceSkipped(long run, List<cn.nianbao.ingest.InputScanner.Skipped> skipped) {
+        jdbc.update("DELETE FROM nb_run_skipped WHERE job_instance_id = ?", run);
+        List<Object[]> rows = new ArrayList<>();
+        for (cn.nianbao.ingest.InputScanner.Skipped s : skipped) {
+            rows.add(new Object[] {run, rows.size(), s.path(), s.reason()});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_run_skipped (job_instance_id, seq, path, reason) VALUES (?,?,?,?)", rows);
+    }
+
+    public List<cn.nianbao.ingest.InputScanner.Skipped> skipped(long run) {
+        return jdbc.query("SELECT path, reason FROM nb_run_skipped WHERE job_instance_id = ? ORDER BY seq",
+                (rs, i) -> new cn.nianbao.ingest.InputScanner.Skipped(rs.getString(1), rs.getString(2)), run);
     }
 
     private static BigDecimal strip(BigDecimal d) {

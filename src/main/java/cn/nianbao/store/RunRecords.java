@@ -14,6 +14,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.roster.RunDefinition;
 
 /**
  * What a roll-up job (city, province) needs from the runs of other jobs in the shared database: each run's
@@ -49,13 +50,20 @@ public class RunRecords {
         jdbc.update("UPDATE nb_run_definition SET ended_at = CURRENT_TIMESTAMP WHERE job_instance_id = ?", run);
     }
 
-    /** Records the definition a run is run with (again on a restart: replaced); {@link #started} came first. */
-    public void recordDefinition(long run, JobDefinition job) {
+    /**
+     * Records what a run is run with: its job and the text of its rule override file (a roll-up run records again once
+     * its gather step has merged the sources' units and roster); {@link #started} came first.
+     */
+    public void recordDefinition(long run, RunDefinition definition) {
+        JobDefinition job = definition.job();
         jdbc.update("DELETE FROM nb_run_unit WHERE job_instance_id = ?", run);
         String years = job.years().stream().map(String::valueOf).collect(Collectors.joining(","));
-        if (jdbc.update("UPDATE nb_run_definition SET job_name = ?, years = ? WHERE job_instance_id = ?", job.name(), years, run) == 0) {
-            jdbc.update("INSERT INTO nb_run_definition (job_instance_id, job_name, years, started_at) VALUES (?,?,?,CURRENT_TIMESTAMP)",
-                    run, job.name(), years);
+        Object[] values = {job.name(), years, text(job.input()), text(job.output()), text(job.source()), text(job.rules()),
+                definition.rulesText(), String.join("\n", job.fromJobs()), run};
+        if (jdbc.update("UPDATE nb_run_definition SET job_name = ?, years = ?, input_folder = ?, output_folder = ?, job_file = ?, "
+                + "rules_file = ?, rules_text = ?, from_jobs = ? WHERE job_instance_id = ?", values) == 0) {
+            jdbc.update("INSERT INTO nb_run_definition (job_name, years, input_folder, output_folder, job_file, rules_file, rules_text, "
+                    + "from_jobs, job_instance_id, started_at) VALUES (?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)", values);
         }
         List<Object[]> rows = new ArrayList<>();
         for (Agency u : job.units()) {
@@ -71,6 +79,34 @@ public class RunRecords {
     private static Object[] row(long run, int seq, boolean unit, Agency a) {
         return new Object[] {run, seq, unit, a.code(), a.name(), a.aliases().isEmpty() ? null : String.join("\n", a.aliases()),
                 a.kind(), a.parent()};
+    }
+
+    private static String text(java.nio.file.Path p) {
+        return p == null ? null : p.toString();
+    }
+
+    private static java.nio.file.Path path(String s) {
+        return s == null ? null : java.nio.file.Path.of(s);
+    }
+
+    /** Whether a run has recorded its job (it has, once it started). */
+    public boolean hasDefinition(long run) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_definition WHERE job_instance_id = ? AND output_folder IS NOT NULL",
+                Integer.class, run);
+        return n != null && n > 0;
+    }
+
+    /** What a run was started with, as it recorded it: what each of its steps works from. */
+    public RunDefinition runDefinition(long run) {
+        RollupDefinition.Source source = definition(run).orElseThrow(() -> new IllegalStateException("运行 " + run + " 未记录作业定义"));
+        return jdbc.queryForObject("SELECT input_folder, output_folder, job_file, rules_file, rules_text, from_jobs "
+                + "FROM nb_run_definition WHERE job_instance_id = ?", (rs, i) -> {
+                    String fromJobs = rs.getString("from_jobs");
+                    JobDefinition job = new JobDefinition(source.jobName(), source.years(), path(rs.getString("input_folder")),
+                            path(rs.getString("output_folder")), path(rs.getString("rules_file")), source.units(), source.roster(),
+                            path(rs.getString("job_file")), fromJobs == null || fromJobs.isEmpty() ? List.of() : List.of(fromJobs.split("\n")));
+                    return new RunDefinition(job, rs.getString("rules_text"));
+                }, run);
     }
 
     /** The definition a run recorded, if it did (runs of versions before V8 did not). */

@@ -54,14 +54,43 @@ public final class RuleBook {
 
     /** The shipped rules. */
     public static RuleBook load() {
-        return load(null);
+        return load((String) null, null);
     }
 
     /** The shipped rules merged with {@code overrideOrNull}; throws {@link RuleBookException} on any problem. */
     public static RuleBook load(Path overrideOrNull) {
+        return load(readOverride(overrideOrNull), overrideOrNull == null ? null : overrideOrNull.toString());
+    }
+
+    /**
+     * The shipped rules merged with an override file's text as a run stored it when it started ({@code overrideText}
+     * null: none); {@code origin} names the file in messages.
+     */
+    public static RuleBook load(String overrideText, String origin) {
         TemplateCatalogue catalogue = TemplateCatalogue.load();
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
-        Map<String, String> origin = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        readDefaults(entries, origins);
+        if (overrideText != null) {
+            String name = origin == null ? "规则文件" : origin;
+            merge(entries, origins, read(new java.io.StringReader(overrideText), name), name, true);
+        }
+        return build(entries, origins, catalogue);
+    }
+
+    /** The text of a rule override file, as a run stores it when it starts (null for none). */
+    public static String readOverride(Path overrideOrNull) {
+        if (overrideOrNull == null) {
+            return null;
+        }
+        try {
+            return Files.readString(overrideOrNull, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleBookException(overrideOrNull.toString(), null, "无法读取：" + e.getMessage(), e);
+        }
+    }
+
+    private static void readDefaults(Map<String, Map<String, Object>> entries, Map<String, String> origin) {
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new RuleBookException(DEFAULT_NAME, null, "文件不在 classpath 中");
@@ -70,14 +99,9 @@ public final class RuleBook {
         } catch (IOException e) {
             throw new RuleBookException(DEFAULT_NAME, null, "无法读取：" + e.getMessage(), e);
         }
-        if (overrideOrNull != null) {
-            String name = overrideOrNull.toString();
-            try (Reader reader = Files.newBufferedReader(overrideOrNull, StandardCharsets.UTF_8)) {
-                merge(entries, origin, read(reader, name), name, true);
-            } catch (IOException e) {
-                throw new RuleBookException(name, null, "无法读取：" + e.getMessage(), e);
-            }
-        }
+    }
+
+    private static RuleBook build(Map<String, Map<String, Object>> entries, Map<String, String> origin, TemplateCatalogue catalogue) {
         List<Rule> rules = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : entries.entrySet()) {
             rules.add(build(e.getKey(), e.getValue(), origin.get(e.getKey()), catalogue));
