@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.history.RunComparison;
 import cn.nianbao.model.RunChanges;
@@ -55,7 +55,7 @@ public class PublishTasklet implements Tasklet {
         var step = chunkContext.getStepContext().getStepExecution();
         long run = RunParameters.runOf(step);
         JobDefinition job = records.runDefinition(run).job();
-        List<Report> counted = store.countedHeaders(run);
+        List<ReportHeader> counted = store.countedHeaders(run);
         List<Finding> findings = store.findings(run);
         List<String> skipped = store.skipped(run).stream().map(s -> s.path() + "（" + s.reason() + "）").toList();
         // the run's times as the database's clock recorded them, as every other stored time

@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.rollup.Rollup;
@@ -56,7 +56,7 @@ public class RollupTasklet implements Tasklet {
         RunDefinition definition = records.runDefinition(run);
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
-        List<Report> counted = store.countedHeaders(run);
+        List<ReportHeader> counted = store.countedHeaders(run);
         // Nothing changed since the job's previous completed run: its roll-up is this run's.
         var same = reuse.reusable(job.name(), run, reuse.basis(definition), store.hasDuplicates(run), false);
         if (same.isPresent()) {
@@ -81,8 +81,8 @@ public class RollupTasklet implements Tasklet {
     }
 
     /** ROLLUP-MISMATCH: each published 汇总 report (a few per run) against the sums of its unit. */
-    private List<Finding> mismatches(List<Report> counted, List<UnitTotal> totals, RuleBook rules) {
-        List<Report> published = counted.stream().filter(r -> r.scope() == Scope.CONSOLIDATED).toList();
+    private List<Finding> mismatches(List<ReportHeader> counted, List<UnitTotal> totals, RuleBook rules) {
+        List<ReportHeader> published = counted.stream().filter(r -> r.scope() == Scope.CONSOLIDATED).toList();
         List<Finding> findings = new ArrayList<>();
         if (published.isEmpty()) {
             return findings;

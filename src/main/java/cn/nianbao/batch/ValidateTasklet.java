@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
@@ -72,15 +73,15 @@ public class ValidateTasklet implements Tasklet {
         RunDefinition definition = records.runDefinition(run);
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
-        List<Report> inYears = new ArrayList<>();
-        for (Report r : store.reportHeaders(run)) {
+        List<ReportHeader> inYears = new ArrayList<>();
+        for (ReportHeader r : store.reportHeaders(run)) {
             if (job.coversYear(r.year())) {
                 inYears.add(r);
             }
         }
         CrossReportValidator across = new CrossReportValidator(rules);
         DuplicateResolution duplicates = across.resolveDuplicates(inYears);
-        List<Report> counted = duplicates.winners();
+        List<ReportHeader> counted = duplicates.winners();
         store.markCounted(run, counted);
 
         String basis = reuse.basis(definition);
@@ -110,8 +111,8 @@ public class ValidateTasklet implements Tasklet {
         List<Submission> unused = store.submissions(run).stream().filter(s -> !used.contains(s.path())).toList();
         AgencyPartitions partitions = new AgencyPartitions(across, catalogue, years, history,
                 job.hasRoster() ? job.roster() : null, unused, store.content(), groupSize, findings::addAll);
-        List<Report> byAgency = new ArrayList<>(counted);
-        byAgency.sort(Comparator.comparing((Report r) -> r.agency().code()).thenComparingInt(Report::year));
+        List<ReportHeader> byAgency = new ArrayList<>(counted);
+        byAgency.sort(Comparator.comparing((ReportHeader r) -> r.agency().code()).thenComparingInt(ReportHeader::year));
         store.content().forEachValues(byAgency, r -> {
             ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
             findings.addAll(within.validate(r, ctx));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Severity;
@@ -85,7 +85,7 @@ public final class RunJsonWriter {
         List<Submission> submissions = run.submissions() == null ? List.of() : run.submissions();
         List<String> skipped = run.skippedFiles() == null ? List.of() : run.skippedFiles();
         Set<String> acceptedPaths = new HashSet<>();
-        for (Report report : run.reports() == null ? List.<Report>of() : run.reports()) {
+        for (ReportHeader report : run.reports() == null ? List.<ReportHeader>of() : run.reports()) {
             if (report.submission() != null) {
                 acceptedPaths.add(report.submission().path());
             }

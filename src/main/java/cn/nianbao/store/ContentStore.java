@@ -143,16 +143,7 @@ public class ContentStore {
     }
 
     /** A report's key as the store knows it. */
-    public static Key keyOf(cn.nianbao.model.Report report) {
+    public static Key keyOf(cn.nianbao.model.ReportHeader report) {
         return new Key(report.submission().sha256(), report.part().index());
-    }
-
-    /** {@code datapoints} in a map per key, kept in the order of the keys given (for callers that walk reports in order). */
-    static Map<Key, Map<String, Datapoint>> inOrder(List<Key> keys, Map<Key, Map<String, Datapoint>> loaded) {
-        Map<Key, Map<String, Datapoint>> ordered = new LinkedHashMap<>();
-        for (Key k : keys) {
-            ordered.put(k, loaded.getOrDefault(k, Map.of()));
-        }
-        return ordered;
     }
 }

@@ -24,6 +24,7 @@ import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.ReportPart;
 import cn.nianbao.model.ReportContent;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
@@ -144,9 +145,9 @@ public class ReportStore {
      * instead of new copies (publish holds both: the run's reports and, for run.json, all its files; 100,000 each in a
      * province).
      */
-    public List<Submission> submissions(long run, List<Report> known) {
+    public List<Submission> submissions(long run, List<ReportHeader> known) {
         Map<String, Submission> byPath = new HashMap<>();
-        for (Report r : known) {
+        for (ReportHeader r : known) {
             if (r.submission() != null) {
                 byPath.put(r.submission().path(), r.submission());
             }
@@ -162,7 +163,7 @@ public class ReportStore {
 
     /** The accepted reports of a run with all their datapoints, in file order. */
     public List<Report> reports(long run) {
-        List<Report> headers = reportHeaders(run);
+        List<ReportHeader> headers = reportHeaders(run);
         List<Report> full = new ArrayList<>(headers.size());
         content().forEachFull(headers, full::add);
         return full;
@@ -176,7 +177,7 @@ public class ReportStore {
     }
 
     /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
-    public List<Report> reportHeaders(long run) {
+    public List<ReportHeader> reportHeaders(long run) {
         // without the title: nothing after ingest reads it, and a province's run holds 100,000 headers through
         // validate and publish
         return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path, part", false, run);
@@ -186,28 +187,28 @@ public class ReportStore {
     public ReportContent content() {
         return new ReportContent() {
             @Override
-            public void forEachFull(List<Report> reports, Consumer<Report> action) {
+            public void forEachFull(List<ReportHeader> reports, Consumer<Report> action) {
                 forEach(reports, true, action);
             }
 
             @Override
-            public void forEachValues(List<Report> reports, Consumer<Report> action) {
+            public void forEachValues(List<ReportHeader> reports, Consumer<Report> action) {
                 forEach(reports, false, action);
             }
 
             @Override
-            public Set<String> datapointIds(List<Report> reports) {
+            public Set<String> datapointIds(List<ReportHeader> reports) {
                 return contents.datapointIds(reports.stream().map(ContentStore::keyOf).distinct().toList());
             }
         };
     }
 
     /** Calls {@code action} with each report, in the given order, with its stored datapoints (with or without labels). */
-    private void forEach(List<Report> reports, boolean labels, Consumer<Report> action) {
-        for (List<Report> batch : batches(reports, ContentStore.BATCH)) {
+    private void forEach(List<ReportHeader> reports, boolean labels, Consumer<Report> action) {
+        for (List<ReportHeader> batch : batches(reports, ContentStore.BATCH)) {
             Map<ContentStore.Key, Map<String, Datapoint>> points =
                     contents.datapoints(batch.stream().map(ContentStore::keyOf).distinct().toList(), labels);
-            for (Report r : batch) {
+            for (ReportHeader r : batch) {
                 action.accept(r.withContent(points.getOrDefault(ContentStore.keyOf(r), Map.of())));
             }
         }
@@ -230,7 +231,7 @@ public class ReportStore {
      * across years (B-CARRY-OVER) compare with when the earlier year is not in this run's input.
      */
     public Optional<Report> latestReport(String agencyCode, int year) {
-        List<Report> found = reportRows("SELECT * FROM nb_run_file WHERE agency_code = ? AND report_year = ? AND accepted = TRUE "
+        List<ReportHeader> found = reportRows("SELECT * FROM nb_run_file WHERE agency_code = ? AND report_year = ? AND accepted = TRUE "
                 + "AND scope = 'OWN' ORDER BY job_instance_id DESC, modified DESC, path, part FETCH FIRST 1 ROWS ONLY", true, agencyCode,
                 year);
         List<Report> full = new ArrayList<>(1);
@@ -277,11 +278,11 @@ public class ReportStore {
      * last-seen updated, a new one is added and supersedes the agency's earlier versions for that year.
      * Safe to repeat (a restarted publish step records the same again).
      */
-    public void recordVersions(String jobName, long run, List<Report> reports) {
+    public void recordVersions(String jobName, long run, List<ReportHeader> reports) {
         // One agency and year per report (duplicates are resolved), so the three statements can each run as a batch.
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> supersedes = new ArrayList<>();
-        for (Report r : reports) {
+        for (ReportHeader r : reports) {
             String sha = r.submission().sha256();
             updates.add(new Object[] {run, r.submission().path(), jobName, r.agency().code(), r.year(), sha});
             supersedes.add(new Object[] {sha, jobName, r.agency().code(), r.year(), sha});
@@ -291,7 +292,7 @@ public class ReportStore {
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             if (seen[i] == 0) {
-                Report r = reports.get(i);
+                ReportHeader r = reports.get(i);
                 inserts.add(new Object[] {jobName, r.agency().code(), r.year(), r.submission().sha256(),
                         r.submission().path(), run, run});
             }
@@ -303,7 +304,7 @@ public class ReportStore {
     }
 
     /** Report headers (no datapoints) from nb_run_file rows. */
-    private List<Report> reportRows(String sql, boolean titles, Object... args) {
+    private List<ReportHeader> reportRows(String sql, boolean titles, Object... args) {
         // A run's headers are held by the later steps (100,000 in a province): the driver makes a new string for every
         // column of every row, so the few formats, kinds and parents are kept once, and a code equal to the name
         // (an agency without a roster) shares its string.
@@ -316,8 +317,8 @@ public class ReportStore {
             Agency a = new Agency(code, name != null && name.equals(code) ? code : name, List.of(),
                     once(few, rs.getString("agency_kind")), once(few, rs.getString("agency_parent")));
             ReportPart part = new ReportPart(rs.getInt("part"), rs.getString("sheet"));
-            return new Report(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")), s,
-                    part, titles ? rs.getString("title") : null, Map.of());
+            return new ReportHeader(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")),
+                    s, part, titles ? rs.getString("title") : null);
         }, args);
     }
 
@@ -401,7 +402,7 @@ public class ReportStore {
                 rows.add(new Object[] {run, t.unit().code(), t.unit().name(), t.year(), t.format(), e.getKey(), e.getValue(),
                         t.included().size(), t.expected().size()});
             }
-            for (Report r : t.included()) {
+            for (ReportHeader r : t.included()) {
                 members.add(new Object[] {run, t.unit().code(), t.year(), r.agency().code()});
             }
         }
@@ -415,7 +416,7 @@ public class ReportStore {
      * (ascending) with its format, its sums (in the format's datapoint order), the counted reports it includes, the
      * agencies expected under it and those missing.
      */
-    public List<UnitTotal> unitTotals(long run, JobDefinition job, List<Report> counted, TemplateCatalogue catalogue) {
+    public List<UnitTotal> unitTotals(long run, JobDefinition job, List<ReportHeader> counted, TemplateCatalogue catalogue) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         Map<String, String> formats = new HashMap<>();
         jdbc.query("SELECT unit_code, report_year, format, datapoint_id, num_value FROM nb_summary WHERE job_instance_id = ?", rs -> {
@@ -427,8 +428,6 @@ public class ReportStore {
         jdbc.query("SELECT unit_code, report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", rs -> {
             members.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new ArrayList<>()).add(rs.getString(3));
         }, run);
-        Map<String, Report> byAgencyYear = new HashMap<>();
-        counted.forEach(r -> byAgencyYear.put(r.agency().code() + "|" + r.year(), r));
         cn.nianbao.rollup.UnitTree tree = new cn.nianbao.rollup.UnitTree(job.units(), job.roster());
         Set<Integer> years = new java.util.TreeSet<>();
         for (String key : values.keySet()) {
@@ -449,8 +448,9 @@ public class ReportStore {
                     }
                 }
                 Set<String> codes = new HashSet<>(members.getOrDefault(key, List.of()));
-                List<Report> included = counted.stream().filter(r -> r.year() == year && codes.contains(r.agency().code())).toList();
-                List<Agency> expected = job.hasRoster() ? tree.agenciesUnder(unit.code()) : included.stream().map(Report::agency).toList();
+                List<ReportHeader> included = counted.stream().filter(r -> r.year() == year && codes.contains(r.agency().code())).toList();
+                List<Agency> expected = job.hasRoster() ? tree.agenciesUnder(unit.code())
+                        : included.stream().map(ReportHeader::agency).toList();
                 List<Agency> missing = expected.stream().filter(a -> !codes.contains(a.code())).toList();
                 totals.add(new UnitTotal(unit, year, formats.get(key), ordered, included, expected, missing));
             }
@@ -461,14 +461,14 @@ public class ReportStore {
     // ------------------------------------------------------------------ which reports count
 
     /** Marks the reports that count (one per agency and year): validate's decision, which the later steps read. */
-    public void markCounted(long run, List<Report> counted) {
+    public void markCounted(long run, List<ReportHeader> counted) {
         jdbc.update("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ?", run);
         jdbc.batchUpdate("UPDATE nb_run_file SET counted = TRUE WHERE job_instance_id = ? AND path = ? AND part = ?",
                 counted.stream().map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
     }
 
     /** The reports that count (as validate marked them) without their datapoints, in file order. */
-    public List<Report> countedHeaders(long run) {
+    public List<ReportHeader> countedHeaders(long run) {
         return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE AND counted = TRUE "
                 + "ORDER BY path, part", false, run);
     }

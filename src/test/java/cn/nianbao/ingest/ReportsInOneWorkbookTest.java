@@ -170,7 +170,7 @@ class ReportsInOneWorkbookTest {
 
         IngestResult result = read(file, noRoster());
         assertThat(result.reports()).hasSize(2);
-        DuplicateResolution resolved = new CrossReportValidator(RuleBook.load()).resolveDuplicates(result.reports());
+        DuplicateResolution resolved = new CrossReportValidator(RuleBook.load()).resolveDuplicates(cn.nianbao.model.ReportContent.headers(result.reports()));
 
         assertThat(resolved.winners()).extracting(r -> r.part().sheet()).containsExactly("修改稿");
         assertThat(resolved.findings()).extracting(Finding::rule).containsExactly("DUPLICATE-SUBMISSION");

@@ -46,13 +46,13 @@ class PublisherTest {
     @BeforeEach
     void publish() throws Exception {
         fixture = new TestRuns();
-        written = new Publisher(fixture.catalogue).publish(fixture.run, out);
+        written = new Publisher(fixture.catalogue).publish(fixture.run, out, fixture.content);
         // set -Dpublish.sample.dir=… to keep a copy for looking at (LibreOffice, a browser)
         String sample = System.getProperty("publish.sample.dir");
         if (sample != null) {
             FindingChanges changes = new FindingChanges(fixture.findings.subList(0, 2), fixture.findings.subList(5, 6),
                     fixture.findings.subList(2, 5));
-            new Publisher(fixture.catalogue).publish(fixture.run, Path.of(sample), changes);
+            new Publisher(fixture.catalogue).publish(fixture.run, Path.of(sample), changes, fixture.content);
         }
     }
 
@@ -76,7 +76,7 @@ class PublisherTest {
     void anOutputThatCannotBeReplacedIsWrittenBesideItAndTheRunGoesOn(@TempDir Path folder) throws Exception {
         Files.createDirectories(folder.resolve("summary-350502-2020.xlsx").resolve("open in Excel"));
 
-        List<String> names = new Publisher(fixture.catalogue).publish(fixture.run, folder).stream()
+        List<String> names = new Publisher(fixture.catalogue).publish(fixture.run, folder, fixture.content).stream()
                 .map(p -> p.getFileName().toString()).toList();
 
         assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020（新）.xlsx",

@@ -110,7 +110,7 @@ class OlderContentTest {
         assertThat(broken.failureRule()).isEqualTo("PARSE-ENCRYPTED");
         assertThat(broken.reports()).isEmpty();
 
-        List<Report> headers = store.reportHeaders(7);
+        List<cn.nianbao.model.ReportHeader> headers = store.reportHeaders(7);
         assertThat(headers).hasSize(1);
         assertThat(headers.get(0).submission().path()).isEqualTo("a/某街道.xlsx");
         assertThat(headers.get(0).part().isWhole()).isTrue();
@@ -124,8 +124,8 @@ class OlderContentTest {
         return n != null && n > 0;
     }
 
-    private static Report header(String sha) {
-        return new Report(new Agency("x", "X", List.of(), null, null), 2020, "GOV2019", Scope.OWN,
-                new Submission(sha + ".xlsx", sha, 1, Instant.now()), "t", Map.of());
+    private static cn.nianbao.model.ReportHeader header(String sha) {
+        return new cn.nianbao.model.ReportHeader(new Agency("x", "X", List.of(), null, null), 2020, "GOV2019", Scope.OWN,
+                new Submission(sha + ".xlsx", sha, 1, Instant.now()), null, "t");
     }
 }
