@@ -41,6 +41,7 @@ class KubernetesManifestTest {
 
     private Map<String, Object> districtJob;
     private Map<String, Object> cityJob;
+    private Map<String, Object> purgeJob;
     private Map<String, Object> configMap;
     private Map<String, Object> secret;
     private List<Map<String, Object>> claims;
@@ -49,6 +50,7 @@ class KubernetesManifestTest {
     void load() throws Exception {
         districtJob = single("district-job.yaml");
         cityJob = single("city-job.yaml");
+        purgeJob = single("purge-job.yaml");
         configMap = single("configmap.yaml");
         secret = single("secret.example.yaml");
         claims = all("volumes.yaml");
@@ -102,7 +104,7 @@ class KubernetesManifestTest {
         String secretName = (String) map(secret, "metadata").get("name");
         Map<String, String> secretKeys = strings(map(secret, "stringData"));
         String claimNames = claims.stream().map(m -> (String) map(m, "metadata").get("name")).toList().toString();
-        for (Map<String, Object> job : List.of(districtJob, cityJob)) {
+        for (Map<String, Object> job : List.of(districtJob, cityJob, purgeJob)) {
             Map<String, Object> pod = map(map(map(job, "spec"), "template"), "spec");
             Map<String, Object> container = container(job);
             assertThat(pod.get("restartPolicy")).isEqualTo("Never"); // required by podFailurePolicy and by Jobs
@@ -148,6 +150,25 @@ class KubernetesManifestTest {
                 .contains("COPY target/nianbao.jar /app/nianbao.jar").contains("COPY jobs/ /app/jobs/");
         assertThat(String.join(" ", strings(d, "args"))).contains("/app/nianbao.jar");
         assertThat(String.join(" ", strings(c, "command"))).contains("/app/nianbao.jar");
+    }
+
+    /**
+     * The example keeps the shared database from growing without end: after the city, run.sh runs a purge of the same
+     * image, whose arguments the program itself accepts (on the database the Secret names).
+     */
+    @Test
+    void runShPurgesOldRunsAfterTheCity() throws Exception {
+        Map<String, Object> p = container(purgeJob);
+        assertThat(p.get("image")).isEqualTo(container(cityJob).get("image"));
+        List<String> args = strings(p, "args");
+        cn.nianbao.cli.CommandLine parsed = cn.nianbao.cli.CommandLine.parse(
+                java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--spring.datasource.url=jdbc:postgresql://db/x"))
+                        .toArray(String[]::new));
+        assertThat(parsed.command()).isEqualTo(cn.nianbao.cli.CommandLine.Command.PURGE);
+        assertThat(parsed.olderThan()).isGreaterThanOrEqualTo(java.time.Duration.ofDays(366)); // last year's runs stay
+        String script = Files.readString(K8S.resolve("run.sh"), StandardCharsets.UTF_8);
+        assertThat(script.indexOf("k apply -f purge-job.yaml")).isGreaterThan(script.indexOf("wait_job nianbao-city-2020"));
+        assertThat(script).contains("wait_job nianbao-purge");
     }
 
     /** The pod's script, run with a stand-in java: index N starts line N's job file; an index past the list exits 2. */
