@@ -50,7 +50,7 @@ public final class RosterResolver implements AgencyResolver {
 
     /** The file name without extension, year and report words: 「海滨街道-2020年报.xlsx」 → 「海滨街道」. */
     static String stem(String fileName) {
-        String s = fileName.replaceFirst("\\.(xlsx|xls)$", "");
+        String s = fileName.replaceFirst("(?i)\\.(xlsx|xlsm|xls|docx|doc)$", "");
         s = s.replaceAll("(20\\d{2})\\s*年?度?", "").replaceAll("政府信息公开工作年度报告|年度报告|年报|统计表", "");
         s = s.replaceAll("^[-_—\\s]+|[-_—\\s]+$", "");
         return s.isBlank() ? null : s;
