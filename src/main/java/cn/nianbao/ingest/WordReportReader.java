@@ -43,7 +43,7 @@ public final class WordReportReader {
     /** The part of the package a Word document's main part is found through. */
     private static final List<String> MAIN_PART_RELATIONSHIPS =
             List.of(PackageRelationshipTypes.CORE_DOCUMENT, PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
-    /** How much of the package's relationships and of its main part's start is read to tell a Word document. */
+    /** How much of the package's relationships and content types is read to tell a Word document. */
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
@@ -89,16 +89,17 @@ public final class WordReportReader {
     }
 
     /**
-     * Whether an OOXML zip is a Word document: its package relationships name a main part whose root element is
-     * WordprocessingML's {@code document}. Reads only the start of two small parts, so a workbook costs nearly
-     * nothing more; anything unreadable here is left to the workbook reader, which says what is wrong with it.
+     * Whether an OOXML zip is a Word document: its package relationships name a main part whose content type (in
+     * {@code [Content_Types].xml}) is a WordprocessingML document's. Reads two small parts, so a workbook costs
+     * nearly nothing more; anything unreadable here is left to the workbook reader, which says what is wrong.
      */
     public static boolean isWordPackage(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry rels = entry(zip, "_rels/.rels");
+            ZipEntry types = entry(zip, "[Content_Types].xml");
             String main = rels == null ? null : mainTarget(zip, rels);
-            ZipEntry part = main == null ? null : entry(zip, main);
-            return part != null && hasWordRoot(zip, part);
+            String type = main == null || types == null ? null : contentType(zip, types, main);
+            return type != null && (type.contains("wordprocessingml") || type.contains("ms-word"));
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return false;
         }
@@ -123,20 +124,30 @@ public final class WordReportReader {
         return null;
     }
 
-    private static boolean hasWordRoot(ZipFile zip, ZipEntry part) throws IOException, XMLStreamException {
-        try (InputStream in = sniff(zip, part)) {
+    /** A part's content type: its Override, else the Default for its extension. */
+    private static String contentType(ZipFile zip, ZipEntry types, String part) throws IOException, XMLStreamException {
+        String name = "/" + part;
+        String extension = part.substring(part.lastIndexOf('.') + 1);
+        String byExtension = null;
+        try (InputStream in = sniff(zip, types)) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-                        return xml.getLocalName().equals("document") && DocxBodyReader.WORDPROCESSINGML.contains(xml.getNamespaceURI());
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    if (xml.getLocalName().equals("Override") && name.equalsIgnoreCase(xml.getAttributeValue(null, "PartName"))) {
+                        return xml.getAttributeValue(null, "ContentType");
+                    }
+                    if (xml.getLocalName().equals("Default") && extension.equalsIgnoreCase(xml.getAttributeValue(null, "Extension"))) {
+                        byExtension = xml.getAttributeValue(null, "ContentType");
                     }
                 }
             } finally {
                 xml.close();
             }
         }
-        return false;
+        return byExtension;
     }
 
     /** An entry by its part name; part names are case-insensitive. */

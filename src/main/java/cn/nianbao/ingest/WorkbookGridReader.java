@@ -260,7 +260,7 @@ public final class WorkbookGridReader {
                         w == Wording.WORD ? WordReportReader.DOCTYPE_MESSAGE : DOCTYPE_MESSAGE, e);
             }
             if (msg.contains("Truncated") || msg.contains("truncated") || msg.contains("Unexpected end")
-                    || msg.contains("Unable to read entire")) {
+                    || msg.contains("Unable to read entire") || msg.matches("Block \\d+ not found")) {
                 return new UnreadableWorkbookException("PARSE-UNREADABLE",
                         "文件不完整（可能上传或复制中断），请重新报送完整文件", e);
             }
