@@ -39,7 +39,7 @@ public final class WorkbookIngester {
      * version (and the same limits and templates, see {@link #cacheVersion}): change it whenever a change to
      * the reader, locator or value parser can read the same bytes differently.
      */
-    public static final String READER_VERSION = "reader-2";
+    public static final String READER_VERSION = "reader-3";
 
     private final TemplateCatalogue catalogue;
     private final WorkbookGridReader reader;
