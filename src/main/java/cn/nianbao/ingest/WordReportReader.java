@@ -14,7 +14,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.apache.poi.hwpf.OldWordFileFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -69,13 +68,9 @@ public final class WordReportReader {
         }
     }
 
-    /** A binary .doc in an OLE2 container that has a WordDocument stream. */
+    /** A binary .doc in an OLE2 container that has a WordDocument stream (Word 6/95 is refused by classify). */
     public WorkbookGrid readDoc(DirectoryNode root) throws Exception {
-        try {
-            return new DocBodyReader(limits).read(root);
-        } catch (OldWordFileFormatException e) {
-            throw new UnreadableWorkbookException("PARSE-UNREADABLE", OLD_WORD_MESSAGE, e);
-        }
+        return new DocBodyReader(limits).read(root);
     }
 
     private static PackagePart mainPart(OPCPackage pkg) {

@@ -23,6 +23,7 @@ final class WordTableBuilder {
     /** A report's longest cell is a paragraph of a few hundred characters; far longer text is not a form. */
     static final int MAX_CELL_CHARS = 100_000;
 
+    private final int number;
     private final SheetGrid grid;
     private final ReadLimits limits;
     private int row = -1;
@@ -49,9 +50,15 @@ final class WordTableBuilder {
         }
     }
 
-    WordTableBuilder(String name, ReadLimits limits) {
-        this.grid = new SheetGrid(name, SheetGrid.Addressing.TABLE);
+    /** The {@code number}th table of the document, named 「表{number}」. */
+    WordTableBuilder(int number, ReadLimits limits) {
+        this.number = number;
+        this.grid = new SheetGrid("表" + number, SheetGrid.Addressing.TABLE);
         this.limits = limits;
+    }
+
+    int number() {
+        return number;
     }
 
     String name() {

@@ -30,12 +30,12 @@ final class WordTables {
         if (started > limits.maxSheets()) {
             throw WordReportReader.tooLarge("文档中的表格超过 " + limits.maxSheets() + " 个（上限）");
         }
-        return new WordTableBuilder("表" + started, limits);
+        return new WordTableBuilder(started, limits);
     }
 
     /** A table ends. */
     void end(WordTableBuilder table) {
-        grids.put(Integer.valueOf(table.name().substring(1)), table.build());
+        grids.put(table.number(), table.build());
     }
 
     /** A paragraph outside every table; kept while no table has begun. */

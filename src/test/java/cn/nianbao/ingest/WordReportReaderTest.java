@@ -151,6 +151,21 @@ class WordReportReaderTest {
         assertThat(reader.read(notDocument).sheets()).isEmpty();
     }
 
+    /** An OLE2 file whose WordDocument stream begins with a Word 95 file information block (nFib 104). */
+    @Test
+    void aWord95DocumentIsRefusedAsAnOldFormat() throws Exception {
+        byte[] fib = new byte[4096];
+        fib[0] = (byte) 0xEC; // wIdent 0xA5EC
+        fib[1] = (byte) 0xA5;
+        fib[2] = 104; // nFib: Word 95
+        Path doc = dir.resolve("旧版.doc");
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(doc)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(fib), "WordDocument");
+            fs.writeFilesystem(out);
+        }
+        assertRefused(new WorkbookGridReader(ReadLimits.defaults()), doc, "PARSE-UNREADABLE", "Word 6.0/95", "另存为 .docx");
+    }
+
     @Test
     void anEncryptedWordDocumentIsNamedAsOne() throws Exception {
         Path plain = dir.resolve("plain.docx");
