@@ -15,9 +15,18 @@ public record ReportTitle(String text, String agencyName, Integer year) {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})");
     private static final int TITLE_ROWS = 12;
 
-    /** Looks in the first rows of every sheet for a report title; the texts seen there feed agency matching. */
+    /**
+     * Looks for a report title in a Word report's paragraphs before its first table, then in the first rows of
+     * every sheet (or table); the texts seen there feed agency matching.
+     */
     public static List<ReportTitle> find(WorkbookGrid workbook) {
         List<ReportTitle> titles = new ArrayList<>();
+        for (String paragraph : workbook.preamble()) {
+            ReportTitle title = parse(paragraph);
+            if (title != null) {
+                titles.add(title);
+            }
+        }
         for (SheetGrid sheet : workbook.sheets()) {
             for (int r : sheet.rowIndexes()) {
                 if (r >= TITLE_ROWS) {
@@ -27,16 +36,23 @@ public record ReportTitle(String text, String agencyName, Integer year) {
                     if (!cell.isText() || sheet.isMergedCopy(r, cell.col())) {
                         continue;
                     }
-                    String compact = LabelKey.compact(cell.text());
-                    Matcher m = TITLE.matcher(compact);
-                    if (m.find()) {
-                        String name = m.group(1).replaceAll("^(关于)", "").replaceAll("[（(]模拟数据[)）]", "");
-                        titles.add(new ReportTitle(cell.text().strip(), name.isEmpty() ? null : name, Integer.valueOf(m.group(2))));
+                    ReportTitle title = parse(cell.text());
+                    if (title != null) {
+                        titles.add(title);
                     }
                 }
             }
         }
         return titles;
+    }
+
+    private static ReportTitle parse(String text) {
+        Matcher m = TITLE.matcher(LabelKey.compact(text));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1).replaceAll("^(关于)", "").replaceAll("[（(]模拟数据[)）]", "");
+        return new ReportTitle(text.strip(), name.isEmpty() ? null : name, Integer.valueOf(m.group(2)));
     }
 
     /** A year written in a file or folder name (「海滨街道-2020年报.xlsx」), if any. */

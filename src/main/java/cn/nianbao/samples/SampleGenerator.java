@@ -19,7 +19,8 @@ import cn.nianbao.template.TemplateCatalogue;
 /**
  * Writes the {@code sample-input/} tree: the real seed report (开元街道 2020) and synthetic reports for the
  * other 编制主体 of 鲤城区 for 2020 (GOV2019) and 2021 (GOV2021), in a spread of layouts, with a few
- * documented deliberate mistakes, plus {@code README.md}. Deterministic: a fixed seed per agency and year.
+ * documented deliberate mistakes, plus {@code README.md}. One agency a year sends its Word report (.docx)
+ * instead of the Excel form. Deterministic: a fixed seed per agency and year.
  *
  * <pre>mvn -q -B compile dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt \
  *   &amp;&amp; java -cp "target/classes:$(cat target/classpath.txt)" cn.nianbao.samples.SampleGenerator sample-input</pre>
@@ -86,14 +87,15 @@ public final class SampleGenerator {
             new Plan("350502-JL", 2020, "金龙街道-2020年报.xls", Layout.of(Layout.SUBTOTAL_ROWS, Layout.FORMULAS), null),
             new Plan("350502-CT", 2020, "常泰街道-2020年报.xlsx", Layout.of(Layout.LABEL_NOISE), Mistake.A_REGULATION_SCOPE),
             new Plan("350502-GOV", 2020, "区政府办-2020年报.xlsx", Layout.of(Layout.FORMULAS), null),
-            new Plan("350502-JY", 2020, "教育局-2020年报.xlsx", OFFICIAL, Mistake.B_ROW_TOTAL_BLANK),
+            // sent as the Word report itself, not the Excel form (as is the 2021 开元街道 report)
+            new Plan("350502-JY", 2020, "教育局-2020年报.docx", OFFICIAL, Mistake.B_ROW_TOTAL_BLANK),
             new Plan("350502-SJ", 2020, "鲤城区市场监督管理局2020年政府信息公开工作年度报告.xls",
                     Layout.of(Layout.SHEET_PER_TABLE, Layout.TEXT_NUMBERS, Layout.LABEL_NOISE), null),
             new Plan("350502-RS", 2020, "人社局-2020年报.xlsx", Layout.of(Layout.SHIFTED, Layout.SUBTOTAL_ROWS), Mistake.B_BALANCE),
             new Plan("350502-WJ", 2020, "卫健局-2020年报.xlsx",
                     Layout.of(Layout.GROUP_LABEL_IN_CELL, Layout.GROUP_LABEL_MISSING, Layout.TABLE_C_VERTICAL), null),
 
-            new Plan(SEED_AGENCY_CODE, 2021, "开元街道-2021年报.xlsx", OFFICIAL, null),
+            new Plan(SEED_AGENCY_CODE, 2021, "开元街道-2021年报.docx", OFFICIAL, null),
             new Plan("350502-HB", 2021, "海滨街道-2021年报.xlsx", Layout.of(Layout.SHIFTED, Layout.LABEL_NOISE), null),
             new Plan("350502-LJ", 2021, "临江街道-2021年报.xlsx", Layout.of(Layout.SHEET_PER_TABLE, Layout.FORMULAS), null),
             new Plan("350502-LZ", 2021, "鲤中街道-2021年报.xls", Layout.of(Layout.TEXT_NUMBERS, Layout.TABLE_C_VERTICAL), null),
@@ -117,13 +119,14 @@ public final class SampleGenerator {
             System.out.println(root.relativize(s.path()) + "  " + Layout.describe(s.layout())
                     + (s.mistakes().isEmpty() ? "" : "  mistakes: " + s.mistakes().stream().map(DeliberateMistake::rule).toList()));
         }
-        System.out.println(samples.size() + " workbooks and README.md written to " + root.toAbsolutePath());
+        System.out.println(samples.size() + " reports and README.md written to " + root.toAbsolutePath());
     }
 
     /** Writes every sample workbook and README.md under {@code root} and returns what was written. */
     public static List<GeneratedSample> generate(Path root) throws IOException {
         TemplateCatalogue catalogue = TemplateCatalogue.load();
         SampleWorkbookWriter writer = new SampleWorkbookWriter(catalogue);
+        SampleWordWriter wordWriter = new SampleWordWriter(catalogue);
         Map<String, SampleReport> previousYear = new HashMap<>();
         List<GeneratedSample> samples = new ArrayList<>();
         for (Plan plan : PLANS) {
@@ -138,7 +141,8 @@ public final class SampleGenerator {
             }
             previousYear.put(agency.code(), report);
             Path file = root.resolve(Integer.toString(plan.year())).resolve(plan.fileName());
-            Map<String, String> cells = writer.write(report, plan.layout(), file);
+            Map<String, String> cells = plan.fileName().endsWith(".docx") ? wordWriter.write(report, plan.layout(), file)
+                    : writer.write(report, plan.layout(), file);
             samples.add(new GeneratedSample(file, plan.year(), agency, plan.layout(), report, cells, List.copyOf(mistakes)));
         }
         SampleReadme.write(root.resolve("README.md"), samples);

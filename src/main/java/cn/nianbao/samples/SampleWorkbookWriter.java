@@ -90,6 +90,17 @@ public final class SampleWorkbookWriter {
         }
     }
 
+    /**
+     * Draws one table of the report at the top-left of {@code sheet}, as {@link #write} draws it in a workbook,
+     * and returns where each datapoint went (datapoint id → 「sheet!A1」). The Word writer lays each table out
+     * this way and turns the sheet into a Word table, so both draw the official headers from one place.
+     */
+    Map<String, String> drawTable(Sheet sheet, SampleReport report, Set<Layout> layout, TableDef table) {
+        Draft draft = new Draft(sheet.getWorkbook(), report, layout, catalogue.require(report.formatId()));
+        draft.writeTable(sheet, 0, 0, table);
+        return draft.cells;
+    }
+
     /** The state of one workbook being drawn. */
     private static final class Draft {
         final Workbook wb;

@@ -33,6 +33,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.nianbao.samples.AgencyProfile;
 import cn.nianbao.samples.Layout;
 import cn.nianbao.samples.SampleReport;
+import cn.nianbao.samples.SampleWordWriter;
 import cn.nianbao.samples.SampleWorkbookWriter;
 import cn.nianbao.samples.SyntheticReports;
 import cn.nianbao.template.TemplateCatalogue;
@@ -50,7 +51,11 @@ final class HostileCorpus {
     static final TemplateCatalogue CATALOGUE = TemplateCatalogue.load();
     static final int YEAR = 2020;
 
-    static final List<String> GOOD = List.of("海滨街道-2020年报.xlsx", "金龙街道-2020年报.xlsx", "浮桥街道-2020年报.xls");
+    static final List<String> GOOD = List.of("海滨街道-2020年报.xlsx", "金龙街道-2020年报.xlsx", "浮桥街道-2020年报.xls",
+            "鲤中街道-2020年报.docx", "开元街道-2020年报.doc");
+
+    /** The Word report of the test resources (开元街道 2020 saved as .doc), good and cut short. */
+    static final Path WORD_DOC = Path.of("src/test/resources/word/kaiyuan-2020.doc");
 
     /** A workbook whose #REF! and #DIV/0! cells stand where numbers belong. */
     static final String ERROR_VALUES = "江南街道-2020年报.xlsx";
@@ -87,7 +92,17 @@ final class HostileCorpus {
             new Rejected("两万行.xlsx", "PARSE-TOO-LARGE", "5000 行"),
             new Rejected("十五万格.xlsx", "PARSE-TOO-LARGE", "100000 个单元格"),
             new Rejected("合并单元格炸弹.xlsx", "PARSE-TOO-LARGE", "合并单元格"),
-            new Rejected(WRONG_YEAR, "PARSE-WRONG-YEAR", "2019", "2020"));
+            new Rejected(WRONG_YEAR, "PARSE-WRONG-YEAR", "2019", "2020"),
+            // Word reports
+            new Rejected("空文件.docx", "PARSE-UNREADABLE", "为空"),
+            new Rejected("文本改名.docx", "PARSE-UNREADABLE", "不是 Excel 工作簿，也不是 Word 文档"),
+            new Rejected("截断.docx", "PARSE-UNREADABLE", "不完整"),
+            new Rejected("加密.docx", "PARSE-ENCRYPTED", "密码", "保护文档"),
+            new Rejected("压缩炸弹.docx", "PARSE-TOO-LARGE", "解压后", ".docx"),
+            new Rejected("外部实体.docx", "PARSE-UNREADABLE", "DOCTYPE", "Word"),
+            new Rejected("十亿笑.docx", "PARSE-UNREADABLE", "DOCTYPE", "Word"),
+            new Rejected("RTF改名.doc", "PARSE-UNREADABLE", "RTF", ".docx"),
+            new Rejected("截断.doc", "PARSE-UNREADABLE", "不完整"));
 
     private HostileCorpus() {
     }
@@ -102,7 +117,13 @@ final class HostileCorpus {
         SampleWorkbookWriter writer = new SampleWorkbookWriter(CATALOGUE);
         int seed = 1;
         for (String name : GOOD) {
-            form(writer, in.resolve(name), agencyOf(name), YEAR, seed++);
+            if (name.endsWith(".docx")) {
+                wordReport(in.resolve(name), agencyOf(name), seed++);
+            } else if (name.endsWith(".doc")) {
+                Files.copy(WORD_DOC, in.resolve(name));
+            } else {
+                form(writer, in.resolve(name), agencyOf(name), YEAR, seed++);
+            }
         }
         Path template = outside.resolve("模板.xlsx");
         form(writer, template, "模板街道办事处", YEAR, 99);
@@ -126,6 +147,8 @@ final class HostileCorpus {
         bigSheet(in.resolve("两万行.xlsx"), 20_000, 1);       // small enough on disk, refused by its row count
         bigSheet(in.resolve("十五万格.xlsx"), 5_000, 30);     // within the row limit, refused by its cell count
         mergeBomb(template, in.resolve("合并单元格炸弹.xlsx"), 5_000); // 150 KB of <mergeCell> covering 5 billion cells
+
+        wordFiles(in, outside);
 
         errorValues(writer, in.resolve(ERROR_VALUES));
         BigDecimal cached = circular(writer, in.resolve(CIRCULAR));
@@ -152,6 +175,77 @@ final class HostileCorpus {
         SampleReport report = new SampleReport(agency, agency + " " + year + "年政府信息公开工作年度报告", year, format, values,
                 Map.of(), true);
         return writer.write(report, EnumSet.of(Layout.OFFICIAL), file);
+    }
+
+    /** A correct Word report (.docx) of the official layout. */
+    static void wordReport(Path file, String agency, int seed) throws IOException {
+        Map<String, BigDecimal> values = SyntheticReports.values(CATALOGUE.require("GOV2019"), AgencyProfile.subDistrict(),
+                new Random(seed), null, false);
+        new SampleWordWriter(CATALOGUE).write(new SampleReport(agency, agency + " " + YEAR + "年政府信息公开工作年度报告", YEAR,
+                "GOV2019", values, Map.of(), true), EnumSet.of(Layout.OFFICIAL), file);
+    }
+
+    /** The hostile Word files: each must be one PARSE-* finding, nothing expanded, nothing read from outside. */
+    static void wordFiles(Path in, Path outside) throws Exception {
+        Path template = outside.resolve("模板.docx");
+        wordReport(template, "模板街道办事处", 98);
+        byte[] good = Files.readAllBytes(template);
+        Files.write(in.resolve("空文件.docx"), new byte[0]);
+        Files.writeString(in.resolve("文本改名.docx"), "鲤城区某街道2020年政府信息公开工作年度报告\n（纯文本，改了扩展名）\n");
+        Files.write(in.resolve("截断.docx"), Arrays.copyOf(good, good.length / 2));
+        encryptedPackage(good, in.resolve("加密.docx"));
+        padded(template, in.resolve("压缩炸弹.docx"), "word/document.xml", 200);
+        String body = "<w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>";
+        String root = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+        replacePart(template, in.resolve("外部实体.docx"), "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + root + body.formatted("&xxe;", "&xxe;") + "</w:document>");
+        StringBuilder laughs = new StringBuilder("<!DOCTYPE w:document [<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        replacePart(template, in.resolve("十亿笑.docx"), "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + laughs.append("]>\n") + root + body.formatted("&lol9;", "&lol9;") + "</w:document>");
+        Files.writeString(in.resolve("RTF改名.doc"), "{\\rtf1\\ansi\\ansicpg936 {\\fonttbl {\\f0 SimSun;}}"
+                + "\\trowd\\cellx2000\\cellx4000 \\intbl \\'b9\\'e6\\'d5\\'c2\\cell 0\\cell\\row }", StandardCharsets.US_ASCII);
+        byte[] doc = Files.readAllBytes(WORD_DOC);
+        Files.write(in.resolve("截断.doc"), Arrays.copyOf(doc, doc.length / 2));
+    }
+
+    /** A package's part padded after its XML declaration with {@code megabytes} MB of spaces: tiny on disk, huge inflated. */
+    static void padded(Path template, Path target, String part, int megabytes) throws IOException {
+        byte[] spaces = new byte[1 << 20];
+        Arrays.fill(spaces, (byte) ' ');
+        rewrite(template, target, (name, content, zip) -> {
+            if (!name.equals(part)) {
+                zip.write(content);
+                return;
+            }
+            String xml = new String(content, StandardCharsets.UTF_8);
+            int afterDeclaration = xml.indexOf("?>") + 2;
+            zip.write(xml.substring(0, afterDeclaration).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(spaces);
+            }
+            zip.write(xml.substring(afterDeclaration).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    static void replacePart(Path template, Path target, String part, String xml) throws IOException {
+        rewrite(template, target, (name, content, zip) -> zip.write(name.equals(part) ? xml.getBytes(StandardCharsets.UTF_8) : content));
+    }
+
+    /** An OOXML package encrypted with a password (agile encryption, as Office 2010+ does). */
+    static void encryptedPackage(byte[] pkg, Path target) throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("年报2020");
+            try (OutputStream os = encryptor.getDataStream(fs)) {
+                os.write(pkg);
+            }
+            try (OutputStream out = Files.newOutputStream(target)) {
+                fs.writeFilesystem(out);
+            }
+        }
     }
 
     /** The template with its sheet XML padded by 200 MB of spaces: tiny on disk, huge inflated. */

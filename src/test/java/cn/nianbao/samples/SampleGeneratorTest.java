@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -30,6 +32,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +107,12 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void everyWorkbookOpensReadOnlyAsItsFormatAndHoldsExactlyTheWrittenValues() throws IOException {
+    void everyWorkbookOpensReadOnlyAsItsFormatAndHoldsExactlyTheWrittenValues() throws Exception {
         for (GeneratedSample s : samples) {
+            if (s.path().toString().endsWith(".docx")) {
+                assertWordReportHoldsTheWrittenValues(s);
+                continue;
+            }
             try (Workbook wb = open(s.path())) {
                 if (s.path().toString().endsWith(".xls")) {
                     assertInstanceOf(HSSFWorkbook.class, wb, s.path().toString());
@@ -125,6 +134,47 @@ class SampleGeneratorTest {
                     }
                 }
             }
+        }
+    }
+
+    /** A Word report: each datapoint's text in the Word table cell its address names (grid columns, as Word spans them). */
+    private static void assertWordReportHoldsTheWrittenValues(GeneratedSample s) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(s.path().toFile(), PackageAccess.READ); XWPFDocument doc = new XWPFDocument(pkg)) {
+            assertEquals(s.report().title(), doc.getParagraphs().get(0).getText(), s.path().toString());
+            assertEquals(CATALOGUE.require(s.report().formatId()).datapoints().keySet().stream()
+                    .filter(id -> s.report().values().containsKey(id)).count(), s.cells().size(), s.path().toString());
+            for (Map.Entry<String, String> e : s.cells().entrySet()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("表(\\d+)!第(\\d+)行第(\\d+)列").matcher(e.getValue());
+                assertTrue(m.matches(), e.getValue());
+                XWPFTableRow row = doc.getTables().get(Integer.parseInt(m.group(1)) - 1).getRow(Integer.parseInt(m.group(2)) - 1);
+                int column = Integer.parseInt(m.group(3)) - 1;
+                String text = null;
+                int at = 0;
+                for (XWPFTableCell cell : row.getTableCells()) {
+                    var pr = cell.getCTTc().getTcPr();
+                    int span = pr != null && pr.isSetGridSpan() ? pr.getGridSpan().getVal().intValueExact() : 1;
+                    if (at == column) {
+                        text = cell.getText();
+                    }
+                    at += span;
+                }
+                BigDecimal read = text == null ? null : valueOfText(text, s.layout(), e.getKey());
+                BigDecimal written = s.report().value(e.getKey());
+                String where = s.path().getFileName() + " " + e.getKey() + " @ " + e.getValue();
+                if (written == null) {
+                    assertEquals(null, read, where);
+                } else {
+                    assertNotNull(read, where);
+                    assertEquals(0, written.compareTo(read), where + ": wrote " + written + ", read " + read);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachYearHasAReportSentAsAWordDocument() {
+        for (int year : List.of(2020, 2021)) {
+            assertTrue(samples.stream().anyMatch(s -> s.year() == year && s.path().toString().endsWith(".docx")), "a .docx in " + year);
         }
     }
 
@@ -335,22 +385,31 @@ class SampleGeneratorTest {
         if (type == CellType.NUMERIC) {
             value = new BigDecimal(Double.toString(cell.getNumericCellValue()));
         } else if (type == CellType.STRING) {
-            String text = Normalizer.normalize(cell.getStringCellValue(), Normalizer.Form.NFKC).trim();
-            if (text.isEmpty() || text.equals("—") || text.equals("/") || text.equals("无")) {
-                return null;
-            }
-            BigDecimal factor = BigDecimal.ONE;
-            if (text.endsWith("万元")) {
-                factor = BigDecimal.valueOf(10_000);
-                text = text.substring(0, text.length() - 2);
-            } else if (text.endsWith("元")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            value = new BigDecimal(text.replace(",", "").trim()).multiply(factor);
+            return valueOfText(cell.getStringCellValue(), layout, id);
         } else {
             return null;
         }
         if (yuan && layout.contains(Layout.MONEY_WAN_HEADER)) {
+            value = value.multiply(BigDecimal.valueOf(10_000));
+        }
+        return value;
+    }
+
+    /** A number written as text (「１２」「20,470」「25211 元」「2.52万元」); null for a blank marker. */
+    private static BigDecimal valueOfText(String written, Set<Layout> layout, String id) {
+        String text = Normalizer.normalize(written, Normalizer.Form.NFKC).trim();
+        if (text.isEmpty() || text.equals("—") || text.equals("/") || text.equals("无")) {
+            return null;
+        }
+        BigDecimal factor = BigDecimal.ONE;
+        if (text.endsWith("万元")) {
+            factor = BigDecimal.valueOf(10_000);
+            text = text.substring(0, text.length() - 2);
+        } else if (text.endsWith("元")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        BigDecimal value = new BigDecimal(text.replace(",", "").trim()).multiply(factor);
+        if (id.endsWith(".AMOUNT_YUAN") && layout.contains(Layout.MONEY_WAN_HEADER)) {
             value = value.multiply(BigDecimal.valueOf(10_000));
         }
         return value;
