@@ -49,14 +49,17 @@ final class DateDisplay {
             }
         }
         // Excel rounds the time to what is shown: to the second, or to the fraction of a second shown
-        double scale = 86_400 * Math.pow(10, fractionDigits);
-        double rounded = Math.round(serial * scale) / scale;
-        LocalDateTime t = DateUtil.getLocalDateTime(Math.floor(rounded), date1904, false);
-        long secondsInDay = (long) Math.floor((rounded - Math.floor(rounded)) * 86_400 + 1e-9);
+        long perSecond = (long) Math.pow(10, fractionDigits);
+        long units = Math.round(serial * 86_400 * perSecond);
+        long perDay = 86_400 * perSecond;
+        long days = units / perDay;
+        long secondsInDay = units % perDay / perSecond;
+        long fraction = units % perSecond;
         int hour = (int) (secondsInDay / 3600);
         int minute = (int) (secondsInDay / 60 % 60);
         int second = (int) (secondsInDay % 60);
-        boolean dayZero = Math.floor(rounded) == 0 && !date1904; // Excel's 1900/1/0, the date of a bare time
+        LocalDateTime t = DateUtil.getLocalDateTime(days, date1904, false);
+        boolean dayZero = days == 0 && !date1904; // Excel's 1900/1/0, the date of a bare time
         int year = dayZero ? 1900 : t.getYear();
         int month = dayZero ? 1 : t.getMonthValue();
         int day = dayZero ? 0 : t.getDayOfMonth();
@@ -92,15 +95,12 @@ final class DateDisplay {
                     out.append(n == 1 ? String.valueOf(h) : pad(h, 2));
                 }
                 case SECOND -> out.append(n == 1 ? String.valueOf(second) : pad(second, 2));
-                case FRACTION -> {
-                    double fraction = rounded * 86_400 - Math.floor(rounded * 86_400 + 1e-9);
-                    out.append(pad((int) Math.round(fraction * Math.pow(10, n)) % (int) Math.pow(10, n), n));
-                }
+                case FRACTION -> out.append(pad(fraction, fractionDigits).substring(0, n));
                 case AM_PM -> out.append(hour < 12 ? "上午" : "下午");
                 case A_P -> out.append(hour < 12 ? tok.text().charAt(0) : tok.text().charAt(2));
-                case ELAPSED_H -> out.append(pad((long) Math.floor(rounded * 24 + 1e-9), n));
-                case ELAPSED_M -> out.append(pad((long) Math.floor(rounded * 1440 + 1e-9), n));
-                case ELAPSED_S -> out.append(pad((long) Math.floor(rounded * 86_400 + 1e-9), n));
+                case ELAPSED_H -> out.append(pad(units / perSecond / 3600, n));
+                case ELAPSED_M -> out.append(pad(units / perSecond / 60, n));
+                case ELAPSED_S -> out.append(pad(units / perSecond, n));
                 default -> {
                 }
             }
