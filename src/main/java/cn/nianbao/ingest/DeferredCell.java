@@ -35,7 +35,7 @@ record DeferredCell(SheetGrid grid, String sheet, int row, int col, CellFormat f
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFWorkbook wb = new XSSFWorkbook(pkg);
             SharedFormulas.rewrite(wb);
-            FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            FormulaEvaluator evaluator = FormulaResults.evaluator(wb);
             for (DeferredCell d : cells) {
                 d.put(d.completed(wb, evaluator, date1904));
             }
@@ -44,15 +44,19 @@ record DeferredCell(SheetGrid grid, String sheet, int row, int col, CellFormat f
             if (!refused.rule().equals("PARSE-UNREADABLE") || refused.getMessage().equals(WorkbookGridReader.DOCTYPE_MESSAGE)) {
                 throw refused;
             }
-            String why = "工作簿无法打开以计算公式（" + e.getClass().getSimpleName() + "）";
-            for (DeferredCell d : cells) {
-                d.put(d.calculate ? FormulaResults.uncalculated(d.row, d.col, d.formula == null ? "" : d.formula, why, d.saved)
-                        : d.withFormula(""));
-            }
+            withoutWorkbook(cells, "工作簿无法打开以计算公式（" + e.getClass().getSimpleName() + "）");
         } finally {
             if (pkg != null) {
                 pkg.revert(); // opened read-only: nothing is written back
             }
+        }
+    }
+
+    /** Completes the cells without the workbook: the formulas to calculate are UNCALCULATED for {@code why}. */
+    static void withoutWorkbook(List<DeferredCell> cells, String why) {
+        for (DeferredCell d : cells) {
+            d.put(d.calculate ? FormulaResults.uncalculated(d.row, d.col, d.formula == null ? "" : d.formula, why, d.saved)
+                    : d.withFormula(""));
         }
     }
 

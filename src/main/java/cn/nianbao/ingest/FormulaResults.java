@@ -2,14 +2,20 @@ package cn.nianbao.ingest;
 
 import java.util.regex.Pattern;
 
+import org.apache.poi.hssf.usermodel.HSSFFormulaEvaluator;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.formula.CollaboratingWorkbooksEnvironment.WorkbookNotFoundException;
 import org.apache.poi.ss.formula.FormulaParseException;
+import org.apache.poi.ss.formula.IStabilityClassifier;
 import org.apache.poi.ss.formula.eval.NotImplementedException;
 import org.apache.poi.ss.formula.eval.NotImplementedFunctionException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A formula cell's value calculated as a spreadsheet calculates it when the file is opened, with POI's formula
@@ -24,6 +30,21 @@ final class FormulaResults {
     private static final Pattern EXTERNAL_REFERENCE = Pattern.compile("\\[[^\\]]+\\][^!(\"]*!");
 
     private FormulaResults() {
+    }
+
+    /**
+     * POI's evaluator for a workbook that is only read: its cells are declared final, so the evaluator does not record
+     * which formulas use each value cell (which it keeps for cells that may change; a few thousand formulas summing a
+     * few thousand cells made that cost seconds and hundreds of MB).
+     */
+    static FormulaEvaluator evaluator(Workbook wb) {
+        if (wb instanceof XSSFWorkbook x) {
+            return XSSFFormulaEvaluator.create(x, IStabilityClassifier.TOTALLY_IMMUTABLE, null);
+        }
+        if (wb instanceof HSSFWorkbook h) {
+            return HSSFFormulaEvaluator.create(h, IStabilityClassifier.TOTALLY_IMMUTABLE, null);
+        }
+        return wb.getCreationHelper().createFormulaEvaluator();
     }
 
     /**
@@ -72,6 +93,11 @@ final class FormulaResults {
         String text = why + (saved == null ? "，文件中没有保存计算结果"
                 : "；工作簿要求打开时重新计算，文件中保存的结果（" + shown(saved) + "）可能已过时");
         return new GridCell(r, c, CellKind.UNCALCULATED, text, null, formula, null);
+    }
+
+    /** Why a workbook's formulas were not calculated: it holds more cells than {@link ReadLimits#maxCellsToCalculate()}. */
+    static String tooLargeToCalculate(long cells, ReadLimits limits) {
+        return "工作簿共有 " + cells + " 个单元格，超过自动计算公式的上限 " + limits.maxCellsToCalculate() + " 个（年报表格约 1000 个）";
     }
 
     private static String why(Throwable e, String formula) {

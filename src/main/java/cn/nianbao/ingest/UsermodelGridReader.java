@@ -52,6 +52,8 @@ final class UsermodelGridReader {
     private final boolean recalculate;
     private final boolean date1904;
     private final Map<Short, CellFormat> formats = new HashMap<>();
+    /** Why formulas are not calculated (the workbook is too large for it), or null. */
+    private final String notCalculated;
     private FormulaEvaluator evaluator;
 
     private UsermodelGridReader(ReadLimits limits, Workbook wb) {
@@ -59,6 +61,18 @@ final class UsermodelGridReader {
         this.wb = wb;
         this.recalculate = recalculatedOnOpening(wb);
         this.date1904 = wb instanceof Date1904Support d && d.isDate1904();
+        long cells = cells(wb);
+        this.notCalculated = cells > limits.maxCellsToCalculate() ? FormulaResults.tooLargeToCalculate(cells, limits) : null;
+    }
+
+    private static long cells(Workbook wb) {
+        long cells = 0;
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                cells += row.getPhysicalNumberOfCells();
+            }
+        }
+        return cells;
     }
 
     /**
@@ -138,7 +152,8 @@ final class UsermodelGridReader {
             String formula = formulaText(cell);
             GridCell saved = savedResult(cell, formula, format);
             if (saved == null || recalculate || calcOnLoad.contains(key(r, c))) {
-                return FormulaResults.evaluate(cell, evaluator(), formula, format, date1904, saved);
+                return notCalculated != null ? FormulaResults.uncalculated(r, c, formula, notCalculated, saved)
+                        : FormulaResults.evaluate(cell, evaluator(), formula, format, date1904, saved);
             }
             return saved;
         }
@@ -197,7 +212,7 @@ final class UsermodelGridReader {
 
     private FormulaEvaluator evaluator() {
         if (evaluator == null) {
-            evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            evaluator = FormulaResults.evaluator(wb);
         }
         return evaluator;
     }

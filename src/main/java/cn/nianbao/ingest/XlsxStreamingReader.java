@@ -55,6 +55,7 @@ final class XlsxStreamingReader {
         XlsxStyles styles = styles(pkg);
         List<DeferredCell> deferred = new ArrayList<>();
         List<SheetGrid> grids = new ArrayList<>(pkg.sheets().size());
+        long cells = 0;
         for (int i = 0; i < pkg.sheets().size(); i++) {
             XlsxPackage.SheetPart part = pkg.sheets().get(i);
             SheetReader sheet = new SheetReader(part.name(), i, strings, styles, pkg.fullCalcOnLoad(), pkg.date1904(), deferred);
@@ -63,9 +64,14 @@ final class XlsxStreamingReader {
                 grid.setVisibility(part.visibility());
                 grids.add(grid);
             }
+            cells += sheet.cells;
         }
         if (!deferred.isEmpty()) {
-            DeferredCell.complete(pkg.file(), deferred, pkg.date1904());
+            if (cells > limits.maxCellsToCalculate()) {
+                DeferredCell.withoutWorkbook(deferred, FormulaResults.tooLargeToCalculate(cells, limits));
+            } else {
+                DeferredCell.complete(pkg.file(), deferred, pkg.date1904());
+            }
         }
         return new WorkbookGrid(grids);
     }
@@ -157,6 +163,8 @@ final class XlsxStreamingReader {
         private final SharedFormulas shared;
         private final SheetGrid grid;
         private RowVisibility rows;
+        /** The sheet's {@code <c>} elements so far. */
+        long cells;
         /** Array formulas seen so far: every cell of the range shows the first cell's formula, as the usermodel has it. */
         private List<ArrayFormula> arrays;
 
@@ -178,7 +186,6 @@ final class XlsxStreamingReader {
             int lastRow = -1;
             int row = -1;
             int col = -1;
-            long cells = 0;
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {

@@ -195,6 +195,25 @@ class FormulaEvaluationTest {
         assertThat(cell(grid, "报表", "A4").number()).isEqualByComparingTo("30");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aWorkbookTooLargeToCalculateLeavesItsFormulasUncalculated(String ext) throws Exception {
+        Workbook wb = workbook(ext);
+        Sheet report = reportWithWorkingSheet(wb); // 3 cells on the working sheet
+        formula(report, "A1", "SUM(工作!B2:B4)");
+        Path file = GridFiles.save(wb, dir.resolve("上限." + ext));
+        ReadLimits three = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 50, 5_000, 200, ReadLimits.DEFAULT_MAX_ENTRY_BYTES,
+                0.01, 100_000, 3);
+
+        GridCell cell = cell(GridFiles.read(file, three), "报表", "A1");
+
+        assertThat(cell).extracting(GridCell::kind, GridCell::number, GridCell::formula).containsExactly(CellKind.UNCALCULATED, null, "SUM(工作!B2:B4)");
+        assertThat(cell.text()).contains("4 个单元格").contains("上限 3");
+        // one more cell allowed, and it is calculated
+        ReadLimits four = new ReadLimits(three.maxFileBytes(), 50, 5_000, 200, three.maxEntryBytes(), 0.01, 100_000, 4);
+        assertThat(cell(GridFiles.read(file, four), "报表", "A1").number()).isEqualByComparingTo("15");
+    }
+
     @Test
     void aLinkToAnotherWorkbookAsExcelWritesItIsUncalculated() throws Exception {
         // Excel writes [1]Sheet1!A1, the 1 naming its first externalLink part
