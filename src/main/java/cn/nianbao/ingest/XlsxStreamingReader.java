@@ -18,9 +18,14 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 /**
  * Reads an .xlsx package (opened and checked by {@link XlsxPackage}) into a {@link WorkbookGrid}
  * by streaming each worksheet's XML, without POI's usermodel (its per-file cost is most of a read). The
- * grid is the one the usermodel path gives: the same cells (raw values: numbers as the shortest text
- * Excel shows, shared and inline strings, booleans, error codes, formulas' cached results), the same
- * merged regions ({@code <mergeCell ref>}), the same limits.
+ * grid is the one the usermodel path ({@link UsermodelGridReader}) gives: the same cells (numbers as the
+ * shortest text Excel shows, with their kind and shown text from the cell style's number format; shared and
+ * inline strings, booleans, error codes; formulas' saved results with their text), the same merged regions
+ * ({@code <mergeCell ref>}), hidden sheets, rows and columns, the same limits.
+ *
+ * <p>Formulas to calculate (no saved result, or a workbook recalculated on opening) are the one thing the XML does
+ * not settle: they are deferred ({@link DeferredCell}) and the workbook is opened with the usermodel for them alone,
+ * only when there are any.
  */
 final class XlsxStreamingReader {
 
@@ -58,7 +63,7 @@ final class XlsxStreamingReader {
         long cells = 0;
         for (int i = 0; i < pkg.sheets().size(); i++) {
             XlsxPackage.SheetPart part = pkg.sheets().get(i);
-            SheetReader sheet = new SheetReader(part.name(), i, strings, styles, pkg.fullCalcOnLoad(), pkg.date1904(), deferred);
+            SheetReader sheet = new SheetReader(part.name(), strings, styles, pkg.fullCalcOnLoad(), pkg.date1904(), deferred);
             try (InputStream in = pkg.sheet(part)) {
                 SheetGrid grid = sheet.read(in);
                 grid.setVisibility(part.visibility());
@@ -168,7 +173,7 @@ final class XlsxStreamingReader {
         /** Array formulas seen so far: every cell of the range shows the first cell's formula, as the usermodel has it. */
         private List<ArrayFormula> arrays;
 
-        SheetReader(String name, int index, List<String> strings, XlsxStyles styles, boolean recalculate, boolean date1904,
+        SheetReader(String name, List<String> strings, XlsxStyles styles, boolean recalculate, boolean date1904,
                     List<DeferredCell> deferred) {
             this.name = name;
             this.strings = strings;
@@ -176,7 +181,7 @@ final class XlsxStreamingReader {
             this.recalculate = recalculate;
             this.date1904 = date1904;
             this.deferred = deferred;
-            this.shared = new SharedFormulas(index);
+            this.shared = new SharedFormulas();
             this.grid = new SheetGrid(name);
             this.rows = new RowVisibility(grid, false);
         }
@@ -198,14 +203,25 @@ final class XlsxStreamingReader {
                         case "sheetFormatPr" -> rows = new RowVisibility(grid, XlsxPackage.isTrue(xml.getAttributeValue(null, "zeroHeight")));
                         case "col" -> hideColumns(xml);
                         case "row" -> {
-                            String r = xml.getAttributeValue(null, "r");
+                            String r = null;
+                            String hidden = null;
+                            String height = null;
+                            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                                switch (xml.getAttributeLocalName(i)) {
+                                    case "r" -> r = xml.getAttributeValue(i);
+                                    case "hidden" -> hidden = xml.getAttributeValue(i);
+                                    case "ht" -> height = xml.getAttributeValue(i);
+                                    default -> {
+                                    }
+                                }
+                            }
                             row = r == null ? row + 1 : Integer.parseInt(r.trim()) - 1;
                             col = -1;
                             lastRow = Math.max(lastRow, row);
                             if (row >= limits.maxRowsPerSheet()) {
                                 throw tooManyRows(name, row + 1);
                             }
-                            rows.row(row, XlsxPackage.isTrue(xml.getAttributeValue(null, "hidden")), decimal(xml.getAttributeValue(null, "ht")));
+                            rows.row(row, XlsxPackage.isTrue(hidden), decimal(height));
                         }
                         case "c" -> {
                             // Refused while reading, before a huge sheet can fill memory: one pass, no pre-scan.
@@ -214,7 +230,19 @@ final class XlsxStreamingReader {
                                         "工作表「" + name + "」有超过 " + limits.maxCellsPerSheet()
                                                 + " 个单元格（年报表格约 1000 个）；请删除与年报无关的数据后重新报送", null);
                             }
-                            String ref = xml.getAttributeValue(null, "r");
+                            String ref = null;
+                            String type = null;
+                            String style = null;
+                            // one pass over the attributes: this runs for every cell of every workbook
+                            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                                switch (xml.getAttributeLocalName(i)) {
+                                    case "r" -> ref = xml.getAttributeValue(i);
+                                    case "t" -> type = xml.getAttributeValue(i);
+                                    case "s" -> style = xml.getAttributeValue(i);
+                                    default -> {
+                                    }
+                                }
+                            }
                             col = ref == null ? col + 1 : column(ref);
                             if (ref != null) {
                                 int r = rowOf(ref);
@@ -223,7 +251,7 @@ final class XlsxStreamingReader {
                                     lastRow = Math.max(lastRow, row);
                                 }
                             }
-                            GridCell cell = readCell(xml, row, col);
+                            GridCell cell = readCell(xml, row, col, type, style);
                             if (cell != null && cell.kind() != CellKind.BLANK) {
                                 grid.put(cell);
                             }
@@ -267,9 +295,7 @@ final class XlsxStreamingReader {
          * One {@code <c>}, the reader positioned on its start; returns positioned on its end. Null when the cell is
          * left out (beyond the columns read) or deferred.
          */
-        private GridCell readCell(XMLStreamReader xml, int r, int c) throws Exception {
-            String type = xml.getAttributeValue(null, "t");
-            String style = xml.getAttributeValue(null, "s");
+        private GridCell readCell(XMLStreamReader xml, int r, int c, String type, String style) throws Exception {
             String formula = null;
             String formulaType = null;
             String si = null;
@@ -325,16 +351,15 @@ final class XlsxStreamingReader {
                 formula = arrayFormulaAt(r, c);
             }
             boolean isFormula = formula != null || !textKnown;
-            CellFormat format = style == null ? styles.format(0) : styles.format(index(style));
             // an empty <v/> (openpyxl writes one) is no result, except where the result is text
             boolean noResult = value == null || (value.isEmpty() && !("str".equals(type) || "s".equals(type) || "inlineStr".equals(type)));
-            GridCell saved = isFormula && noResult ? null : value(r, c, type, value, inline, formula, format);
+            GridCell saved = isFormula && noResult ? null : value(r, c, type, value, inline, formula, style);
             if (isFormula && (saved == null || recalculate)) {
-                deferred.add(new DeferredCell(grid, name, r, c, format, saved, true, formula));
+                deferred.add(new DeferredCell(grid, name, r, c, format(style), saved, true, formula));
                 return null;
             }
             if (!textKnown) {
-                deferred.add(new DeferredCell(grid, name, r, c, format, saved, false, null));
+                deferred.add(new DeferredCell(grid, name, r, c, format(style), saved, false, null));
                 return null;
             }
             return saved;
@@ -349,13 +374,18 @@ final class XlsxStreamingReader {
             return null;
         }
 
-        /** A cell's saved value (or a formula's saved result) in its number format. */
-        private GridCell value(int r, int c, String type, String value, StringBuilder inline, String formula, CellFormat format) {
+        /** The number format of the cell style a cell names ({@code s}); style 0 where it names none. */
+        private CellFormat format(String style) {
+            return styles.format(style == null ? 0 : index(style));
+        }
+
+        /** A cell's saved value (or a formula's saved result), a number in its cell style's number format. */
+        private GridCell value(int r, int c, String type, String value, StringBuilder inline, String formula, String style) {
             if (type == null || type.equals("n")) {
                 if (value == null || value.isEmpty()) {
                     return new GridCell(r, c, CellKind.BLANK, null, null, formula, null);
                 }
-                return format.cell(r, c, Double.parseDouble(value), formula, date1904);
+                return format(style).cell(r, c, Double.parseDouble(value), formula, date1904);
             }
             String text;
             switch (type) {
@@ -455,7 +485,7 @@ final class XlsxStreamingReader {
     }
 
     /** Zero-based column of an A1 reference. */
-    private static int column(String ref) {
+    static int column(String ref) {
         int col = 0;
         for (int i = 0; i < ref.length(); i++) {
             char ch = Character.toUpperCase(ref.charAt(i));
@@ -468,7 +498,7 @@ final class XlsxStreamingReader {
     }
 
     /** Zero-based row of an A1 reference, or -1 when it has none. */
-    private static int rowOf(String ref) {
+    static int rowOf(String ref) {
         int i = 0;
         while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
             i++;
