@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lists the workbooks (.xlsx, .xlsm, .xls) under an input folder, recursively and in a stable order. Other files are listed
+ * Lists the workbooks under an input folder, recursively and in a stable order. Other files are listed
  * as skipped with the reason; symbolic links are not followed (one could point outside the folder),
  * and Office lock files (~$…) are not workbooks.
  */
@@ -46,8 +46,8 @@ public final class InputScanner {
                     skipped.add(new Skipped(rel, "符号链接，未跟随读取"));
                 } else if (name.startsWith("~$") || name.startsWith(".~")) {
                     skipped.add(new Skipped(rel, "Office/WPS 临时锁文件"));
-                } else if (!(lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls"))) {
-                    skipped.add(new Skipped(rel, "不是 .xlsx/.xlsm/.xls 文件"));
+                } else if (!(lower.endsWith(".xlsx") || lower.endsWith(".xls"))) {
+                    skipped.add(new Skipped(rel, "不是 .xlsx/.xls 文件"));
                 } else if (!attrs.isRegularFile() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     skipped.add(new Skipped(rel, "不是普通文件"));
                 } else {

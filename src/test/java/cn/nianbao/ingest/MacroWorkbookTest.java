@@ -81,18 +81,6 @@ class MacroWorkbookTest {
         assertThat(sheet.get(0, 2).number()).isEqualByComparingTo("50");
     }
 
-    @Test
-    void theInputScanListsMacroWorkbooks() throws Exception {
-        Path input = Files.createDirectories(dir.resolve("input"));
-        Files.copy(xlsm("宏.xlsm", false), input.resolve("宏.xlsm"));
-        Files.writeString(input.resolve("说明.txt"), "不是工作簿");
-
-        InputScanner.Scan scan = InputScanner.scan(input);
-
-        assertThat(scan.workbooks()).extracting(p -> p.getFileName().toString()).containsExactly("宏.xlsm");
-        assertThat(scan.skipped()).extracting(InputScanner.Skipped::path).containsExactly("说明.txt");
-    }
-
     /** The control: the VBA part really cannot be inflated. */
     private static void assertUninflatable(Path file) throws Exception {
         try (ZipFile zip = new ZipFile(file.toFile())) {
