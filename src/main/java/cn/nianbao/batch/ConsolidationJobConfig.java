@@ -18,7 +18,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RunDefinition;
+import cn.nianbao.validate.RuleBook;
+import cn.nianbao.ingest.IngestResult;
+import cn.nianbao.store.ContentStore;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.ReportStore;
 import cn.nianbao.store.RunRecords;
@@ -42,9 +46,24 @@ public class ConsolidationJobConfig {
         return TemplateCatalogue.load();
     }
 
+    /**
+     * The clock the program shows times by (run parameters, run.json's display). Nothing is decided by it: lock
+     * liveness, retention and "the latest run" go by the database's clock and order. {@code nianbao.clock.offset}
+     * shifts it, to run the program as a machine whose clock is off would (the two-machine tests do).
+     */
     @Bean
-    ReportStore reportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
-        return new ReportStore(jdbc, catalogue);
+    java.time.Clock clock(@Value("${nianbao.clock.offset:PT0S}") java.time.Duration offset) {
+        return java.time.Clock.offset(java.time.Clock.systemUTC(), offset);
+    }
+
+    @Bean
+    ContentStore contentStore(JdbcTemplate jdbc) {
+        return new ContentStore(jdbc);
+    }
+
+    @Bean
+    ReportStore reportStore(JdbcTemplate jdbc, ContentStore contents) {
+        return new ReportStore(jdbc, contents);
     }
 
     @Bean
@@ -64,10 +83,6 @@ public class ConsolidationJobConfig {
         return new RunRecords(jdbc);
     }
 
-    @Bean
-    RunAssembler runAssembler(ReportStore store, TemplateCatalogue catalogue, RunRecords records) {
-        return new RunAssembler(store, catalogue, records);
-    }
 
     @Bean
     ReadLimits readLimits(@Value("${nianbao.limits.max-file-bytes:20971520}") long maxFileBytes,
@@ -85,17 +100,14 @@ public class ConsolidationJobConfig {
 
     @Bean
     @StepScope
-    IngestStep ingestStepHandler(ReportStore store, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
-                                 @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor")
-                                 ThreadPoolTaskExecutor ingestExecutor, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize,
-                                 @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
-        // read ahead by two chunks: the pool reads the next chunk's files while this one is written
-        return new IngestStep(store, catalogue, limits, testPause, ingestExecutor, 2 * chunkSize, progressEvery);
+    IngestStep ingestStepHandler(ReportStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
+                                 TestPause testPause, @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
+        return new IngestStep(store, records, catalogue, limits, testPause, progressEvery);
     }
 
     /**
-     * Threads that read workbooks ahead of the ingest step (IngestStep): they keep reading while the step's
-     * thread writes and commits a chunk.
+     * The threads the ingest step reads a chunk's files on, side by side (Spring Batch's concurrent chunk processing):
+     * by default one per processor.
      */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor ingestExecutor(@Value("${nianbao.ingest.threads:0}") int threads) {
@@ -127,11 +139,13 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Step ingestStep(JobRepository repository, PlatformTransactionManager tx,
-                    IngestStep ingestStepHandler, @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+    Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestStep ingestStepHandler,
+                    @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor") ThreadPoolTaskExecutor ingestExecutor,
+                    @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
         return new StepBuilder("ingest", repository)
                 .<Path, IngestResult>chunk(chunkSize)
                 .transactionManager(tx)
+                .taskExecutor(ingestExecutor)
                 .reader(ingestStepHandler) // the files its beforeStep scanned
                 .processor(ingestStepHandler)
                 .writer(ingestStepHandler)
@@ -161,19 +175,18 @@ public class ConsolidationJobConfig {
 
     @Bean
     Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep,
-                       RunRecords records, RunAssembler assembler) {
+                       RunRecords records) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     // Every run records what it was run with, so a roll-up job can take its roster from the database.
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        records.recordDefinition(execution.getJobInstance().getInstanceId(),
-                                RunParameters.job(execution.getJobParameters()));
+                        recordStart(records, execution);
                     }
 
                     @Override
                     public void afterJob(JobExecution execution) {
-                        assembler.forget();
+                        records.ended(execution.getJobInstance().getInstanceId());
                     }
                 })
                 .start(ingestStep)
@@ -183,15 +196,34 @@ public class ConsolidationJobConfig {
                 .build();
     }
 
+    /**
+     * Records that a run starts; on its first start also what it is run with (the job file and its rule file as they
+     * are now), which every step then reads from the database: a restart, or a step, never reads the job file again.
+     */
+    private static void recordStart(RunRecords records, JobExecution execution) {
+        long run = execution.getJobInstance().getInstanceId();
+        String name = execution.getJobParameters().getString(RunParameters.JOB_NAME);
+        records.started(run, name);
+        if (!records.hasDefinition(run)) {
+            JobDefinition job = RunParameters.job(execution.getJobParameters());
+            records.recordDefinition(run, new RunDefinition(job, RuleBook.readOverride(job.rules())));
+        }
+    }
+
     /** A roll-up job: the source runs' file rows instead of ingest, then the same steps (they read only the database). */
     @Bean
     Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep,
-                      RunAssembler assembler) {
+                      RunRecords records) {
         return new JobBuilder(ROLLUP_JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     @Override
+                    public void beforeJob(JobExecution execution) {
+                        recordStart(records, execution);
+                    }
+
+                    @Override
                     public void afterJob(JobExecution execution) {
-                        assembler.forget();
+                        records.ended(execution.getJobInstance().getInstanceId());
                     }
                 })
                 .start(gatherStep)

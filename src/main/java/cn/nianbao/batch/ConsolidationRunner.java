@@ -59,12 +59,12 @@ public class ConsolidationRunner {
     private final RunRecords records;
     private final JobLocks locks;
     private final Duration lockWait;
-    private final Duration lockStaleAfter;
+    private final java.time.Clock clock;
 
     public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, Job rollupRunsJob,
                                ReportStore store, RunRecords records, JobLocks locks,
-                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait,
-                               @Value("${nianbao.lock.stale-after:PT2M}") Duration lockStaleAfter) {
+                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait, java.time.Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidateJob = consolidateJob;
@@ -73,7 +73,6 @@ public class ConsolidationRunner {
         this.records = records;
         this.locks = locks;
         this.lockWait = lockWait;
-        this.lockStaleAfter = lockStaleAfter;
     }
 
     /** The outcome of a run: its exit status and the job instance its results are stored under. */
@@ -132,7 +131,7 @@ public class ConsolidationRunner {
             return runRollupLocked(job, failOn, force);
         }
         String fingerprint = describeInput(job);
-        String startedAt = Instant.now().toString();
+        String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
         return start(consolidateJob, job, params, failOn);
     }
@@ -143,8 +142,12 @@ public class ConsolidationRunner {
      */
     private String describeInput(JobDefinition job) throws IOException {
         InputScanner.Scan scan = InputScanner.scan(job.input());
-        log.info("作业「{}」：输入 {}（{} 个工作簿，{} 个其他文件），输出 {}", job.name(), job.input(), scan.workbooks().size(),
-                scan.skipped().size(), job.output());
+        long reports = scan.reports();
+        log.info("作业「{}」：输入 {}（{} 个年报文件{}），输出 {}", job.name(), job.input(), reports,
+                scan.files().size() > reports ? "，" + (scan.files().size() - reports) + " 个其他文件" : "", job.output());
+        if (scan.files().isEmpty()) {
+            log.error("输入文件夹 {} 中没有任何文件：请确认作业文件中的 input 是否正确、网络盘是否已挂载", job.input().toAbsolutePath());
+        }
         return fingerprint(job, scan);
     }
 
@@ -169,8 +172,7 @@ public class ConsolidationRunner {
                         + "）由旧版本运行，未记录名册，不能用于汇总。请用 --force 重新运行该作业后再汇总。");
                 return new Outcome(EXIT_FAILED, null, null);
             }
-            Optional<JobLocks.Holder> holder = locks.holder(name)
-                    .filter(h -> h.heartbeat().isAfter(Instant.now().minus(lockStaleAfter)));
+            Optional<JobLocks.Holder> holder = locks.liveHolder(name);
             SourceRun source = latest.get();
             if (holder.isPresent()) {
                 source = new SourceRun(name, source.jobInstanceId(), source.jobExecutionId(), source.ended(), true);
@@ -189,7 +191,7 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_USAGE, null, null);
         }
         String fingerprint = rollupFingerprint(job, sources);
-        String startedAt = Instant.now().toString();
+        String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.ofRollup(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt, sources);
         log.info("汇总作业「{}」：汇总 {} 个作业已完成的运行（不读取报表文件），输出 {}", job.name(), sources.size(), job.output());
         return start(rollupRunsJob, job, params, failOn);
@@ -243,10 +245,9 @@ public class ConsolidationRunner {
         }
         findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         int[] fileCounts = store.fileCounts(instance); // counted in SQL: not 100,000 rows read to count them
-        int files = fileCounts[0];
-        int accepted = fileCounts[1];
         log.info("完成：{} 个文件，{} 份报表已读取，{} 个文件未能读取；问题 {} 个错误、{} 个警告、{} 个提示",
-                files, accepted, files - accepted, counts.get(Severity.ERROR), counts.get(Severity.WARNING), counts.get(Severity.INFO));
+                fileCounts[0], fileCounts[1], fileCounts[2], counts.get(Severity.ERROR), counts.get(Severity.WARNING),
+                counts.get(Severity.INFO));
         Map<String, Long> byRule = new java.util.TreeMap<>();
         findings.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
         if (!byRule.isEmpty()) {
@@ -267,7 +268,7 @@ public class ConsolidationRunner {
 
     static String fingerprint(JobDefinition job, InputScanner.Scan scan, String program) throws IOException {
         MessageDigest md = jobDigest(job, program);
-        for (Path p : scan.workbooks()) {
+        for (Path p : scan.files()) {
             cn.nianbao.model.Sha256.field(md, job.input().relativize(p).toString());
             cn.nianbao.model.Sha256.field(md, Long.toString(Files.size(p)));
             cn.nianbao.model.Sha256.field(md, Files.getLastModifiedTime(p).toString());

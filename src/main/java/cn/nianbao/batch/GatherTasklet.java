@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.roster.RunDefinition;
 import cn.nianbao.store.RunRecords;
 
 /**
@@ -38,7 +39,8 @@ public class GatherTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext().getStepExecution();
         long run = RunParameters.runOf(step);
-        JobDefinition job = RunParameters.job(step.getJobParameters());
+        RunDefinition stored = records.runDefinition(run);
+        JobDefinition job = stored.job();
         List<Map.Entry<Long, Boolean>> executions = RunParameters.sources(step.getJobParameters());
         if (executions.size() != job.fromJobs().size()) {
             throw new IllegalStateException("作业文件的 from-jobs 在运行开始后被修改（" + job.fromJobs().size() + " 个作业，运行参数中 "
@@ -65,7 +67,7 @@ public class GatherTasklet implements Tasklet {
             log.info("汇总自作业「{}」的运行（执行号 {}，结束于 {}）：{} 个文件{}", s.jobName(), s.jobExecutionId(), s.ended(), n,
                     s.runningThen() ? "（该作业正在重新运行，使用的是其最近一次已完成的运行）" : "");
         }
-        records.recordDefinition(run, merged);
+        records.recordDefinition(run, new RunDefinition(merged, stored.rulesText()));
         records.recordSources(run, sources);
         log.info("共 {} 个文件，来自 {} 个作业；未打开任何报表文件，内容取自各作业已存的读取结果", files, sources.size());
         return RepeatStatus.FINISHED;

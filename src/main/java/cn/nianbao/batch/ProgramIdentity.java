@@ -2,22 +2,32 @@ package cn.nianbao.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-import cn.nianbao.ingest.WorkbookIngester;
-import cn.nianbao.template.TemplateCatalogue;
-import cn.nianbao.validate.RuleBook;
+import cn.nianbao.model.Sha256;
 
 /**
- * What the running program is, as far as a run's results go: its jars (path, size, modification time), the
- * shipped rule book and template catalogue, and the reader and logic versions. It is part of a run's fingerprint,
- * so after an upgrade the same command with the same files is a new run, not "the outputs still stand" from the
- * old program's rules.
+ * What the running program is, taken from the build itself: a digest of every class, resource and library it runs
+ * with. Every reuse decision is keyed by it — content read from a file, a run's findings and roll-up, an output left
+ * in place — so any change to the program (a fix in the reader, a new rule, a new library) makes the next run read,
+ * check and write everything again, and nobody has to remember to bump a version.
+ *
+ * <p>From a jar (the product, {@code java -jar nianbao.jar}) the digest covers each entry's name, size and CRC-32 as
+ * the jar's directory records them (the nested libraries are entries too): content-derived, and read without
+ * inflating anything. From class folders (tests, a development run) it covers the folders' files by content and
+ * the library jars' directories the same way.
  */
-final class ProgramIdentity {
+public final class ProgramIdentity {
 
     private static volatile String current;
 
@@ -25,7 +35,7 @@ final class ProgramIdentity {
     }
 
     /** The identity of this process's program, worked out once. */
-    static String current() {
+    public static String current() {
         String id = current;
         if (id == null) {
             id = current = of(System.getProperty("java.class.path", ""));
@@ -33,42 +43,53 @@ final class ProgramIdentity {
         return id;
     }
 
-    /** The identity of a program on {@code classPath} with this build's resources and versions. */
+    /** The identity of the program on {@code classPath}. */
     static String of(String classPath) {
-        MessageDigest md = cn.nianbao.model.Sha256.digest();
-        cn.nianbao.model.Sha256.field(md, RunReuse.LOGIC_VERSION);
-        cn.nianbao.model.Sha256.field(md, WorkbookIngester.READER_VERSION);
-        cn.nianbao.model.Sha256.field(md, jars(classPath));
-        for (String resource : new String[] {RuleBook.DEFAULT_RESOURCE, TemplateCatalogue.DEFAULT_RESOURCE}) {
-            try (InputStream in = ProgramIdentity.class.getClassLoader().getResourceAsStream(resource)) {
-                cn.nianbao.model.Sha256.field(md, resource);
-                if (in != null) {
-                    md.update(in.readAllBytes());
+        MessageDigest md = Sha256.digest();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(entry);
+            try {
+                if (Files.isRegularFile(p)) {
+                    jar(md, p);
+                } else if (Files.isDirectory(p)) {
+                    folder(md, p);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException("cannot read the program's own " + p, e);
             }
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
-    /**
-     * The class path's files (the jar, or the dependency jars of a build) by path, size and modification time. Run
-     * from class folders (development, tests), only the versions and resources tell one build from another.
-     */
-    static String jars(String classPath) {
-        StringBuilder b = new StringBuilder();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            try {
-                Path p = Path.of(entry);
-                if (Files.isRegularFile(p)) {
-                    b.append(p.toAbsolutePath()).append(':').append(Files.size(p)).append(':')
-                            .append(Files.getLastModifiedTime(p)).append('\n');
+    private static void jar(MessageDigest md, Path jar) throws IOException {
+        Sha256.field(md, jar.getFileName().toString());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> lines = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry e = all.nextElement();
+                lines.add(e.getName() + ':' + e.getSize() + ':' + Long.toHexString(e.getCrc()));
+            }
+            lines.sort(null);
+            lines.forEach(line -> Sha256.field(md, line));
+        }
+    }
+
+    private static void folder(MessageDigest md, Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        byte[] buffer = new byte[8192];
+        for (Path f : files) {
+            Sha256.field(md, folder.relativize(f).toString().replace('\\', '/'));
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    md.update(buffer, 0, n);
                 }
-            } catch (IOException | RuntimeException e) {
-                b.append(entry).append(":?\n");
             }
         }
-        return b.toString();
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.ReportHeader;
+import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.history.RunComparison;
 import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
@@ -32,19 +33,19 @@ public class PublishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
     private final ReportStore store;
-    private final RunAssembler assembler;
     private final Publisher publisher;
+    private final TemplateCatalogue catalogue;
 
     private final TestPause testPause;
     private final RunRecords records;
 
-    public PublishTasklet(ReportStore store, RunAssembler assembler, TemplateCatalogue catalogue, TestPause testPause,
+    public PublishTasklet(ReportStore store, TemplateCatalogue catalogue, TestPause testPause,
                           RunRecords records,
                           @org.springframework.beans.factory.annotation.Qualifier("publishExecutor")
                           org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor publishExecutor) {
         this.records = records;
         this.store = store;
-        this.assembler = assembler;
+        this.catalogue = catalogue;
         this.publisher = new Publisher(catalogue, publishExecutor, publishExecutor.getMaxPoolSize());
         this.testPause = testPause;
     }
@@ -52,29 +53,24 @@ public class PublishTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         var step = chunkContext.getStepContext().getStepExecution();
-        var execution = step.getJobExecution();
         long run = RunParameters.runOf(step);
-        RunAssembler.Assembled a = assembler.assemble(step);
+        JobDefinition job = records.runDefinition(run).job();
+        List<ReportHeader> counted = store.countedHeaders(run);
         List<Finding> findings = store.findings(run);
-        List<String> skipped = new ArrayList<>();
-        if (a.job().input() != null) { // a roll-up run has no input folder
-            for (InputScanner.Skipped s : InputScanner.scan(a.job().input()).skipped()) {
-                skipped.add(s.path() + "（" + s.reason() + "）");
-            }
-        }
-        Instant started = execution.getStartTime() == null ? Instant.now()
-                : execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
-        store.recordVersions(a.job().name(), run, a.reports());
-        RunChanges runChanges = compareWithPreviousRun(a.job().name(), run);
-        RunResult result = new RunResult(execution.getId(), a.job().name(), "COMPLETED", started, Instant.now(),
-                store.submissions(run, a.reports()), a.reports(), findings, a.rollup().totals(), skipped, store.reusedPathsOfRun(run),
-                runChanges, records.sources(run));
-        FindingChanges changes = store.previousRunFindings(a.job().name(), run)
+        List<String> skipped = store.skipped(run).stream().map(s -> s.path() + "（" + s.reason() + "）").toList();
+        // the run's times as the database's clock recorded them, as every other stored time
+        Instant started = records.startedAt(run).orElseGet(records::databaseNow);
+        store.recordVersions(job.name(), run, counted);
+        RunChanges runChanges = compareWithPreviousRun(job.name(), run);
+        RunResult result = new RunResult(step.getJobExecution().getId(), job.name(), "COMPLETED", started, records.databaseNow(),
+                store.submissions(run, counted), counted, findings, store.unitTotals(run, job, counted, catalogue), skipped,
+                store.reusedPathsOfRun(run), runChanges, records.sources(run));
+        FindingChanges changes = store.previousRunFindings(job.name(), run)
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
-        Path out = a.job().output();
-        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), a.content(),
-                history(run, a.job().name(), out));
+        Path out = job.output();
+        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), store.content(),
+                history(run, job.name(), out));
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
     }

@@ -1,51 +1,99 @@
 package cn.nianbao.batch;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.ReportHeader;
+import cn.nianbao.model.Scope;
 import cn.nianbao.model.UnitTotal;
+import cn.nianbao.rollup.Rollup;
+import cn.nianbao.rollup.UnitTree;
+import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RunDefinition;
 import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunRecords;
+import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.validate.CrossReportInput;
+import cn.nianbao.validate.CrossReportValidator;
+import cn.nianbao.validate.RuleBook;
 
-/** Rolls the run's reports up into every unit and year and stores the sums. */
+/**
+ * The roll-up step. Reads the reports validate counted, sums the agencies' own reports into every unit and year,
+ * compares each published 汇总 report with the sums of its unit (ROLLUP-MISMATCH), and stores the sums, which
+ * agencies each includes, and the findings.
+ */
 @Component
 public class RollupTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RollupTasklet.class);
 
     private final ReportStore store;
-    private final RunAssembler assembler;
+    private final RunRecords records;
+    private final TemplateCatalogue catalogue;
     private final RunReuse reuse;
 
-    public RollupTasklet(ReportStore store, RunAssembler assembler, RunReuse reuse) {
+    public RollupTasklet(ReportStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse) {
         this.store = store;
-        this.assembler = assembler;
+        this.records = records;
+        this.catalogue = catalogue;
         this.reuse = reuse;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var step = chunkContext.getStepContext().getStepExecution();
-        long run = RunParameters.runOf(step);
-        RunAssembler.Assembled a = assembler.assemble(step);
+        long run = RunParameters.runOf(chunkContext.getStepContext().getStepExecution());
+        RunDefinition definition = records.runDefinition(run);
+        JobDefinition job = definition.job();
+        RuleBook rules = RunDefinitions.rules(definition);
+        List<ReportHeader> counted = store.countedHeaders(run);
         // Nothing changed since the job's previous completed run: its roll-up is this run's.
-        var same = reuse.reusable(a.job().name(), run, reuse.basis(a.job()), !a.duplicates().findings().isEmpty(), false);
+        var same = reuse.reusable(job.name(), run, reuse.basis(definition), store.hasDuplicates(run), false);
         if (same.isPresent()) {
             int rows = store.copySummary(same.get(), run);
             store.copyFindings(same.get(), run, ReportStore.Stage.ROLLUP);
             log.info("汇总：输入与上次完成的运行相同，沿用其 {} 个汇总数值", rows);
             return RepeatStatus.FINISHED;
         }
-        store.replaceSummary(run, a.rollup().totals());
-        store.replaceFindings(run, ReportStore.Stage.ROLLUP, a.rollup().findings());
-        for (UnitTotal t : a.rollup().totals()) {
+        Set<Integer> years = new TreeSet<>(job.years());
+        counted.forEach(r -> years.add(r.year()));
+        Rollup.Result rollup = new Rollup(catalogue).compute(counted, new UnitTree(job.units(), job.roster()), years, job.hasRoster(),
+                store.content());
+        List<Finding> findings = new ArrayList<>(rules.apply(rollup.findings()));
+        findings.addAll(mismatches(counted, rollup.totals(), rules));
+        store.replaceSummary(run, rollup.totals());
+        store.replaceFindings(run, ReportStore.Stage.ROLLUP, findings);
+        for (UnitTotal t : rollup.totals()) {
             log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）", t.unit().name(), t.year(), t.included().size(),
                     t.expected().size(), t.missing().size());
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** ROLLUP-MISMATCH: each published 汇总 report (a few per run) against the sums of its unit. */
+    private List<Finding> mismatches(List<ReportHeader> counted, List<UnitTotal> totals, RuleBook rules) {
+        List<ReportHeader> published = counted.stream().filter(r -> r.scope() == Scope.CONSOLIDATED).toList();
+        List<Finding> findings = new ArrayList<>();
+        if (published.isEmpty()) {
+            return findings;
+        }
+        CrossReportValidator across = new CrossReportValidator(rules);
+        store.content().forEachValues(published, report -> {
+            CrossReportInput input = new CrossReportInput(catalogue, report.year(), List.of(), null, null, List.of(), totals,
+                    store.content());
+            totals.stream().filter(t -> t.year() == report.year() && t.unit().code().equals(report.agency().code()))
+                    .findFirst().ifPresent(t -> findings.addAll(across.rollupMismatches(report, t, input)));
+        });
+        return findings;
     }
 }

@@ -1,7 +1,7 @@
 package cn.nianbao.batch;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.nianbao.model.SourceRun;
 import cn.nianbao.store.JobLocks;
+import cn.nianbao.store.RunRecords;
 import cn.nianbao.store.ReportStore;
 
 /**
- * Retention: deletes runs whose last execution ended before a cutoff — their job-repository rows (through
+ * Retention: deletes runs whose last execution ended before a cutoff, and runs left unfinished (their process died
+ * and the job never ran again) that started before it — their job-repository rows (through
  * {@link JobRepository#deleteJobInstance}: step contexts, step executions, job contexts, parameters,
  * executions, the instance) and nianbao's rows of the run — then stored content and superseded
  * submission versions that no remaining run references. Never deleted: each job's latest completed run,
- * a run that has not ended, and anything of a job that is running now (its lock is held).
+ * and anything of a job that is running now (its lock is held). Ages are judged by the database's clock, from the
+ * times each run recorded by it (nb_run_definition), so machines in other time zones agree on them.
  */
 @Component
 public class RunPurger {
@@ -45,8 +49,11 @@ public class RunPurger {
     private final JobLocks locks;
     private final TransactionTemplate tx;
 
-    public RunPurger(JobRepository jobRepository, JdbcTemplate jdbc, ReportStore store, JobLocks locks,
+    private final RunRecords records;
+
+    public RunPurger(JobRepository jobRepository, JdbcTemplate jdbc, ReportStore store, RunRecords records, JobLocks locks,
                      PlatformTransactionManager transactionManager) {
+        this.records = records;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
         this.store = store;
@@ -59,7 +66,7 @@ public class RunPurger {
      * @param onlyJob   a job name to limit the purge to, or null for every job
      */
     public Purged purge(Duration olderThan, String onlyJob) throws InterruptedException {
-        LocalDateTime cutoff = LocalDateTime.now().minus(olderThan);
+        Instant cutoff = records.databaseNow().minus(olderThan);
         Map<String, List<JobInstance>> byJob = new LinkedHashMap<>();
         for (String batchJob : ConsolidationJobConfig.JOB_NAMES) { // district runs and roll-up runs alike
             for (JobInstance instance : jobRepository.findJobInstances(batchJob)) {
@@ -88,24 +95,20 @@ public class RunPurger {
         return new Purged(runs, orphans[0], orphans[1], skipped);
     }
 
-    private int purgeJob(String jobName, List<JobInstance> instances, LocalDateTime cutoff) {
+    private int purgeJob(String jobName, List<JobInstance> instances, Instant cutoff) {
         // The latest completed run of the job is kept whatever its age: the next run compares with it.
-        Long keep = instances.stream()
-                .map(jobRepository::getLastJobExecution)
-                .filter(e -> e != null && e.getStatus() == BatchStatus.COMPLETED)
-                .max(Comparator.comparing(JobExecution::getEndTime).thenComparing(JobExecution::getId))
-                .map(e -> e.getJobInstance().getInstanceId())
-                .orElse(null);
+        Long keep = records.latestCompleted(jobName).map(SourceRun::jobInstanceId).orElse(null);
         int deleted = 0;
         for (JobInstance instance : instances) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            boolean ended = last != null && last.getEndTime() != null;
-            if (instance.getInstanceId() == (keep == null ? -1 : keep) || !ended || !last.getEndTime().isBefore(cutoff)) {
+            Optional<Instant> lastActive = records.lastActive(instance.getInstanceId());
+            if (instance.getInstanceId() == (keep == null ? -1 : keep) || lastActive.isEmpty() || !lastActive.get().isBefore(cutoff)) {
                 continue;
             }
+            JobExecution last = jobRepository.getLastJobExecution(instance);
             long run = instance.getInstanceId();
             tx.executeWithoutResult(status -> {
-                for (String table : List.of("nb_finding", "nb_summary", "nb_run_basis", "nb_run_file")) {
+                for (String table : List.of("nb_finding", "nb_summary", "nb_summary_member", "nb_run_basis", "nb_run_file",
+                        "nb_run_skipped")) {
                     jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
                 }
                 for (String table : cn.nianbao.store.RunRecords.TABLES) {
@@ -113,7 +116,9 @@ public class RunPurger {
                 }
                 jobRepository.deleteJobInstance(instance);
             });
-            log.info("已删除作业「{}」的运行（实例 {}，最后一次执行结束于 {}）", jobName, run, last.getEndTime());
+            log.info("已删除作业「{}」的运行（实例 {}，{}，最后活动于 {}）", jobName, run,
+                    last == null ? "无执行记录" : last.getStatus() == BatchStatus.COMPLETED ? "已完成" : "未完成：" + last.getStatus(),
+                    lastActive.get());
             deleted++;
         }
         return deleted;
@@ -121,9 +126,9 @@ public class RunPurger {
 
     /** Content no run references any more, and superseded versions whose content is gone with it. */
     private int[] deleteUnreferenced() {
-        List<String> contents = jdbc.queryForList("SELECT c.sha256 FROM nb_content c WHERE NOT EXISTS "
+        List<String> contents = jdbc.queryForList("SELECT c.sha256 FROM nb_file_content c WHERE NOT EXISTS "
                 + "(SELECT 1 FROM nb_run_file f WHERE f.sha256 = c.sha256)", String.class);
-        store.deleteContent(contents);
+        store.contents().delete(contents);
         int versions = jdbc.update("DELETE FROM nb_submission_version WHERE superseded_by IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM nb_run_file f WHERE f.sha256 = nb_submission_version.sha256)");
         return new int[] {contents.size(), versions};

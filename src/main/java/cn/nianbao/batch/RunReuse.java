@@ -1,9 +1,5 @@
 package cn.nianbao.batch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -11,14 +7,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.ingest.WorkbookIngester;
-import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.roster.RunDefinition;
 import cn.nianbao.store.ReportStore;
 
 /**
  * Re-run with nothing changed: when a run's files are those of the job's previous completed run (same paths,
  * SHA-256, sizes and what ingest made of them) and so is everything else its findings and roll-up follow from
- * (the basis: job definition, rule file, reader version, this program), validate and roll-up copy that run's
+ * (the basis: job definition, rule file, read limits, this program), validate and roll-up copy that run's
  * rows instead of recomputing them. Validate also needs the other runs its history look-ups see to be
  * unchanged (history stamp). Modification times are compared too when the run has duplicate submissions
  * (the newest one wins).
@@ -26,33 +21,21 @@ import cn.nianbao.store.ReportStore;
 @Component
 public class RunReuse {
 
-    /** Bump when validation or roll-up change in a way the program's own file would not show. */
-    static final String LOGIC_VERSION = "logic-1";
-
     private final ReportStore store;
-    private final String readerVersion;
+    private final ReadLimits limits;
 
     public RunReuse(ReportStore store, ReadLimits limits) {
         this.store = store;
-        this.readerVersion = WorkbookIngester.cacheVersion(limits);
+        this.limits = limits;
     }
 
-    /** The hash of what a run's results follow from besides its files and the other runs. */
-    public String basis(JobDefinition job) {
+    /** The hash of what a run's results follow from besides its files and the other runs: its stored definition, this program. */
+    public String basis(RunDefinition definition) {
         MessageDigest md = cn.nianbao.model.Sha256.digest();
-        cn.nianbao.model.Sha256.field(md, ProgramIdentity.current()); // logic version, jars, shipped rules and templates
-        cn.nianbao.model.Sha256.field(md, readerVersion);
-        cn.nianbao.model.Sha256.field(md, job.toString()); // name, years, folders, units and roster as read
-        try {
-            for (Path p : new Path[] {job.source(), job.rules()}) {
-                cn.nianbao.model.Sha256.field(md, p == null ? "-" : p.toString());
-                if (p != null && Files.isRegularFile(p)) {
-                    md.update(Files.readAllBytes(p));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        cn.nianbao.model.Sha256.field(md, ProgramIdentity.current());
+        cn.nianbao.model.Sha256.field(md, limits.toString());
+        cn.nianbao.model.Sha256.field(md, definition.job().toString()); // name, years, folders, units and roster
+        cn.nianbao.model.Sha256.field(md, definition.rulesText() == null ? "-" : definition.rulesText());
         return HexFormat.of().formatHex(md.digest());
     }
 

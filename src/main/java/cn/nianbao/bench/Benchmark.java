@@ -181,7 +181,7 @@ public final class Benchmark {
         out.printf("generation: %s %,d workbooks (%,d .xls) in %.1f s (%.0f workbooks/s, %d threads)%n",
                 corpus.reused() ? "reused" : "wrote", corpus.workbooks(), corpus.xls(), corpus.generationSeconds(),
                 corpus.workbooks() / corpus.generationSeconds(), cores);
-        List<Path> files = InputScanner.scan(corpus.input()).workbooks();
+        List<Path> files = InputScanner.scan(corpus.input()).files();
         if (files.size() != o.n()) {
             throw new IllegalStateException("expected " + o.n() + " workbooks under " + corpus.input() + ", found " + files.size());
         }

@@ -9,8 +9,9 @@ import java.util.Locale;
 import cn.nianbao.model.Severity;
 
 /**
- * The command line of outputs.md, parsed before Spring starts so a typo costs no start-up and gets
- * exit status 2. Spring properties (--spring.…, --nianbao.…, --logging.…) pass through untouched.
+ * The command line of outputs.md, parsed (by picocli) before Spring starts so a typo costs no start-up and gets
+ * exit status 2 with a message in Chinese. Spring properties (--spring.…, --nianbao.…, --logging.…) pass through
+ * untouched.
  */
 public record CommandLine(Command command, Path jobFile, Path input, Path output, Integer year, Severity failOn,
                           boolean force, List<String> springArgs, Duration olderThan, String purgeJob) {
@@ -76,132 +77,172 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
                 own.add(a);
             }
         }
-        if (own.isEmpty() || own.contains("--help") || own.contains("-h") || own.contains("help")) {
+        if (own.isEmpty() || own.equals(List.of("help"))) {
             return new CommandLine(Command.HELP, null, null, null, null, null, false, spring);
         }
-        if (own.contains("--version")) {
-            return new CommandLine(Command.VERSION, null, null, null, null, null, false, spring);
+        Options top = new Options();
+        picocli.CommandLine parser = new picocli.CommandLine(top)
+                .addSubcommand("consolidate", new ConsolidateOptions())
+                .addSubcommand("purge", new PurgeOptions());
+        picocli.CommandLine.ParseResult parsed;
+        try {
+            parsed = parser.parseArgs(own.toArray(String[]::new));
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new UsageException(chinese(e));
         }
-        if ("purge".equals(own.get(0))) {
-            return parsePurge(own, spring);
-        }
-        if (!"consolidate".equals(own.get(0))) {
-            throw new UsageException("未知命令「" + own.get(0) + "」；可用命令：consolidate、purge（用 --help 查看用法）");
-        }
-        Path job = null;
-        Path input = null;
-        Path out = null;
-        Integer year = null;
-        Severity failOn = null;
-        boolean force = false;
-        for (int i = 1; i < own.size(); i++) {
-            String a = own.get(i);
-            String name = optionName(a);
-            String value = inlineValue(a);
-            switch (name) {
-                case "--force" -> force = true;
-                case "--job", "--input", "--out", "--year", "--fail-on" -> {
-                    if (value == null) {
-                        if (i + 1 >= own.size()) {
-                            throw new UsageException(name + " 后面缺少取值");
-                        }
-                        value = own.get(++i);
-                    }
-                    switch (name) {
-                        case "--job" -> job = Path.of(value);
-                        case "--input" -> input = Path.of(value);
-                        case "--out" -> out = Path.of(value);
-                        case "--year" -> year = parseYear(value);
-                        default -> failOn = parseSeverity(value);
-                    }
-                }
-                default -> throw new UsageException("未知选项「" + a + "」（用 --help 查看用法）");
+        for (picocli.CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested()) {
+                return new CommandLine(Command.HELP, null, null, null, null, null, false, spring);
+            }
+            if (p.isVersionHelpRequested()) {
+                return new CommandLine(Command.VERSION, null, null, null, null, null, false, spring);
             }
         }
-        if (job == null && (input == null || out == null)) {
-            throw new UsageException("请用 --job 指定作业文件，或同时用 --input 和 --out 指定输入、输出文件夹");
+        if (parsed.subcommand() == null) {
+            throw new UsageException("缺少命令：consolidate 或 purge（用 --help 查看用法）");
         }
-        if (job != null && (input != null || out != null)) {
-            throw new UsageException("--job 与 --input/--out 不能同时使用：输入、输出文件夹写在作业文件中");
+        Object chosen = parsed.subcommand().commandSpec().userObject();
+        if (chosen instanceof PurgeOptions purge) {
+            return purge.toCommandLine(spring);
         }
-        return new CommandLine(Command.CONSOLIDATE, job, input, out, year, failOn, force, spring);
+        return ((ConsolidateOptions) chosen).toCommandLine(spring);
+    }
+
+    /** What a mistake on the command line is, in Chinese, naming what was typed. */
+    private static String chinese(picocli.CommandLine.ParameterException e) {
+        if (e instanceof picocli.CommandLine.UnmatchedArgumentException u) {
+            String first = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
+            if (!first.startsWith("-") && u.getCommandLine().getParent() == null) {
+                return "未知命令「" + first + "」；可用命令：consolidate、purge（用 --help 查看用法）";
+            }
+            String command = u.getCommandLine().getCommandName();
+            return ("purge".equals(command) ? "purge 不支持选项「" : "未知选项「") + first + "」（用 --help 查看用法）";
+        }
+        if (e instanceof picocli.CommandLine.MissingParameterException m) {
+            List<picocli.CommandLine.Model.ArgSpec> missing = m.getMissing();
+            String option = missing.isEmpty() ? "" : ((picocli.CommandLine.Model.OptionSpec) missing.get(0)).longestName();
+            if (m.getMessage() != null && m.getMessage().startsWith("Missing required option")) {
+                return "--older-than".equals(option) ? "purge 需要 --older-than，如 --older-than 90d" : "缺少选项 " + option;
+            }
+            return option + " 后面缺少取值";
+        }
+        if (e instanceof picocli.CommandLine.OverwrittenOptionException o
+                && o.getOverwritten() instanceof picocli.CommandLine.Model.OptionSpec option) {
+            return "选项 " + option.longestName() + " 只能给一次";
+        }
+        if (e.getCause() instanceof picocli.CommandLine.TypeConversionException t) {
+            return t.getMessage();
+        }
+        return "命令行有误：" + e.getMessage() + "（用 --help 查看用法）";
+    }
+
+    /** The options before a command: only help and version. */
+    @picocli.CommandLine.Command(name = "nianbao")
+    static final class Options {
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+
+        @picocli.CommandLine.Option(names = "--version", versionHelp = true)
+        boolean version;
+    }
+
+    /** consolidate --job FILE | --input DIR --out DIR, [--year N] [--fail-on error|warning] [--force] */
+    @picocli.CommandLine.Command(name = "consolidate")
+    static final class ConsolidateOptions {
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+
+        @picocli.CommandLine.Option(names = "--job")
+        Path job;
+
+        @picocli.CommandLine.Option(names = "--input")
+        Path input;
+
+        @picocli.CommandLine.Option(names = "--out")
+        Path out;
+
+        @picocli.CommandLine.Option(names = "--year", converter = YearConverter.class)
+        Integer year;
+
+        @picocli.CommandLine.Option(names = "--fail-on", converter = SeverityConverter.class)
+        Severity failOn;
+
+        @picocli.CommandLine.Option(names = "--force")
+        boolean force;
+
+        CommandLine toCommandLine(List<String> spring) throws UsageException {
+            if (job == null && (input == null || out == null)) {
+                throw new UsageException("请用 --job 指定作业文件，或同时用 --input 和 --out 指定输入、输出文件夹");
+            }
+            if (job != null && (input != null || out != null)) {
+                throw new UsageException("--job 与 --input/--out 不能同时使用：输入、输出文件夹写在作业文件中");
+            }
+            return new CommandLine(Command.CONSOLIDATE, job, input, out, year, failOn, force, spring);
+        }
     }
 
     /** purge --older-than Nd [--job NAME|FILE] [--out DIR] */
-    private static CommandLine parsePurge(List<String> own, List<String> spring) throws UsageException {
-        Duration olderThan = null;
-        String job = null;
-        Path out = null;
-        for (int i = 1; i < own.size(); i++) {
-            String a = own.get(i);
-            String name = optionName(a);
-            String value = inlineValue(a);
-            if (!List.of("--older-than", "--job", "--out").contains(name)) {
-                throw new UsageException("purge 不支持选项「" + a + "」（用 --help 查看用法）");
+    @picocli.CommandLine.Command(name = "purge")
+    static final class PurgeOptions {
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+
+        @picocli.CommandLine.Option(names = "--older-than", required = true, converter = DaysConverter.class)
+        Duration olderThan;
+
+        @picocli.CommandLine.Option(names = "--job")
+        String job;
+
+        @picocli.CommandLine.Option(names = "--out")
+        Path out;
+
+        CommandLine toCommandLine(List<String> spring) throws UsageException {
+            boolean jobFile = job != null && (job.endsWith(".yml") || job.endsWith(".yaml"));
+            if (out == null && !jobFile && spring.stream().noneMatch(s -> s.startsWith("--spring.datasource.url"))) {
+                throw new UsageException("请指明数据库：--out 输出文件夹（其旁的默认数据库）、--job 作业文件，或 --spring.datasource.url=…");
             }
-            if (value == null) {
-                if (i + 1 >= own.size()) {
-                    throw new UsageException(name + " 后面缺少取值");
+            return new CommandLine(Command.PURGE, jobFile ? Path.of(job) : null, null, out, null, null, false, spring, olderThan,
+                    jobFile ? null : job);
+        }
+    }
+
+    static final class YearConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String v) {
+            try {
+                int y = Integer.parseInt(v.trim());
+                if (y >= 2008 && y <= 2100) {
+                    return y;
                 }
-                value = own.get(++i);
+            } catch (NumberFormatException e) {
+                // the message below says what a year looks like
             }
-            switch (name) {
-                case "--older-than" -> olderThan = parseDays(value);
-                case "--job" -> job = value;
-                default -> out = Path.of(value);
+            throw new picocli.CommandLine.TypeConversionException("年度「" + v + "」无效，应为如 2020 的四位年份");
+        }
+    }
+
+    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String v) {
+            switch (v.toLowerCase(Locale.ROOT)) {
+                case "error":
+                    return Severity.ERROR;
+                case "warning":
+                    return Severity.WARNING;
+                default:
+                    throw new picocli.CommandLine.TypeConversionException("--fail-on 的取值应为 error 或 warning，而不是「" + v + "」");
             }
         }
-        if (olderThan == null) {
-            throw new UsageException("purge 需要 --older-than，如 --older-than 90d");
-        }
-        boolean jobFile = job != null && (job.endsWith(".yml") || job.endsWith(".yaml"));
-        if (out == null && !jobFile && spring.stream().noneMatch(s -> s.startsWith("--spring.datasource.url"))) {
-            throw new UsageException("请指明数据库：--out 输出文件夹（其旁的默认数据库）、--job 作业文件，或 --spring.datasource.url=…");
-        }
-        return new CommandLine(Command.PURGE, jobFile ? Path.of(job) : null, null, out, null, null, false, spring, olderThan,
-                jobFile ? null : job);
     }
 
-    private static Duration parseDays(String v) throws UsageException {
-        String t = v.trim().toLowerCase(Locale.ROOT);
-        if (t.matches("\\d{1,5}d")) {
-            return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
-        }
-        throw new UsageException("--older-than 的取值应为天数，如 90d，而不是「" + v + "」");
-    }
-
-    /** 「--year」 of both 「--year 2020」 and 「--year=2020」. */
-    private static String optionName(String arg) {
-        int eq = arg.indexOf('=');
-        return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-    }
-
-    /** 「2020」 of 「--year=2020」; null when the value is the next argument. */
-    private static String inlineValue(String arg) {
-        int eq = arg.indexOf('=');
-        return arg.startsWith("--") && eq > 0 ? arg.substring(eq + 1) : null;
-    }
-
-    private static Integer parseYear(String v) throws UsageException {
-        try {
-            int y = Integer.parseInt(v.trim());
-            if (y >= 2008 && y <= 2100) {
-                return y;
+    static final class DaysConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String v) {
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            if (t.matches("\\d{1,5}d")) {
+                return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
             }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new UsageException("年度「" + v + "」无效，应为如 2020 的四位年份");
-    }
-
-    private static Severity parseSeverity(String v) throws UsageException {
-        switch (v.toLowerCase(Locale.ROOT)) {
-            case "error":
-                return Severity.ERROR;
-            case "warning":
-                return Severity.WARNING;
-            default:
-                throw new UsageException("--fail-on 的取值应为 error 或 warning，而不是「" + v + "」");
+            throw new picocli.CommandLine.TypeConversionException("--older-than 的取值应为天数，如 90d，而不是「" + v + "」");
         }
     }
 }

@@ -16,18 +16,22 @@ final class LabelIndex {
     }
 
     /**
-     * The label that names a grid row: the rightmost text cell before the first value. Merged group
-     * labels to its left (「三、本年度办理结果」) are context, not the row's name.
+     * The label that names a grid row: the rightmost text cell before the first value that is a row label of the
+     * templates, or the rightmost text cell when none is. Merged group labels to its left (「三、本年度办理结果」) are
+     * context, not the row's name; text typed where a number belongs (「规章 | 暂无 | 0」) is not the name either.
      */
     record RowLabel(int sheet, int row, int col, int lastCol, String text, List<String> keys) {
     }
 
     private final WorkbookGrid workbook;
+    private final java.util.Set<String> rowLabelKeys;
     private final Map<String, List<Hit>> hitsByKey = new HashMap<>();
     private final Map<String, List<RowLabel>> rowsByKey = new HashMap<>();
 
-    LabelIndex(WorkbookGrid workbook) {
+    /** @param rowLabelKeys the keys ({@link LabelKey}) of every row label of the templates */
+    LabelIndex(WorkbookGrid workbook, java.util.Set<String> rowLabelKeys) {
         this.workbook = workbook;
+        this.rowLabelKeys = rowLabelKeys;
         for (int s = 0; s < workbook.sheets().size(); s++) {
             SheetGrid grid = workbook.sheets().get(s);
             for (int r : grid.rowIndexes()) {
@@ -66,17 +70,22 @@ final class LabelIndex {
         return hitsByKey.containsKey(key);
     }
 
-    private static RowLabel rowLabel(int sheet, SheetGrid grid, int r, List<GridCell> row) {
+    private RowLabel rowLabel(int sheet, SheetGrid grid, int r, List<GridCell> row) {
         GridCell label = null;
+        GridCell known = null;
         for (GridCell cell : row) {
             if (isValueLike(cell)) {
                 break;
             }
-            if (cell.isText() && (label == null || !grid.regionOf(r, cell.col()).equals(grid.regionOf(r, label.col())))) {
-                label = cell;
-            } else if (cell.isText()) {
-                label = cell; // a merged copy of the same label: remember its rightmost column
+            if (cell.isText()) {
+                label = cell; // a merged copy of the same label too: its rightmost column counts
+                if (isRowLabel(cell.text())) {
+                    known = cell;
+                }
             }
+        }
+        if (known != null) {
+            label = known;
         }
         if (label == null) {
             return null;
@@ -85,12 +94,24 @@ final class LabelIndex {
         return new RowLabel(sheet, r, region.firstCol(), label.col(), label.text(), LabelKey.candidates(label.text()));
     }
 
+    private boolean isRowLabel(String text) {
+        for (String key : LabelKey.candidates(text)) {
+            if (rowLabelKeys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A number, an error, or text that reads as a value (「１２」, 「—」): where a row's data begins. */
     static boolean isValueLike(GridCell cell) {
         switch (cell.kind()) {
             case NUMBER:
             case ERROR:
             case BOOLEAN:
+            case DATE:
+            case PERCENT:
+            case UNCALCULATED:
                 return true;
             case TEXT:
                 String s = LabelKey.compact(cell.text());

@@ -29,14 +29,27 @@ public final class ReportLocator {
     private static final int GROUP_HEADER_WINDOW = 4;
 
     private final TemplateCatalogue catalogue;
+    /** The keys of every row label of every format: what names a row, as against text typed where a number belongs. */
+    private final Set<String> rowLabelKeys = new HashSet<>();
 
     public ReportLocator(TemplateCatalogue catalogue) {
         this.catalogue = catalogue;
+        for (ReportFormat format : catalogue.formats()) {
+            for (TableDef table : format.tables()) {
+                for (BlockDef block : table.blocks()) {
+                    for (RowDef row : block.rows()) {
+                        for (String label : row.allLabels()) {
+                            rowLabelKeys.add(LabelKey.of(label));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Locates the tables of the format whose labels the workbook carries; null if it carries none. */
     public LocatedReport locate(WorkbookGrid workbook) {
-        LabelIndex index = new LabelIndex(workbook);
+        LabelIndex index = new LabelIndex(workbook, rowLabelKeys);
         LocatedReport best = null;
         int bestMarkers = -1;
         for (ReportFormat format : catalogue.formats()) {
@@ -65,7 +78,7 @@ public final class ReportLocator {
     LocatedReport locate(LabelIndex index, ReportFormat format) {
         Map<String, LocatedCell> cells = new LinkedHashMap<>();
         List<LocateProblem> problems = new ArrayList<>();
-        int tablesFound = 0;
+        Set<String> found = new java.util.LinkedHashSet<>();
         for (TableDef table : format.tables()) {
             int before = cells.size();
             List<LocateProblem> tableProblems = new ArrayList<>();
@@ -75,19 +88,19 @@ public final class ReportLocator {
                 if (match != null) {
                     match.emit(table, cells, tableProblems);
                 } else {
-                    tableProblems.add(new LocateProblem("PARSE-MISSING-ROW", null, null,
+                    tableProblems.add(new LocateProblem(table.id(), "PARSE-MISSING-ROW", null, null,
                             "未找到表格「" + table.title() + "」中「" + firstLabel(block) + "」等行"));
                 }
             }
             if (cells.size() > before) {
-                tablesFound++;
+                found.add(table.id());
                 problems.addAll(tableProblems);
             } else {
-                problems.add(new LocateProblem("PARSE-NO-TABLE", null, null,
+                problems.add(new LocateProblem(table.id(), "PARSE-NO-TABLE", null, null,
                         "未找到表格「" + table.title() + "」（按行、列标签查找）；请按国家统一格式填报该表"));
             }
         }
-        return new LocatedReport(format, cells, problems, tablesFound);
+        return new LocatedReport(format, cells, problems, found);
     }
 
     private static String firstLabel(BlockDef block) {
@@ -337,7 +350,7 @@ public final class ReportLocator {
                         LabelIndex.Hit header = g.columns.get(column);
                         String id = table.id() + "." + e.getKey().id() + "." + column.id();
                         if (header == null) {
-                            problems.add(new LocateProblem("PARSE-MISSING-COLUMN", sheetName, g.label.region().firstRow() >= 0
+                            problems.add(new LocateProblem(table.id(), "PARSE-MISSING-COLUMN", sheetName, g.label.region().firstRow() >= 0
                                     ? grid.address(g.label.row(), g.label.col()) : null,
                                     "「" + g.label.text().strip() + "」下未找到「" + column.label() + "」列"));
                             continue;
@@ -369,15 +382,15 @@ public final class ReportLocator {
             }
             String where = anchorCell();
             for (RowDef row : missingRows) {
-                problems.add(new LocateProblem("PARSE-MISSING-ROW", sheetName, where,
+                problems.add(new LocateProblem(table.id(), "PARSE-MISSING-ROW", sheetName, where,
                         "表格「" + table.title() + "」中未找到「" + row.label() + "」行；请按国家统一格式补齐该行"));
             }
             for (ColumnDef column : missingColumns) {
-                problems.add(new LocateProblem("PARSE-MISSING-COLUMN", sheetName, where,
+                problems.add(new LocateProblem(table.id(), "PARSE-MISSING-COLUMN", sheetName, where,
                         "表格「" + table.title() + "」中未找到「" + column.label() + "」列；请按国家统一格式补齐该列"));
             }
             if (duplicateOf != null) {
-                problems.add(new LocateProblem("PARSE-DUPLICATE-ROW", duplicateOf.grid.name(), duplicateOf.anchorCell(),
+                problems.add(new LocateProblem(table.id(), "PARSE-DUPLICATE-ROW", duplicateOf.grid.name(), duplicateOf.anchorCell(),
                         "表格「" + table.title() + "」出现不止一次（另见工作表「" + duplicateOf.grid.name() + "」" + duplicateOf.anchorCell()
                                 + "）；已采用工作表「" + sheetName + "」" + where + " 处的表格，请删除重复的表格"));
             }

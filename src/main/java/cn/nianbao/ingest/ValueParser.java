@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.nianbao.model.UnitNote;
 import cn.nianbao.template.ValueKind;
 
 /**
@@ -34,15 +35,28 @@ public final class ValueParser {
             case BLANK:
                 return ParsedValue.ofBlank();
             case ERROR:
-                return ParsedValue.problem("单元格是错误值 " + cell.text() + (cell.isFormula() ? "（公式计算出错）" : "")
-                        + "，请改为数字");
+                return ParsedValue.cellType("单元格显示错误值「" + cell.text() + "」" + formulaNote(cell) + "，不是数字；请改为数字后重新报送");
             case BOOLEAN:
-                return ParsedValue.problem("单元格是逻辑值 " + cell.text() + "，应填数字");
+                return ParsedValue.cellType("单元格是逻辑值「" + ("true".equals(cell.text()) ? "TRUE" : "FALSE") + "」" + formulaNote(cell)
+                        + "，不是数字；请改为数字后重新报送");
+            case DATE:
+                return ParsedValue.cellType("单元格显示为「" + cell.display() + "」（日期或时间格式）" + formulaNote(cell)
+                        + "，不是数字；可能是输入的数字被表格软件自动转换成了日期。请把单元格格式设为「常规」或「数值」，重新输入该数后报送");
+            case PERCENT:
+                return ParsedValue.cellType("单元格显示为「" + cell.display() + "」（百分比格式）" + formulaNote(cell)
+                        + "，本栏应填" + (kind.isAmount() ? "金额" : "件数") + "；请把单元格格式设为「常规」或「数值」，重新输入该数后报送");
+            case UNCALCULATED:
+                return ParsedValue.formula("单元格的公式「=" + cell.formula() + "」没有保存计算结果，本程序也无法计算（" + cell.text()
+                        + "）；请在 Excel 或 WPS 中打开、确认显示正确的数值后保存，或把该单元格改为数值后重新报送");
             case NUMBER:
                 return money(cell.number(), null, kind, headerText);
             default:
                 return parseText(cell.text(), kind, headerText);
         }
+    }
+
+    private static String formulaNote(GridCell cell) {
+        return cell.isFormula() ? "（公式「=" + cell.formula() + "」的结果）" : "";
     }
 
     /**
@@ -76,16 +90,36 @@ public final class ValueParser {
         if (BLANK_MARKERS.contains(s)) {
             return ParsedValue.ofBlank();
         }
+        s = signed(s);
+        boolean inParentheses = s.length() > 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')';
+        if (inParentheses) {
+            s = s.substring(1, s.length() - 1); // accounting: (3) is −3
+        }
         Matcher m = mayBeNumber(s) ? NUMBER_WITH_UNIT.matcher(s) : null;
-        if (m == null || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
-            return ParsedValue.problem("「" + text.strip() + "」不是数字");
+        if (m == null || !m.matches() || (m.group(2) == null && m.group(3) == null) || (inParentheses && !m.group(1).isEmpty())) {
+            return ParsedValue.problem("「" + text.strip() + "」不是数字；请填写数字（没有的填 0）后重新报送");
         }
         String digits = (m.group(2) == null ? "0" : m.group(2).replace(",", "")) + (m.group(3) == null ? "" : m.group(3));
         BigDecimal number = new BigDecimal(digits);
-        if ("-".equals(m.group(1))) {
+        if ("-".equals(m.group(1)) || inParentheses) {
             number = number.negate();
         }
         return money(number, m.group(4), kind, headerText);
+    }
+
+    /**
+     * The text with the minus an agency typed as the ASCII one: NFKC already made 「－」 (full width) and 「﹣」 (small)
+     * 「-」, but not the minus sign 「−」 (U+2212, what Word and WPS insert) nor the hyphens and the figure and en dashes
+     * that autocorrect puts before a number. Only a mark before a digit or a point is a minus; 「—」 alone is a blank.
+     */
+    static String signed(String s) {
+        if (s.length() < 2) {
+            return s;
+        }
+        char first = s.charAt(0);
+        boolean minus = first == '\u2212' || first == '\u2010' || first == '\u2011' || first == '\u2012' || first == '\u2013';
+        char next = s.charAt(1);
+        return minus && (Character.isDigit(next) || next == '.') ? "-" + s.substring(1) : s;
     }
 
     /** Applies the unit of money columns; other columns take the number as it is. */
@@ -98,11 +132,11 @@ public final class ValueParser {
             if ("元".equals(unit) || header.contains("元")) {
                 return ParsedValue.of(clean(number), null);
             }
-            return ParsedValue.of(clean(number), ParsedValue.UnitNote.YUAN_ASSUMED);
+            return ParsedValue.of(clean(number), UnitNote.YUAN_ASSUMED);
         }
         if (kind == ValueKind.WAN) {
             if ("元".equals(unit)) {
-                return ParsedValue.of(clean(number.divide(TEN_THOUSAND)), ParsedValue.UnitNote.YUAN_IN_WAN_COLUMN);
+                return ParsedValue.of(clean(number.divide(TEN_THOUSAND)), UnitNote.YUAN_IN_WAN_COLUMN);
             }
             return ParsedValue.of(clean(number), null);
         }

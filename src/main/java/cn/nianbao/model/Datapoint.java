@@ -4,16 +4,26 @@ import java.math.BigDecimal;
 
 /**
  * One canonical value of a report. A blank cell (empty, 「—」, 「/」, 「无」) has {@code value == null} and
- * {@code blank == true}: it is kept distinct from 0, and arithmetic treats it as 0.
+ * {@code blank == true}: it is kept distinct from 0, and arithmetic treats it as 0. {@code unitNote} says what the
+ * reader assumed or converted about a money amount's unit (null for nearly every datapoint).
  */
-public record Datapoint(String id, BigDecimal value, boolean blank, SourceCell source) {
+public record Datapoint(String id, BigDecimal value, boolean blank, SourceCell source, UnitNote unitNote) {
+
+    public Datapoint(String id, BigDecimal value, boolean blank, SourceCell source) {
+        this(id, value, blank, source, null);
+    }
 
     public static Datapoint blank(String id, SourceCell source) {
-        return new Datapoint(id, null, true, source);
+        return new Datapoint(id, null, true, source, null);
     }
 
     public static Datapoint of(String id, BigDecimal value, SourceCell source) {
-        return new Datapoint(id, value, false, source);
+        return new Datapoint(id, value, false, source, null);
+    }
+
+    /** The same datapoint with its source (sheet, cell, label) left out: what arithmetic needs. */
+    public Datapoint withoutSource() {
+        return source == null ? this : new Datapoint(id, value, blank, null, unitNote);
     }
 
     /** The value for arithmetic: blank counts as 0. */

@@ -11,13 +11,13 @@ import java.util.Set;
  * built from (empty otherwise).
  */
 public record RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
-                        List<Submission> submissions, List<Report> reports, List<Finding> findings,
+                        List<Submission> submissions, List<ReportHeader> reports, List<Finding> findings,
                         List<UnitTotal> unitTotals, List<String> skippedFiles, Set<String> reusedFiles,
                         RunChanges changes, List<SourceRun> sources) {
 
     /** A district run (not built from other runs). */
     public RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
-                     List<Submission> submissions, List<Report> reports, List<Finding> findings,
+                     List<Submission> submissions, List<ReportHeader> reports, List<Finding> findings,
                      List<UnitTotal> unitTotals, List<String> skippedFiles, Set<String> reusedFiles,
                      RunChanges changes) {
         this(jobExecutionId, jobName, status, started, ended, submissions, reports, findings, unitTotals, skippedFiles,
@@ -26,7 +26,7 @@ public record RunResult(long jobExecutionId, String jobName, String status, Inst
 
     /** A run with every file read and no comparison with an earlier run. */
     public RunResult(long jobExecutionId, String jobName, String status, Instant started, Instant ended,
-                     List<Submission> submissions, List<Report> reports, List<Finding> findings,
+                     List<Submission> submissions, List<ReportHeader> reports, List<Finding> findings,
                      List<UnitTotal> unitTotals, List<String> skippedFiles) {
         this(jobExecutionId, jobName, status, started, ended, submissions, reports, findings, unitTotals, skippedFiles,
                 Set.of(), null);

@@ -12,10 +12,10 @@ import java.util.Set;
  * (then read from the included reports).
  */
 public record UnitTotal(Agency unit, int year, String format, Map<String, BigDecimal> values,
-                        List<Report> included, List<Agency> expected, List<Agency> missing, Set<String> reportedIds) {
+                        List<ReportHeader> included, List<Agency> expected, List<Agency> missing, Set<String> reportedIds) {
 
     public UnitTotal(Agency unit, int year, String format, Map<String, BigDecimal> values,
-                     List<Report> included, List<Agency> expected, List<Agency> missing) {
+                     List<ReportHeader> included, List<Agency> expected, List<Agency> missing) {
         this(unit, year, format, values, included, expected, missing, null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.SourceCell;
 import cn.nianbao.model.UnitTotal;
@@ -35,14 +36,12 @@ public final class CsvOutputs {
         this.catalogue = catalogue;
     }
 
-    /** One row per datapoint of each accepted report, reports by agency code and year, datapoints in official order. */
-    public Path writeFacts(List<Report> reports, Path target) throws IOException {
-        return writeFacts(reports, ReportContent.inMemory(), target);
-    }
-
-    /** As {@link #writeFacts(List, Path)} for report headers whose datapoints {@code content} reads, a batch at a time. */
-    public Path writeFacts(List<Report> reports, ReportContent content, Path target) throws IOException {
-        List<Report> ordered = inFactsOrder(reports);
+    /**
+     * One row per datapoint of each accepted report, reports by agency code and year, datapoints in official order; the
+     * reports' datapoints are read from {@code content}, a batch at a time.
+     */
+    public Path writeFacts(List<ReportHeader> reports, ReportContent content, Path target) throws IOException {
+        List<ReportHeader> ordered = inFactsOrder(reports);
         return AtomicFiles.write(target, stream -> {
             try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER)) {
                 content.forEachFull(ordered, report -> factRows(csv, report));
@@ -50,18 +49,15 @@ public final class CsvOutputs {
         });
     }
 
-    /** Bump when facts.csv's bytes change for the same reports (columns, order, number format). */
-    static final String FACTS_FORMAT = "facts-1";
-
     /**
-     * A hash of everything facts.csv's bytes follow from: its format, the program, the file's path, and each report's
+     * A hash of everything facts.csv's bytes follow from: the program (which writes its format), the file's path, and each report's
      * agency, year, format, file and content hash (stored content is fixed by its hash and the program's reader).
      */
-    public String factsKey(List<Report> reports, String program, Path target) {
+    public String factsKey(List<ReportHeader> reports, String program, Path target) {
         java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
-        StringBuilder b = new StringBuilder(FACTS_FORMAT).append('\0').append(program).append('\0')
+        StringBuilder b = new StringBuilder(program).append('\0')
                 .append(target.toAbsolutePath()).append('\0');
-        for (Report r : inFactsOrder(reports)) {
+        for (ReportHeader r : inFactsOrder(reports)) {
             b.append(r.agency().code()).append('\0').append(r.agency().name()).append('\0').append(r.year()).append('\0')
                     .append(r.format()).append('\0');
             if (r.submission() != null) {
@@ -78,17 +74,17 @@ public final class CsvOutputs {
     }
 
     /** facts.csv's order of reports: by agency code, then year. */
-    private static final Comparator<Report> FACTS_ORDER = Comparator.comparing((Report r) -> r.agency().code())
-            .thenComparingInt(Report::year);
+    private static final Comparator<ReportHeader> FACTS_ORDER = Comparator.comparing((ReportHeader r) -> r.agency().code())
+            .thenComparingInt(ReportHeader::year);
 
     /**
      * The reports in facts.csv's order. A list already in that order is taken as it is: publish orders the run's
      * reports once and hands the same list to {@link #factsKey} and {@link #writeFacts}, which sorted it a time each.
      */
-    static List<Report> inFactsOrder(List<Report> reports) {
+    static List<ReportHeader> inFactsOrder(List<ReportHeader> reports) {
         for (int i = 1; i < reports.size(); i++) {
             if (FACTS_ORDER.compare(reports.get(i - 1), reports.get(i)) > 0) {
-                List<Report> ordered = new ArrayList<>(reports);
+                List<ReportHeader> ordered = new ArrayList<>(reports);
                 ordered.sort(FACTS_ORDER);
                 return ordered;
             }

@@ -57,40 +57,24 @@ public final class Publisher {
     }
 
     /** Publishes a first run (no comparison with a previous one). */
-    public List<Path> publish(RunResult run, Path outputFolder) throws IOException {
-        return publish(run, outputFolder, null);
+    public List<Path> publish(RunResult run, Path outputFolder, ReportContent content) throws IOException {
+        return publish(run, outputFolder, null, content);
     }
 
     /**
-     * Writes all outputs and returns their paths in the order written (run.json last).
+     * Writes all outputs and returns their paths in the order written (run.json last). The run's reports (and the
+     * roll-ups' included reports) are headers: their datapoints are read from {@code content} one batch at a time.
      *
      * @param changes new / resolved / still-open findings against the previous run, or null on a first run
      */
-    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes) throws IOException {
-        return publish(run, outputFolder, changes, count -> { });
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, ReportContent content) throws IOException {
+        return publish(run, outputFolder, changes, count -> { }, content, OutputHistory.NONE);
     }
 
     /**
-     * As {@link #publish(RunResult, Path, FindingChanges)}, telling {@code progress} how many files are
-     * written after each one (the batch step's test hook uses it to stop between two files).
-     */
-    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress) throws IOException {
-        return publish(run, outputFolder, changes, progress, ReportContent.inMemory());
-    }
-
-    /**
-     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer)} for a run whose reports (and the
-     * roll-ups' included reports) are headers: their datapoints are read from {@code content} one batch at a time.
-     */
-    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
-                              ReportContent content) throws IOException {
-        return publish(run, outputFolder, changes, progress, content, OutputHistory.NONE);
-    }
-
-    /**
-     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer, ReportContent)}, leaving facts.csv and each
-     * summary workbook in place when {@code history} shows what it holds would not change and nobody touched it since
-     * (see {@link OutputHistory}).
+     * As {@link #publish(RunResult, Path, FindingChanges, ReportContent)}, telling {@code progress} how many files are
+     * written after each one, and leaving facts.csv and each summary workbook in place when {@code history} shows what
+     * it holds would not change and nobody touched it since (see {@link OutputHistory}).
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
                               ReportContent content, OutputHistory history) throws IOException {
@@ -131,7 +115,7 @@ public final class Publisher {
 
     /** facts.csv: written, or left as it is when its bytes would not change and it was not touched since. */
     private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
-        List<cn.nianbao.model.Report> reports = CsvOutputs.inFactsOrder(nonNull(run.reports())); // ordered once for both
+        List<cn.nianbao.model.ReportHeader> reports = CsvOutputs.inFactsOrder(nonNull(run.reports())); // ordered once for both
         return unlessUnchanged(FACTS_CSV, csv.factsKey(reports, history.program(), target), target, history,
                 () -> csv.writeFacts(reports, content, target));
     }

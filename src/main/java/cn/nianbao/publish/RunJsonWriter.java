@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.model.Submission;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+
 /**
  * {@code run.json}: what the run was and what it read and wrote, for schedulers and for the next run.
- * Written by hand (it is small, and Jackson is only on the classpath by way of Flyway): keys are
- * snake_case like the CSV columns, times ISO-8601 UTC.
+ * Written with Jackson's streaming generator as it is rendered (a province's run.json, 100,000 inputs, is tens of
+ * MB, not to be held whole); keys are snake_case like the CSV columns, times ISO-8601 UTC.
  *
  * <pre>
  * { "job_execution_id", "job_name", "status", "start_time", "end_time",
@@ -42,30 +49,43 @@ import cn.nianbao.model.Submission;
  */
 public final class RunJsonWriter {
 
-    /** Written as it is rendered: a province's run.json (100,000 inputs) is tens of MB, not to be held whole. */
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Indented, «"key": value», one object member or array element a line. */
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("").withObjectEmptySeparator(""));
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
+
     public Path write(RunResult run, List<String> outputs, Path target) throws IOException {
         return AtomicFiles.write(target, out -> {
-            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            render(run, outputs, w);
-            w.flush();
+            try (JsonGenerator g = JSON.createGenerator(PRETTY, out)) {
+                render(run, outputs, g);
+            }
         });
     }
 
     public String render(RunResult run, List<String> outputs) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        try {
-            render(run, outputs, w);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(PRETTY, out)) {
+            render(run, outputs, g);
         }
-        return w.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void render(RunResult run, List<String> outputs, java.io.Writer w) throws IOException {
+    private void render(RunResult run, List<String> outputs, JsonGenerator g) {
         List<Submission> submissions = run.submissions() == null ? List.of() : run.submissions();
         List<String> skipped = run.skippedFiles() == null ? List.of() : run.skippedFiles();
         Set<String> acceptedPaths = new HashSet<>();
-        for (Report report : run.reports() == null ? List.<Report>of() : run.reports()) {
+        for (ReportHeader report : run.reports() == null ? List.<ReportHeader>of() : run.reports()) {
             if (report.submission() != null) {
                 acceptedPaths.add(report.submission().path());
             }
@@ -77,140 +97,107 @@ public final class RunJsonWriter {
             }
         }
         Map<Severity, Integer> bySeverity = FindingOrder.countBySeverity(run.findings() == null ? List.of() : run.findings());
-
-        StringBuilder j = new StringBuilder(1 << 16);
-        j.append("{\n");
-        j.append("  \"job_execution_id\": ").append(run.jobExecutionId()).append(",\n");
-        j.append("  \"job_name\": ").append(string(run.jobName())).append(",\n");
-        j.append("  \"status\": ").append(string(run.status())).append(",\n");
-        j.append("  \"start_time\": ").append(time(run.started())).append(",\n");
-        j.append("  \"end_time\": ").append(time(run.ended())).append(",\n");
-        j.append("  \"counts\": {\n");
-        j.append("    \"files_seen\": ").append(submissions.size() + skipped.size()).append(",\n");
-        j.append("    \"workbooks_read\": ").append(submissions.size()).append(",\n");
-        j.append("    \"reports_accepted\": ").append(run.reports() == null ? 0 : run.reports().size()).append(",\n");
-        j.append("    \"files_rejected\": ").append(rejected).append(",\n");
-        j.append("    \"files_skipped\": ").append(skipped.size()).append(",\n");
-        j.append("    \"findings\": { \"error\": ").append(bySeverity.get(Severity.ERROR))
-                .append(", \"warning\": ").append(bySeverity.get(Severity.WARNING))
-                .append(", \"info\": ").append(bySeverity.get(Severity.INFO))
-                .append(", \"total\": ").append(run.findings() == null ? 0 : run.findings().size()).append(" },\n");
         int reused = (int) submissions.stream().filter(s -> run.reusedFiles().contains(s.path())).count();
-        j.append("    \"files_parsed\": ").append(submissions.size() - reused).append(",\n");
-        j.append("    \"files_reused\": ").append(reused).append("\n");
-        j.append("  },\n");
-        j.append("  \"inputs\": [");
-        for (int i = 0; i < submissions.size(); i++) {
-            Submission s = submissions.get(i);
-            j.append(i == 0 ? "\n" : ",\n");
-            j.append("    { \"path\": ").append(string(s.path()))
-                    .append(", \"sha256\": ").append(string(s.sha256()))
-                    .append(", \"size_bytes\": ").append(s.sizeBytes())
-                    .append(", \"modified\": ").append(time(s.modified()))
-                    .append(", \"accepted\": ").append(acceptedPaths.contains(s.path()))
-                    .append(", \"reused\": ").append(run.reusedFiles().contains(s.path())).append(" }");
-            if (j.length() > 1 << 15) { // pass the text on a piece at a time
-                w.append(j);
-                j.setLength(0);
-            }
+
+        g.writeStartObject();
+        g.writeNumberProperty("job_execution_id", run.jobExecutionId());
+        g.writeStringProperty("job_name", run.jobName());
+        g.writeStringProperty("status", run.status());
+        time(g, "start_time", run.started());
+        time(g, "end_time", run.ended());
+        g.writeObjectPropertyStart("counts");
+        g.writeNumberProperty("files_seen", submissions.size() + skipped.size());
+        g.writeNumberProperty("workbooks_read", submissions.size());
+        g.writeNumberProperty("reports_accepted", run.reports() == null ? 0 : run.reports().size());
+        g.writeNumberProperty("files_rejected", rejected);
+        g.writeNumberProperty("files_skipped", skipped.size());
+        g.writeObjectPropertyStart("findings");
+        g.writeNumberProperty("error", bySeverity.get(Severity.ERROR));
+        g.writeNumberProperty("warning", bySeverity.get(Severity.WARNING));
+        g.writeNumberProperty("info", bySeverity.get(Severity.INFO));
+        g.writeNumberProperty("total", run.findings() == null ? 0 : run.findings().size());
+        g.writeEndObject();
+        g.writeNumberProperty("files_parsed", submissions.size() - reused);
+        g.writeNumberProperty("files_reused", reused);
+        g.writeEndObject();
+        g.writeArrayPropertyStart("inputs");
+        for (Submission s : submissions) {
+            g.writeStartObject();
+            g.writeStringProperty("path", s.path());
+            g.writeStringProperty("sha256", s.sha256());
+            g.writeNumberProperty("size_bytes", s.sizeBytes());
+            time(g, "modified", s.modified());
+            g.writeBooleanProperty("accepted", acceptedPaths.contains(s.path()));
+            g.writeBooleanProperty("reused", run.reusedFiles().contains(s.path()));
+            g.writeEndObject();
         }
-        j.append(submissions.isEmpty() ? "],\n" : "\n  ],\n");
-        j.append("  \"skipped_files\": ").append(stringArray(skipped)).append(",\n");
-        j.append("  \"outputs\": ").append(stringArray(outputs == null ? List.of() : outputs)).append(",\n");
-        j.append("  \"changes\": ");
-        appendChanges(j, run.changes());
+        g.writeEndArray();
+        strings(g, "skipped_files", skipped);
+        strings(g, "outputs", outputs == null ? List.of() : outputs);
+        changes(g, run.changes());
         if (!run.sources().isEmpty()) { // a roll-up run only: a district's run.json stays as it was
-            j.append(",\n  \"sources\": [");
-            for (int i = 0; i < run.sources().size(); i++) {
-                SourceRun s = run.sources().get(i);
-                j.append(i == 0 ? "\n" : ",\n");
-                j.append("    { \"job_name\": ").append(string(s.jobName()))
-                        .append(", \"job_execution_id\": ").append(s.jobExecutionId())
-                        .append(", \"end_time\": ").append(time(s.ended()))
-                        .append(", \"job_running\": ").append(s.runningThen()).append(" }");
+            g.writeArrayPropertyStart("sources");
+            for (SourceRun s : run.sources()) {
+                g.writeStartObject();
+                g.writeStringProperty("job_name", s.jobName());
+                g.writeNumberProperty("job_execution_id", s.jobExecutionId());
+                time(g, "end_time", s.ended());
+                g.writeBooleanProperty("job_running", s.runningThen());
+                g.writeEndObject();
             }
-            j.append("\n  ]");
+            g.writeEndArray();
         }
-        j.append("\n}\n");
-        w.append(j);
+        g.writeEndObject();
     }
 
-    private static void appendChanges(StringBuilder j, RunChanges changes) {
+    private static void changes(JsonGenerator g, RunChanges changes) {
         if (changes == null) {
-            j.append("null");
+            g.writeNullProperty("changes");
             return;
         }
-        j.append("{\n    \"previous_job_execution_id\": ").append(changes.previousJobExecutionId()).append(",\n");
-        j.append("    \"agencies\": [");
-        for (int i = 0; i < changes.agencies().size(); i++) {
-            RunChanges.AgencyChange a = changes.agencies().get(i);
-            j.append(i == 0 ? "\n" : ",\n");
-            j.append("      { \"agency_code\": ").append(string(a.agencyCode()))
-                    .append(", \"agency_name\": ").append(string(a.agencyName()))
-                    .append(", \"year\": ").append(a.year())
-                    .append(", \"change\": ").append(string(a.change().name()))
-                    .append(", \"path\": ").append(string(a.path()))
-                    .append(", \"previous_sha256\": ").append(string(a.previousSha256()))
-                    .append(", \"sha256\": ").append(string(a.sha256())).append(" }");
+        g.writeObjectPropertyStart("changes");
+        if (changes.previousJobExecutionId() == null) {
+            g.writeNullProperty("previous_job_execution_id");
+        } else {
+            g.writeNumberProperty("previous_job_execution_id", changes.previousJobExecutionId().longValue());
         }
-        j.append(changes.agencies().isEmpty() ? "],\n" : "\n    ],\n");
-        j.append("    \"totals\": [");
-        for (int i = 0; i < changes.totals().size(); i++) {
-            RunChanges.TotalMove t = changes.totals().get(i);
-            j.append(i == 0 ? "\n" : ",\n");
-            j.append("      { \"unit_code\": ").append(string(t.unitCode()))
-                    .append(", \"unit_name\": ").append(string(t.unitName()))
-                    .append(", \"year\": ").append(t.year())
-                    .append(", \"datapoint\": ").append(string(t.datapoint()))
-                    .append(", \"previous\": ").append(number(t.previous()))
-                    .append(", \"current\": ").append(number(t.current())).append(" }");
+        g.writeArrayPropertyStart("agencies");
+        for (RunChanges.AgencyChange a : changes.agencies()) {
+            g.writeStartObject();
+            g.writeStringProperty("agency_code", a.agencyCode());
+            g.writeStringProperty("agency_name", a.agencyName());
+            g.writeNumberProperty("year", a.year());
+            g.writeStringProperty("change", a.change().name());
+            g.writeStringProperty("path", a.path());
+            g.writeStringProperty("previous_sha256", a.previousSha256());
+            g.writeStringProperty("sha256", a.sha256());
+            g.writeEndObject();
         }
-        j.append(changes.totals().isEmpty() ? "]\n" : "\n    ]\n");
-        j.append("  }");
+        g.writeEndArray();
+        g.writeArrayPropertyStart("totals");
+        for (RunChanges.TotalMove t : changes.totals()) {
+            g.writeStartObject();
+            g.writeStringProperty("unit_code", t.unitCode());
+            g.writeStringProperty("unit_name", t.unitName());
+            g.writeNumberProperty("year", t.year());
+            g.writeStringProperty("datapoint", t.datapoint());
+            g.writeNumberProperty("previous", t.previous());
+            g.writeNumberProperty("current", t.current());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static String number(java.math.BigDecimal d) {
-        return d == null ? "null" : d.toPlainString();
+    private static void time(JsonGenerator g, String name, Instant t) {
+        g.writeStringProperty(name, t == null ? null : t.toString());
     }
 
-    private static String time(Instant t) {
-        return t == null ? "null" : string(t.toString());
-    }
-
-    private static String stringArray(List<String> values) {
-        StringBuilder a = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            a.append(i == 0 ? "" : ", ").append(string(values.get(i)));
+    private static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeArrayPropertyStart(name);
+        for (String v : values) {
+            g.writeString(v);
         }
-        return a.append(']').toString();
-    }
-
-    /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
-    static String string(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // control characters, and U+2028/2029 which break JavaScript embedding of the JSON
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        g.writeEndArray();
     }
 }

@@ -30,6 +30,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.UnitTotal;
@@ -77,18 +78,14 @@ public final class SummaryWorkbookWriter {
         return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
-    /** Bump when the workbook drawn for the same unit changes (layout, labels, styles, notes). */
-    static final String LAYOUT_VERSION = "summary-1";
-
     /**
-     * A hash of everything the workbook shows: its layout version, the program, the file's path, the unit and year,
+     * A hash of everything the workbook shows: the program (which draws its layout), the file's path, the unit and year,
      * the format, the sums, each included report's agency, scope, file and content hash (its row of values), the
      * expected and missing agencies, the optional rows present, and the note on agencies with errors.
      */
     public String contentKey(UnitTotal unit, List<Finding> findings, String program, Path target) {
         java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
         java.util.function.Consumer<String> field = text -> cn.nianbao.model.Sha256.field(md, text == null ? "\u0000null" : text);
-        field.accept(LAYOUT_VERSION);
         field.accept(program);
         field.accept(target.toAbsolutePath().toString());
         field.accept(unit.unit().code());
@@ -100,7 +97,7 @@ public final class SummaryWorkbookWriter {
             field.accept(e.getValue() == null ? null : e.getValue().toPlainString());
         }
         field.accept("included");
-        for (Report r : unit.included()) {
+        for (ReportHeader r : unit.included()) {
             field.accept(r.agency().code());
             field.accept(r.agency().name());
             field.accept(r.agency().kind());
@@ -121,12 +118,10 @@ public final class SummaryWorkbookWriter {
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
-    /** Writes the workbook atomically to {@code target}. {@code findings} are all of the run's findings. */
-    public Path write(UnitTotal unit, List<Finding> findings, Path target) throws IOException {
-        return write(unit, findings, target, ReportContent.inMemory());
-    }
-
-    /** As {@link #write(UnitTotal, List, Path)} when the included reports are headers whose datapoints {@code content} reads. */
+    /**
+     * Writes the workbook atomically to {@code target}. {@code findings} are all of the run's findings; the included
+     * reports' datapoints are read from {@code content}.
+     */
     public Path write(UnitTotal unit, List<Finding> findings, Path target, ReportContent content) throws IOException {
         // The official layout is small and drawn in memory; the detail sheet has a row per agency (thousands
         // in a large unit, ~200 columns each) and is streamed to disk through a window of rows.
@@ -149,13 +144,12 @@ public final class SummaryWorkbookWriter {
     private static final int DETAIL_ROW_WINDOW = 100;
 
     /** Builds the workbook in memory (tests read it back without a file). */
-    public XSSFWorkbook build(UnitTotal unit, List<Finding> findings) {
+    public XSSFWorkbook build(UnitTotal unit, List<Finding> findings, ReportContent content) {
         ReportFormat format = catalogue.require(unit.format());
         XSSFWorkbook workbook = new XSSFWorkbook();
         XlsxStyles styles = new XlsxStyles(workbook);
         new MainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
-        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings,
-                ReportContent.inMemory());
+        drawDetail(workbook.createSheet(DETAIL_SHEET), styles, format, unit, findings == null ? List.of() : findings, content);
         return workbook;
     }
 
@@ -506,7 +500,7 @@ public final class SummaryWorkbookWriter {
         r++;
         List<String> notes = new ArrayList<>();
         notes.add(coverageSentence(unit));
-        notes.add("已纳入（" + unit.included().size() + "）：" + joinNames(unit.included().stream().map(Report::agency).toList()));
+        notes.add("已纳入（" + unit.included().size() + "）：" + joinNames(unit.included().stream().map(ReportHeader::agency).toList()));
         if (unit.expected() != null && !unit.expected().isEmpty()) {
             List<Agency> missing = unit.missing() == null ? List.of() : unit.missing();
             notes.add("缺报（" + missing.size() + "）：" + (missing.isEmpty() ? "无" : joinNames(missing)));
@@ -638,7 +632,7 @@ public final class SummaryWorkbookWriter {
     /** 「以下单位存在错误：…」 for included agencies with ERROR findings of this year, or null when none. */
     static String errorNote(UnitTotal unit, List<Finding> findings) {
         Map<String, Agency> included = new LinkedHashMap<>();
-        for (Report report : unit.included()) {
+        for (ReportHeader report : unit.included()) {
             included.put(report.agency().code(), report.agency());
         }
         // the unit's errors first, then only they are put in order (not all of a province's findings, for each unit twice)

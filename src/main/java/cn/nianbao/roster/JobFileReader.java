@@ -24,6 +24,8 @@ public final class JobFileReader {
     private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster",
             "from-jobs");
     private static final Set<String> AGENCY_KEYS = Set.of("code", "name", "aliases", "kind", "parent");
+    /** The longest unit or agency code a job file may give. */
+    static final int MAX_CODE = 100;
 
     private JobFileReader() {
     }
@@ -181,6 +183,11 @@ public final class JobFileReader {
             Object name = m.get("name");
             if (code == null || name == null) {
                 throw new JobFileException("作业文件 " + file + " 中 " + field + " 的每一项须有 code 和 name：" + m);
+            }
+            if (code.toString().length() > MAX_CODE) {
+                // codes key the stored history: an unbounded one could not be indexed on every database
+                throw new JobFileException("作业文件 " + file + " 中 " + field + " 的单位代码「" + code.toString().substring(0, 20)
+                        + "…」有 " + code.toString().length() + " 个字符，超过 " + MAX_CODE + " 个；请用统一社会信用代码或行政区划代码等短代码");
             }
             List<String> aliases = new ArrayList<>();
             if (m.get("aliases") instanceof List<?> al) {

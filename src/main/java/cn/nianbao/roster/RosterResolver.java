@@ -30,6 +30,37 @@ public final class RosterResolver implements AgencyResolver {
         this.matcher = new AgencyMatcher(all);
     }
 
+    /**
+     * Longer than this, a name found in a title is a sentence caught by the title pattern, not an agency's name:
+     * reported (PARSE-NO-AGENCY) rather than stored as an agency.
+     */
+    static final int MAX_NAME = 100;
+
+    @Override
+    public Optional<Agency> resolvePart(String sheet, List<ReportTitle> titles, String fileName) {
+        if (job.hasRoster()) {
+            List<String> texts = new java.util.ArrayList<>(titles.stream().map(ReportTitle::text).toList());
+            Optional<Agency> found = matcher.match(sheet, texts);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (!job.hasRoster()) {
+            // a sheet per agency names the agency; a sheet per year (「2021年」) or a default name (Sheet2) does not
+            String named = titles.stream().map(ReportTitle::agencyName).filter(n -> n != null && !n.isBlank()).findFirst()
+                    .orElseGet(() -> stem(sheet));
+            if (named != null && !named.matches("(?i)(sheet|工作表|表)\\s*\\d*") && named.length() <= MAX_NAME) {
+                return Optional.of(Agency.unlisted(named, ALL));
+            }
+        }
+        return AgencyResolver.super.resolvePart(sheet, titles, fileName);
+    }
+
+    @Override
+    public Optional<Agency> resolveFile(String fileName) {
+        return job.hasRoster() ? matcher.match(fileName, List.of()) : resolve(fileName, List.of());
+    }
+
     @Override
     public Optional<Agency> resolve(String fileName, List<ReportTitle> titles) {
         List<String> texts = titles.stream().map(ReportTitle::text).toList();
@@ -41,7 +72,7 @@ public final class RosterResolver implements AgencyResolver {
         }
         String name = titles.stream().map(ReportTitle::agencyName).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElseGet(() -> stem(fileName));
-        if (name == null || name.isBlank()) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             return Optional.empty();
         }
         return Optional.of(job.hasRoster() ? new Agency(name, name, List.of(), UNLISTED_KIND, null)
@@ -50,7 +81,7 @@ public final class RosterResolver implements AgencyResolver {
 
     /** The file name without extension, year and report words: 「海滨街道-2020年报.xlsx」 → 「海滨街道」. */
     static String stem(String fileName) {
-        String s = fileName.replaceFirst("\\.(xlsx|xls)$", "");
+        String s = fileName.replaceFirst("(?i)\\.[a-z0-9]{1,5}$", "");
         s = s.replaceAll("(20\\d{2})\\s*年?度?", "").replaceAll("政府信息公开工作年度报告|年度报告|年报|统计表", "");
         s = s.replaceAll("^[-_—\\s]+|[-_—\\s]+$", "");
         return s.isBlank() ? null : s;

@@ -1,7 +1,7 @@
 package cn.nianbao.store;
 
 import java.net.InetAddress;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One run at a time per job, across processes and machines sharing a database: a row in
  * {@code nb_job_lock} per running job. The holder refreshes its heartbeat on a background thread; a
  * row whose heartbeat is older than {@code staleAfter}, or whose owner was a process on this host that
- * no longer exists, belongs to a run that died (kill -9, power loss) and is taken over.
+ * no longer exists, belongs to a run that died (kill -9, power loss) and is taken over. Heartbeats are written
+ * and judged by the database's clock ({@code CURRENT_TIMESTAMP}), never a process's: machines in other time
+ * zones, or with clocks minutes apart, agree on whether a lock is alive.
  */
 public class JobLocks {
 
@@ -53,29 +55,35 @@ public class JobLocks {
      * @return the held lock (close it to release), or empty with the current holder still holding it
      */
     public Optional<Held> acquire(String jobName, Duration wait) throws InterruptedException {
-        Instant deadline = Instant.now().plus(wait);
+        long deadline = System.nanoTime() + wait.toNanos(); // elapsed time on this machine: no clock to disagree with
         while (true) {
             if (tryAcquire(jobName)) {
                 return Optional.of(new Held(jobName));
             }
-            if (!Instant.now().isBefore(deadline)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return Optional.empty();
             }
-            Thread.sleep(Math.min(2_000, Math.max(100, Duration.between(Instant.now(), deadline).toMillis())));
+            Thread.sleep(Math.min(2_000, Math.max(100, left / 1_000_000)));
         }
     }
 
     public Optional<Holder> holder(String jobName) {
         List<Holder> rows = jdbc.query("SELECT * FROM nb_job_lock WHERE job_name = ?", (rs, i) -> new Holder(
-                rs.getString("job_name"), rs.getString("owner"), rs.getTimestamp("acquired_at").toInstant(),
-                rs.getTimestamp("heartbeat").toInstant()), jobName);
+                rs.getString("job_name"), rs.getString("owner"), rs.getObject("acquired_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("heartbeat", OffsetDateTime.class).toInstant()), jobName);
         return rows.stream().findFirst();
     }
 
+    /** Whether the job's lock is held by a live run now, as the database's clock judges the heartbeat. */
+    public Optional<Holder> liveHolder(String jobName) {
+        return holder(jobName).filter(h -> !isStale(h));
+    }
+
     private boolean tryAcquire(String jobName) {
-        Timestamp now = Timestamp.from(Instant.now());
         try {
-            jdbc.update("INSERT INTO nb_job_lock (job_name, owner, acquired_at, heartbeat) VALUES (?,?,?,?)", jobName, me, now, now);
+            jdbc.update("INSERT INTO nb_job_lock (job_name, owner, acquired_at, heartbeat) VALUES (?,?,CURRENT_TIMESTAMP,CURRENT_TIMESTAMP)",
+                    jobName, me);
             return true;
         } catch (DuplicateKeyException taken) {
             Optional<Holder> holder = holder(jobName);
@@ -87,8 +95,8 @@ public class JobLocks {
                 return false;
             }
             // Only one contender wins the take-over: the update names the dead owner it replaces.
-            int taken2 = jdbc.update("UPDATE nb_job_lock SET owner = ?, acquired_at = ?, heartbeat = ? WHERE job_name = ? AND owner = ?",
-                    me, now, now, jobName, h.owner());
+            int taken2 = jdbc.update("UPDATE nb_job_lock SET owner = ?, acquired_at = CURRENT_TIMESTAMP, heartbeat = CURRENT_TIMESTAMP "
+                    + "WHERE job_name = ? AND owner = ?", me, jobName, h.owner());
             if (taken2 == 1) {
                 log.warn("作业「{}」的运行锁由已失效的进程 {} 持有（最近心跳 {}），已接管", jobName, h.owner(), h.heartbeat());
             }
@@ -96,9 +104,13 @@ public class JobLocks {
         }
     }
 
-    /** A lock is stale when its heartbeat stopped, or at once when its owner was a process on this host that is gone. */
+    /**
+     * A lock is stale when its heartbeat stopped (by the database's clock), or at once when its owner was a process on
+     * this host that is gone.
+     */
     boolean isStale(Holder h) {
-        if (h.heartbeat().isBefore(Instant.now().minus(staleAfter))) {
+        Instant databaseNow = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant());
+        if (h.heartbeat().isBefore(databaseNow.minus(staleAfter))) {
             return true;
         }
         String owner = h.owner();
@@ -146,8 +158,8 @@ public class JobLocks {
 
         private void beat() {
             try {
-                int n = jdbc.update("UPDATE nb_job_lock SET heartbeat = ? WHERE job_name = ? AND owner = ?",
-                        Timestamp.from(Instant.now()), jobName, me);
+                int n = jdbc.update("UPDATE nb_job_lock SET heartbeat = CURRENT_TIMESTAMP WHERE job_name = ? AND owner = ?",
+                        jobName, me);
                 if (n == 0) {
                     log.error("作业「{}」的运行锁已被其他进程接管（本进程心跳曾中断超过 {}）", jobName, staleAfter);
                 }

@@ -1,8 +1,8 @@
 package cn.nianbao.store;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,26 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.nianbao.history.RunComparison;
-import cn.nianbao.ingest.ParsedValue;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.ingest.ParsedWorkbook;
-import cn.nianbao.ingest.ReportTitle;
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.IngestResult;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportPart;
 import cn.nianbao.model.ReportContent;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
-import cn.nianbao.model.SourceCell;
 import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitTotal;
+import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.template.TemplateCatalogue;
 
 /**
@@ -44,11 +43,16 @@ public class ReportStore {
     public enum Stage { INGEST, VALIDATE, ROLLUP }
 
     private final JdbcTemplate jdbc;
-    private final TemplateCatalogue catalogue;
+    private final ContentStore contents;
 
-    public ReportStore(JdbcTemplate jdbc, TemplateCatalogue catalogue) {
+    public ReportStore(JdbcTemplate jdbc, ContentStore contents) {
         this.jdbc = jdbc;
-        this.catalogue = catalogue;
+        this.contents = contents;
+    }
+
+    /** Where the content of the files read is kept. */
+    public ContentStore contents() {
+        return contents;
     }
 
     // ------------------------------------------------------------------ ingest
@@ -64,127 +68,39 @@ public class ReportStore {
     }
 
     /**
-     * Stores what ingesting some files gave: newly parsed content (once per hash, for later runs to reuse),
-     * the run's file rows, findings.
+     * Stores what ingesting some files gave: newly read content (once per hash, for later runs to reuse), a row per
+     * report of each file (one row for a file that gave none), findings.
      */
-    public void saveIngested(long run, List<IngestResult> results, String readerVersion) {
+    public void saveIngested(long run, List<IngestResult> results, String program) {
         List<Object[]> files = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, ParsedWorkbook> parsed = new LinkedHashMap<>();
         for (IngestResult result : results) {
             Submission s = result.submission();
-            Report r = result.report().orElse(null);
             if (result.parsed() != null && !result.reused()) {
                 parsed.putIfAbsent(s.sha256(), result.parsed()); // the same bytes twice in one chunk: stored once
             }
-            Agency a = r == null ? null : r.agency();
-            files.add(new Object[] {run, s.path(), s.sha256(), s.sizeBytes(), Timestamp.from(s.modified()), r != null,
-                    a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
-                    a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
-                    r == null ? null : r.scope().name(), r == null ? null : truncate(r.title(), 1000), result.reused()});
+            if (result.reports().isEmpty()) {
+                files.add(fileRow(run, s, ReportPart.WHOLE, null, result.reused()));
+            }
+            for (Report r : result.reports()) {
+                files.add(fileRow(run, s, r.part(), r, result.reused()));
+            }
             findings.addAll(result.findings());
         }
-        saveContent(readerVersion, parsed);
-        jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
-                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+        contents.save(program, parsed);
+        jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
         saveFindings(run, Stage.INGEST, findings);
     }
 
-    /**
-     * Stores workbooks' parsed content under their hashes, a batch of statements per table. Content stored
-     * by another reader version is replaced; content already stored by this version is kept.
-     */
-    private void saveContent(String readerVersion, Map<String, ParsedWorkbook> parsed) {
-        if (parsed.isEmpty()) {
-            return;
-        }
-        List<String> shas = new ArrayList<>(parsed.keySet());
-        Map<String, String> stored = new HashMap<>();
-        jdbc.query("SELECT sha256, reader_version FROM nb_content WHERE sha256 IN (" + placeholders(shas.size()) + ")",
-                rs -> {
-                    stored.put(rs.getString(1), rs.getString(2));
-                }, shas.toArray());
-        List<String> stale = new ArrayList<>();
-        List<Object[]> contents = new ArrayList<>();
-        List<Object[]> titles = new ArrayList<>();
-        List<Object[]> problems = new ArrayList<>();
-        List<Object[]> packed = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        for (Map.Entry<String, ParsedWorkbook> e : parsed.entrySet()) {
-            String sha = e.getKey();
-            ParsedWorkbook p = e.getValue();
-            if (stored.containsKey(sha)) {
-                if (readerVersion.equals(stored.get(sha))) {
-                    continue;
-                }
-                stale.add(sha);
-            }
-            String title = p.titles().isEmpty() ? null : p.titles().get(0).text();
-            contents.add(new Object[] {sha, p.format(), truncate(title, 1000), now, readerVersion, p.outcome().name(),
-                    p.tablesComplete(), p.failureRule(), truncate(p.failureMessage(), 4000)});
-            for (int i = 0; i < p.titles().size(); i++) {
-                ReportTitle t = p.titles().get(i);
-                titles.add(new Object[] {sha, i, truncate(t.text(), 1000), truncate(t.agencyName(), 1000), t.year()});
-            }
-            for (int i = 0; i < p.problems().size(); i++) {
-                ParsedWorkbook.ContentProblem c = p.problems().get(i);
-                problems.add(new Object[] {sha, i, c.kind().name(), c.rule(), c.sheet(), c.cell(), truncate(c.message(), 4000)});
-            }
-            // the workbook's whole record in one row (values, cells, notes; labels beside them): no row per datapoint
-            // (as UTF-8 bytes in nb_content_bytes, V10: a text column is written and read back a character at a time)
-            packed.add(new Object[] {sha, utf8(PackedValues.pack(p.datapoints().values(), p.unitNotes())),
-                    utf8(PackedValues.packLabels(p.datapoints().values()))});
-        }
-        if (!stale.isEmpty()) {
-            deleteContent(stale);
-        }
-        jdbc.batchUpdate("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete, failure_rule, "
-                + "failure_message) VALUES (?,?,?,?,?,?,?,?,?)", contents);
-        jdbc.batchUpdate("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?,?,?,?,?)", titles);
-        jdbc.batchUpdate("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) VALUES (?,?,?,?,?,?,?)",
-                problems);
-        jdbc.batchUpdate("INSERT INTO nb_content_bytes (sha256, packed, labels) VALUES (?,?,?)", packed);
-    }
-
-    /** Removes stored content (datapoints, titles, problems) of the given hashes. */
-    public void deleteContent(List<String> sha256s) {
-        for (String table : List.of("nb_datapoint", "nb_content_values", "nb_content_bytes", "nb_content_title",
-                "nb_content_problem", "nb_content")) {
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE sha256 = ?", sha256s.stream().map(sha -> new Object[] {sha}).toList());
-        }
-    }
-
-    /**
-     * A workbook's content as an earlier run parsed it, if a reader of this version stored it: what
-     * {@link cn.nianbao.ingest.WorkbookIngester#parse} would return, without opening the file.
-     */
-    public Optional<ParsedWorkbook> storedContent(String sha, String readerVersion) {
-        return storedContent(sha, readerVersion, true);
-    }
-
-    /**
-     * As {@link #storedContent(String, String)}; without {@code datapoints} the content comes without its datapoints
-     * and money-unit notes: enough to attach it to a run (agency, year, format, accepted, findings), which is all
-     * ingest does with content it reuses. The later steps read the datapoints by hash; reading them here too made a
-     * night on which every file was copied in again read all stored content once more.
-     */
-    public Optional<ParsedWorkbook> storedContent(String sha, String readerVersion, boolean datapoints) {
-        List<ParsedWorkbook> found = jdbc.query("SELECT * FROM nb_content WHERE sha256 = ? AND reader_version = ?", (rs, i) -> {
-            List<ReportTitle> titles = jdbc.query("SELECT * FROM nb_content_title WHERE sha256 = ? ORDER BY seq",
-                    (t, j) -> new ReportTitle(t.getString("title_text"), t.getString("agency_name"), (Integer) t.getObject("report_year")),
-                    sha);
-            List<ParsedWorkbook.ContentProblem> problems = jdbc.query("SELECT * FROM nb_content_problem WHERE sha256 = ? ORDER BY seq",
-                    (c, j) -> new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.valueOf(c.getString("kind")),
-                            c.getString("rule_id"), c.getString("sheet"), c.getString("cell_ref"), c.getString("message")), sha);
-            Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-            Map<String, Datapoint> points = datapoints ? load(List.of(sha), true, notes).getOrDefault(sha, new LinkedHashMap<>())
-                    : Map.of();
-            return new ParsedWorkbook(ParsedWorkbook.Outcome.valueOf(rs.getString("outcome")), rs.getString("failure_rule"),
-                    rs.getString("failure_message"), titles, rs.getString("format"), rs.getBoolean("tables_complete"), problems,
-                    points, notes.getOrDefault(sha, new LinkedHashMap<>()));
-        }, sha, readerVersion);
-        return found.stream().findFirst();
+    private static Object[] fileRow(long run, Submission s, ReportPart part, Report r, boolean reused) {
+        Agency a = r == null ? null : r.agency();
+        return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), s.modified().atOffset(ZoneOffset.UTC),
+                r != null, a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
+                a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
+                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused};
     }
 
     // ------------------------------------------------------------------ findings
@@ -199,7 +115,7 @@ public class ReportStore {
         for (Finding f : findings) {
             rows.add(new Object[] {run, stage.name(), f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(),
                     f.agencyName(), f.year(), f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(),
-                    f.actual(), f.delta(), truncate(f.message(), 4000)});
+                    f.actual(), f.delta(), f.message()});
         }
         jdbc.batchUpdate("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
                 + "report_year, source_file, sheet, cells, expected, actual, delta, message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
@@ -229,17 +145,17 @@ public class ReportStore {
      * instead of new copies (publish holds both: the run's reports and, for run.json, all its files; 100,000 each in a
      * province).
      */
-    public List<Submission> submissions(long run, List<Report> known) {
+    public List<Submission> submissions(long run, List<ReportHeader> known) {
         Map<String, Submission> byPath = new HashMap<>();
-        for (Report r : known) {
+        for (ReportHeader r : known) {
             if (r.submission() != null) {
                 byPath.put(r.submission().path(), r.submission());
             }
         }
-        return jdbc.query("SELECT path, sha256, size_bytes, modified FROM nb_run_file WHERE job_instance_id = ? ORDER BY path",
+        return jdbc.query("SELECT DISTINCT path, sha256, size_bytes, modified FROM nb_run_file WHERE job_instance_id = ? ORDER BY path",
                 (rs, i) -> {
                     Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
-                            rs.getTimestamp("modified").toInstant());
+                            rs.getObject("modified", OffsetDateTime.class).toInstant());
                     Submission same = byPath.get(s.path());
                     return same != null && same.equals(s) ? same : s;
                 }, run);
@@ -247,138 +163,55 @@ public class ReportStore {
 
     /** The accepted reports of a run with all their datapoints, in file order. */
     public List<Report> reports(long run) {
-        Map<String, List<Datapoint>> points = new LinkedHashMap<>();
-        jdbc.query("SELECT d.* FROM nb_datapoint d WHERE d.sha256 IN (SELECT f.sha256 FROM nb_run_file f "
-                + "WHERE f.job_instance_id = ? AND f.accepted = TRUE) ORDER BY d.sha256", rs -> {
-                    points.computeIfAbsent(rs.getString("sha256"), k -> new ArrayList<>()).add(datapoint(rs));
-                }, run);
-        return reportsFrom("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", points, run);
+        List<ReportHeader> headers = reportHeaders(run);
+        List<Report> full = new ArrayList<>(headers.size());
+        content().forEachFull(headers, full::add);
+        return full;
     }
 
-    /** How many files a run saw and how many of them it accepted as reports. */
+    /** How many files a run saw, how many reports it accepted from them, and how many files gave no report. */
     public int[] fileCounts(long run) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(CASE WHEN accepted THEN 1 ELSE 0 END), 0) FROM nb_run_file "
-                + "WHERE job_instance_id = ?", (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, run);
+        return jdbc.queryForObject("SELECT COUNT(DISTINCT path), COALESCE(SUM(CASE WHEN accepted THEN 1 ELSE 0 END), 0), "
+                + "COUNT(DISTINCT CASE WHEN accepted THEN NULL ELSE path END) FROM nb_run_file WHERE job_instance_id = ?",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, run);
     }
 
     /** The accepted reports of a run without their datapoints (headers: agency, year, format, file), in file order. */
-    public List<Report> reportHeaders(long run) {
+    public List<ReportHeader> reportHeaders(long run) {
         // without the title: nothing after ingest reads it, and a province's run holds 100,000 headers through
         // validate and publish
-        return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path", Map.of(), false,
-                run);
+        return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE ORDER BY path, part", false, run);
     }
-
-    /** How many reports' datapoints one query reads. */
-    private static final int CONTENT_BATCH = 100;
 
     /** The stored datapoints of reports known by their headers, read a batch of reports per query. */
     public ReportContent content() {
         return new ReportContent() {
             @Override
-            public void forEachFull(List<Report> reports, Consumer<Report> action) {
-                forEachWithLabels(reports, action);
+            public void forEachFull(List<ReportHeader> reports, Consumer<Report> action) {
+                forEach(reports, true, action);
             }
 
             @Override
-            public void forEachValues(List<Report> reports, Consumer<Report> action) {
-                forEachWithNotes(reports, (r, notes) -> action.accept(r));
+            public void forEachValues(List<ReportHeader> reports, Consumer<Report> action) {
+                forEach(reports, false, action);
             }
 
             @Override
-            public Set<String> datapointIds(List<Report> reports) {
-                Set<String> ids = new HashSet<>();
-                for (List<String> batch : batches(reports.stream().map(r -> r.submission().sha256()).distinct().toList(), CONTENT_BATCH)) {
-                    load(batch, false, null).values().forEach(points -> ids.addAll(points.keySet()));
-                }
-                return ids;
+            public Set<String> datapointIds(List<ReportHeader> reports) {
+                return contents.datapointIds(reports.stream().map(ContentStore::keyOf).distinct().toList());
             }
         };
     }
 
-    /**
-     * Calls {@code action} with each report, in the given order, with all its stored datapoints (source
-     * sheet and cell, no label) and the money-unit notes the reader made for them (datapoint id → note).
-     */
-    public void forEachWithNotes(List<Report> reports, BiConsumer<Report, Map<String, ParsedValue.UnitNote>> action) {
-        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
-            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-            Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-            Map<String, Map<String, Datapoint>> points = load(shas, false, notes);
-            for (Report r : batch) {
-                String sha = r.submission().sha256();
-                action.accept(r.withContent(points.getOrDefault(sha, Map.of())), notes.getOrDefault(sha, Map.of()));
+    /** Calls {@code action} with each report, in the given order, with its stored datapoints (with or without labels). */
+    private void forEach(List<ReportHeader> reports, boolean labels, Consumer<Report> action) {
+        for (List<ReportHeader> batch : batches(reports, ContentStore.BATCH)) {
+            Map<ContentStore.Key, Map<String, Datapoint>> points =
+                    contents.datapoints(batch.stream().map(ContentStore::keyOf).distinct().toList(), labels);
+            for (ReportHeader r : batch) {
+                action.accept(r.withContent(points.getOrDefault(ContentStore.keyOf(r), Map.of())));
             }
         }
-    }
-
-    /** Calls {@code action} with each report, in order, with all its stored datapoints including their labels. */
-    private void forEachWithLabels(List<Report> reports, Consumer<Report> action) {
-        for (List<Report> batch : batches(reports, CONTENT_BATCH)) {
-            List<String> shas = batch.stream().map(r -> r.submission().sha256()).distinct().toList();
-            Map<String, Map<String, Datapoint>> points = load(shas, true, null);
-            for (Report r : batch) {
-                action.accept(r.withContent(points.getOrDefault(r.submission().sha256(), Map.of())));
-            }
-        }
-    }
-
-    /**
-     * The stored datapoints of some workbooks (hash → datapoint id → datapoint, in id order), from their packed
-     * rows; with {@code labels} each source carries its label. Packed rows are UTF-8 bytes in nb_content_bytes (V10),
-     * text in nb_content_values before that. Content stored before the packed rows (V5) or, when labels are asked
-     * for, before their labels (V6) is read from its nb_datapoint rows (labels included). Money-unit notes go to
-     * {@code notes} (hash → id → note) when it is not null.
-     */
-    private Map<String, Map<String, Datapoint>> load(List<String> shas, boolean labels,
-                                                    Map<String, Map<String, ParsedValue.UnitNote>> notes) {
-        Map<String, Map<String, Datapoint>> points = new HashMap<>();
-        if (shas.isEmpty()) {
-            return points;
-        }
-        String columns = "SELECT sha256, packed" + (labels ? ", labels" : "");
-        jdbc.query(columns + " FROM nb_content_bytes WHERE sha256 IN (" + placeholders(shas.size()) + ")",
-                rs -> {
-                    unpackRow(rs.getString(1), text(rs.getBytes(2)), labels ? text(rs.getBytes(3)) : null, points, notes);
-                },
-                shas.toArray());
-        // stored as text before V10
-        List<String> asText = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
-        if (!asText.isEmpty()) {
-            jdbc.query(columns + " FROM nb_content_values WHERE sha256 IN (" + placeholders(asText.size()) + ")"
-                            + (labels ? " AND labels IS NOT NULL" : ""),
-                    rs -> {
-                        unpackRow(rs.getString(1), rs.getString(2), labels ? rs.getString(3) : null, points, notes);
-                    },
-                    asText.toArray());
-        }
-        // content stored by an older version: from its datapoint rows, in key order
-        List<String> older = shas.stream().filter(sha -> !points.containsKey(sha)).toList();
-        if (!older.isEmpty()) {
-            jdbc.query("SELECT * FROM nb_datapoint WHERE sha256 IN (" + placeholders(older.size())
-                    + ") ORDER BY sha256, datapoint_id", rs -> {
-                        String sha = rs.getString("sha256");
-                        Datapoint d = datapoint(rs);
-                        points.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), d);
-                        String note = rs.getString("unit_note");
-                        if (note != null && notes != null) {
-                            notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), ParsedValue.UnitNote.valueOf(note));
-                        }
-                    }, older.toArray());
-        }
-        return points;
-    }
-
-    private static void unpackRow(String sha, String packed, String labels, Map<String, Map<String, Datapoint>> points,
-                                  Map<String, Map<String, ParsedValue.UnitNote>> notes) {
-        Map<String, Datapoint> map = new LinkedHashMap<>();
-        points.put(sha, map);
-        PackedValues.unpack(packed, labels, (d, note) -> {
-            map.put(d.id(), d);
-            if (note != null && notes != null) {
-                notes.computeIfAbsent(sha, k -> new LinkedHashMap<>()).put(d.id(), note);
-            }
-        });
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {
@@ -390,7 +223,7 @@ public class ReportStore {
     }
 
     private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return ContentStore.placeholders(n);
     }
 
     /**
@@ -398,9 +231,12 @@ public class ReportStore {
      * across years (B-CARRY-OVER) compare with when the earlier year is not in this run's input.
      */
     public Optional<Report> latestReport(String agencyCode, int year) {
-        List<Report> found = reportsFrom("SELECT * FROM nb_run_file WHERE agency_code = ? AND report_year = ? AND accepted = TRUE "
-                + "AND scope = 'OWN' ORDER BY job_instance_id DESC, modified DESC FETCH FIRST 1 ROWS ONLY", null, agencyCode, year);
-        return found.stream().findFirst();
+        List<ReportHeader> found = reportRows("SELECT * FROM nb_run_file WHERE agency_code = ? AND report_year = ? AND accepted = TRUE "
+                + "AND scope = 'OWN' ORDER BY job_instance_id DESC, modified DESC, path, part FETCH FIRST 1 ROWS ONLY", true, agencyCode,
+                year);
+        List<Report> full = new ArrayList<>(1);
+        content().forEachFull(found, full::add);
+        return full.stream().findFirst();
     }
 
     /** The findings of the last completed run of the same job before this one, for new/resolved/open. */
@@ -414,11 +250,10 @@ public class ReportStore {
 
     /** The last completed run of the same job (by job name) before this one. */
     public Optional<CompletedRun> previousCompletedRun(String jobName, long run) {
-        List<CompletedRun> found = jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
-                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID < ? "
-                + "ORDER BY e.JOB_INSTANCE_ID DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new CompletedRun(rs.getLong(1), rs.getLong(2)), "job.name", jobName, run);
+        List<CompletedRun> found = jdbc.query("SELECT d.job_instance_id, e.JOB_EXECUTION_ID FROM nb_run_definition d "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = d.job_instance_id WHERE d.job_name = ? AND e.STATUS = 'COMPLETED' "
+                + "AND d.job_instance_id < ? ORDER BY d.job_instance_id DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new CompletedRun(rs.getLong(1), rs.getLong(2)), jobName, run);
         return found.stream().findFirst();
     }
 
@@ -443,73 +278,48 @@ public class ReportStore {
      * last-seen updated, a new one is added and supersedes the agency's earlier versions for that year.
      * Safe to repeat (a restarted publish step records the same again).
      */
-    public void recordVersions(String jobName, long run, List<Report> reports) {
-        Timestamp now = Timestamp.from(Instant.now());
+    public void recordVersions(String jobName, long run, List<ReportHeader> reports) {
         // One agency and year per report (duplicates are resolved), so the three statements can each run as a batch.
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> supersedes = new ArrayList<>();
-        for (Report r : reports) {
+        for (ReportHeader r : reports) {
             String sha = r.submission().sha256();
-            updates.add(new Object[] {now, run, truncate(r.submission().path(), 1000), jobName, r.agency().code(), r.year(), sha});
-            supersedes.add(new Object[] {sha, now, jobName, r.agency().code(), r.year(), sha});
+            updates.add(new Object[] {run, r.submission().path(), jobName, r.agency().code(), r.year(), sha});
+            supersedes.add(new Object[] {sha, jobName, r.agency().code(), r.year(), sha});
         }
-        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = ?, last_seen_run = ?, path = ?, superseded_by = NULL, "
+        int[] seen = jdbc.batchUpdate("UPDATE nb_submission_version SET last_seen = CURRENT_TIMESTAMP, last_seen_run = ?, path = ?, superseded_by = NULL, "
                 + "superseded_at = NULL WHERE job_name = ? AND agency_code = ? AND report_year = ? AND sha256 = ?", updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             if (seen[i] == 0) {
-                Report r = reports.get(i);
+                ReportHeader r = reports.get(i);
                 inserts.add(new Object[] {jobName, r.agency().code(), r.year(), r.submission().sha256(),
-                        truncate(r.submission().path(), 1000), now, now, run, run});
+                        r.submission().path(), run, run});
             }
         }
         jdbc.batchUpdate("INSERT INTO nb_submission_version (job_name, agency_code, report_year, sha256, path, first_seen, last_seen, "
-                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,?,?,?,?)", inserts);
-        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = ? WHERE job_name = ? AND agency_code = ? "
+                + "first_seen_run, last_seen_run) VALUES (?,?,?,?,?,CURRENT_TIMESTAMP,CURRENT_TIMESTAMP,?,?)", inserts);
+        jdbc.batchUpdate("UPDATE nb_submission_version SET superseded_by = ?, superseded_at = CURRENT_TIMESTAMP WHERE job_name = ? AND agency_code = ? "
                 + "AND report_year = ? AND sha256 <> ? AND superseded_by IS NULL", supersedes);
     }
 
-    private static Datapoint datapoint(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Datapoint(rs.getString("datapoint_id"), strip(rs.getBigDecimal("num_value")), rs.getBoolean("blank"),
-                new SourceCell(rs.getString("sheet"), rs.getString("cell_ref"), rs.getString("label")));
-    }
-
-    /** Reports from nb_run_file rows; datapoints from {@code points} or, when null, looked up per report. */
-    private List<Report> reportsFrom(String sql, Map<String, List<Datapoint>> points, Object... args) {
-        return reportRows(sql, points, true, args);
-    }
-
-    private List<Report> reportRows(String sql, Map<String, List<Datapoint>> points, boolean titles, Object... args) {
+    /** Report headers (no datapoints) from nb_run_file rows. */
+    private List<ReportHeader> reportRows(String sql, boolean titles, Object... args) {
         // A run's headers are held by the later steps (100,000 in a province): the driver makes a new string for every
         // column of every row, so the few formats, kinds and parents are kept once, and a code equal to the name
         // (an agency without a roster) shares its string.
         Map<String, String> few = new HashMap<>();
         return jdbc.query(sql, (rs, i) -> {
             Submission s = new Submission(rs.getString("path"), rs.getString("sha256"), rs.getLong("size_bytes"),
-                    rs.getTimestamp("modified").toInstant());
+                    rs.getObject("modified", OffsetDateTime.class).toInstant());
             String code = rs.getString("agency_code");
             String name = rs.getString("agency_name");
             Agency a = new Agency(code, name != null && name.equals(code) ? code : name, List.of(),
                     once(few, rs.getString("agency_kind")), once(few, rs.getString("agency_parent")));
-            Map<String, Datapoint> map = new LinkedHashMap<>();
-            java.util.Collection<Datapoint> dps = points != null ? points.getOrDefault(s.sha256(), List.of())
-                    : load(List.of(s.sha256()), true, null).getOrDefault(s.sha256(), Map.of()).values();
-            for (Datapoint d : dps) {
-                map.put(d.id(), d);
-            }
-            return new Report(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")), s,
-                    titles ? rs.getString("title") : null, map);
+            ReportPart part = new ReportPart(rs.getInt("part"), rs.getString("sheet"));
+            return new ReportHeader(a, rs.getInt("report_year"), once(few, rs.getString("format")), Scope.valueOf(rs.getString("scope")),
+                    s, part, titles ? rs.getString("title") : null);
         }, args);
-    }
-
-    /** A packed text as stored (V10): its UTF-8 bytes. */
-    static byte[] utf8(String text) {
-        return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** A packed text from its stored bytes. */
-    static String text(byte[] utf8) {
-        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code value}, or the equal string met before in {@code seen}. */
@@ -517,18 +327,11 @@ public class ReportStore {
         return value == null ? null : seen.computeIfAbsent(value, v -> v);
     }
 
-    /** Money-unit notes the reader made for a file's content (datapoint id → note). */
-    public Map<String, ParsedValue.UnitNote> unitNotes(String sha256) {
-        Map<String, Map<String, ParsedValue.UnitNote>> notes = new HashMap<>();
-        load(List.of(sha256), false, notes);
-        return notes.getOrDefault(sha256, new LinkedHashMap<>());
-    }
-
     // ------------------------------------------------------------------ reuse of an identical run
 
     /** The columns of nb_run_file that a run's findings and roll-up follow from (all but the run and reuse flag). */
-    private static final String RUN_FILE_COLUMNS = "path, sha256, size_bytes, accepted, agency_code, agency_name, agency_kind, "
-            + "agency_parent, report_year, format, scope, title";
+    private static final String RUN_FILE_COLUMNS = "path, part, sheet, sha256, size_bytes, accepted, agency_code, agency_name, "
+            + "agency_kind, agency_parent, report_year, format, scope, title";
 
     /**
      * Whether two runs have the same files: same paths, hashes, sizes and what ingest made of each (accepted,
@@ -578,6 +381,9 @@ public class ReportStore {
     /** Replaces a run's roll-up rows by a copy of another run's. */
     public int copySummary(long from, long to) {
         jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", to);
+        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", to);
+        jdbc.update("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) SELECT ?, unit_code, "
+                + "report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", to, from);
         return jdbc.update("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) SELECT ?, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected FROM nb_summary WHERE job_instance_id = ?", to, from);
@@ -585,17 +391,110 @@ public class ReportStore {
 
     // ------------------------------------------------------------------ roll-up
 
+    /** Stores a run's roll-up: each unit's sums per year, and which agencies' reports each includes. */
     public void replaceSummary(long run, List<UnitTotal> totals) {
         jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", run);
+        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", run);
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> members = new ArrayList<>();
         for (UnitTotal t : totals) {
             for (Map.Entry<String, BigDecimal> e : t.values().entrySet()) {
                 rows.add(new Object[] {run, t.unit().code(), t.unit().name(), t.year(), t.format(), e.getKey(), e.getValue(),
                         t.included().size(), t.expected().size()});
             }
+            for (ReportHeader r : t.included()) {
+                members.add(new Object[] {run, t.unit().code(), t.year(), r.agency().code()});
+            }
         }
         jdbc.batchUpdate("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) VALUES (?,?,?,?)", members);
+    }
+
+    /**
+     * A run's roll-up as its roll-up step stored it, for publish: each unit of the job (in the job's order) and year
+     * (ascending) with its format, its sums (in the format's datapoint order), the counted reports it includes, the
+     * agencies expected under it and those missing.
+     */
+    public List<UnitTotal> unitTotals(long run, JobDefinition job, List<ReportHeader> counted, TemplateCatalogue catalogue) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<String, String> formats = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, format, datapoint_id, num_value FROM nb_summary WHERE job_instance_id = ?", rs -> {
+            String key = rs.getString(1) + "|" + rs.getInt(2);
+            formats.put(key, rs.getString(3));
+            values.computeIfAbsent(key, k -> new HashMap<>()).put(rs.getString(4), strip(rs.getBigDecimal(5)));
+        }, run);
+        Map<String, List<String>> members = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", rs -> {
+            members.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new ArrayList<>()).add(rs.getString(3));
+        }, run);
+        cn.nianbao.rollup.UnitTree tree = new cn.nianbao.rollup.UnitTree(job.units(), job.roster());
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (String key : values.keySet()) {
+            years.add(Integer.valueOf(key.substring(key.lastIndexOf('|') + 1)));
+        }
+        List<UnitTotal> totals = new ArrayList<>();
+        for (Agency unit : job.units()) {
+            for (int year : years) {
+                String key = unit.code() + "|" + year;
+                if (!formats.containsKey(key)) {
+                    continue;
+                }
+                Map<String, BigDecimal> stored = values.get(key);
+                Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+                for (String id : catalogue.require(formats.get(key)).datapoints().keySet()) {
+                    if (stored.containsKey(id)) {
+                        ordered.put(id, stored.get(id));
+                    }
+                }
+                Set<String> codes = new HashSet<>(members.getOrDefault(key, List.of()));
+                List<ReportHeader> included = counted.stream().filter(r -> r.year() == year && codes.contains(r.agency().code())).toList();
+                List<Agency> expected = job.hasRoster() ? tree.agenciesUnder(unit.code())
+                        : included.stream().map(ReportHeader::agency).toList();
+                List<Agency> missing = expected.stream().filter(a -> !codes.contains(a.code())).toList();
+                totals.add(new UnitTotal(unit, year, formats.get(key), ordered, included, expected, missing));
+            }
+        }
+        return totals;
+    }
+
+    // ------------------------------------------------------------------ which reports count
+
+    /** Marks the reports that count (one per agency and year): validate's decision, which the later steps read. */
+    public void markCounted(long run, List<ReportHeader> counted) {
+        jdbc.update("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("UPDATE nb_run_file SET counted = TRUE WHERE job_instance_id = ? AND path = ? AND part = ?",
+                counted.stream().map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
+    }
+
+    /** The reports that count (as validate marked them) without their datapoints, in file order. */
+    public List<ReportHeader> countedHeaders(long run) {
+        return reportRows("SELECT * FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE AND counted = TRUE "
+                + "ORDER BY path, part", false, run);
+    }
+
+    /** Whether some accepted report of the run does not count (a duplicate, or a year outside the job's). */
+    public boolean hasDuplicates(long run) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_file WHERE job_instance_id = ? AND accepted = TRUE AND counted = FALSE",
+                Integer.class, run);
+        return n != null && n > 0;
+    }
+
+    // ------------------------------------------------------------------ files not read
+
+    /** Records the files of the input a run did not read (ingest; again on a restart: replaced). */
+    public void replaceSkipped(long run, List<cn.nianbao.ingest.InputScanner.Skipped> skipped) {
+        jdbc.update("DELETE FROM nb_run_skipped WHERE job_instance_id = ?", run);
+        List<Object[]> rows = new ArrayList<>();
+        for (cn.nianbao.ingest.InputScanner.Skipped s : skipped) {
+            rows.add(new Object[] {run, rows.size(), s.path(), s.reason()});
+        }
+        jdbc.batchUpdate("INSERT INTO nb_run_skipped (job_instance_id, seq, path, reason) VALUES (?,?,?,?)", rows);
+    }
+
+    public List<cn.nianbao.ingest.InputScanner.Skipped> skipped(long run) {
+        return jdbc.query("SELECT path, reason FROM nb_run_skipped WHERE job_instance_id = ? ORDER BY seq",
+                (rs, i) -> new cn.nianbao.ingest.InputScanner.Skipped(rs.getString(1), rs.getString(2)), run);
     }
 
     private static BigDecimal strip(BigDecimal d) {
@@ -606,7 +505,4 @@ public class ReportStore {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

@@ -1,6 +1,7 @@
 package cn.nianbao.store;
 
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.roster.JobDefinition;
 import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.roster.RunDefinition;
 
 /**
  * What a roll-up job (city, province) needs from the runs of other jobs in the shared database: each run's
@@ -28,12 +30,41 @@ public class RunRecords {
         this.jdbc = jdbc;
     }
 
-    /** Records the definition a run is run with (again on a restart: replaced). */
-    public void recordDefinition(long run, JobDefinition job) {
+    /** The database's clock: what every stored time and every judgement of age is taken from. */
+    public Instant databaseNow() {
+        return jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant());
+    }
+
+    /** Records that a run of a job starts (or restarts), by the database's clock. */
+    public void started(long run, String jobName) {
+        int updated = jdbc.update("UPDATE nb_run_definition SET started_at = CURRENT_TIMESTAMP, ended_at = NULL WHERE job_instance_id = ?",
+                run);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO nb_run_definition (job_instance_id, job_name, years, started_at) VALUES (?,?,'',CURRENT_TIMESTAMP)",
+                    run, jobName);
+        }
+    }
+
+    /** Records that a run's execution ended (completed or failed), by the database's clock. */
+    public void ended(long run) {
+        jdbc.update("UPDATE nb_run_definition SET ended_at = CURRENT_TIMESTAMP WHERE job_instance_id = ?", run);
+    }
+
+    /**
+     * Records what a run is run with: its job and the text of its rule override file (a roll-up run records again once
+     * its gather step has merged the sources' units and roster); {@link #started} came first.
+     */
+    public void recordDefinition(long run, RunDefinition definition) {
+        JobDefinition job = definition.job();
         jdbc.update("DELETE FROM nb_run_unit WHERE job_instance_id = ?", run);
-        jdbc.update("DELETE FROM nb_run_definition WHERE job_instance_id = ?", run);
-        jdbc.update("INSERT INTO nb_run_definition (job_instance_id, job_name, years) VALUES (?,?,?)", run, job.name(),
-                job.years().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        String years = job.years().stream().map(String::valueOf).collect(Collectors.joining(","));
+        Object[] values = {job.name(), years, text(job.input()), text(job.output()), text(job.source()), text(job.rules()),
+                definition.rulesText(), String.join("\n", job.fromJobs()), run};
+        if (jdbc.update("UPDATE nb_run_definition SET job_name = ?, years = ?, input_folder = ?, output_folder = ?, job_file = ?, "
+                + "rules_file = ?, rules_text = ?, from_jobs = ? WHERE job_instance_id = ?", values) == 0) {
+            jdbc.update("INSERT INTO nb_run_definition (job_name, years, input_folder, output_folder, job_file, rules_file, rules_text, "
+                    + "from_jobs, job_instance_id, started_at) VALUES (?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)", values);
+        }
         List<Object[]> rows = new ArrayList<>();
         for (Agency u : job.units()) {
             rows.add(row(run, rows.size(), true, u));
@@ -48,6 +79,34 @@ public class RunRecords {
     private static Object[] row(long run, int seq, boolean unit, Agency a) {
         return new Object[] {run, seq, unit, a.code(), a.name(), a.aliases().isEmpty() ? null : String.join("\n", a.aliases()),
                 a.kind(), a.parent()};
+    }
+
+    private static String text(java.nio.file.Path p) {
+        return p == null ? null : p.toString();
+    }
+
+    private static java.nio.file.Path path(String s) {
+        return s == null ? null : java.nio.file.Path.of(s);
+    }
+
+    /** Whether a run has recorded its job (it has, once it started). */
+    public boolean hasDefinition(long run) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM nb_run_definition WHERE job_instance_id = ? AND output_folder IS NOT NULL",
+                Integer.class, run);
+        return n != null && n > 0;
+    }
+
+    /** What a run was started with, as it recorded it: what each of its steps works from. */
+    public RunDefinition runDefinition(long run) {
+        RollupDefinition.Source source = definition(run).orElseThrow(() -> new IllegalStateException("运行 " + run + " 未记录作业定义"));
+        return jdbc.queryForObject("SELECT input_folder, output_folder, job_file, rules_file, rules_text, from_jobs "
+                + "FROM nb_run_definition WHERE job_instance_id = ?", (rs, i) -> {
+                    String fromJobs = rs.getString("from_jobs");
+                    JobDefinition job = new JobDefinition(source.jobName(), source.years(), path(rs.getString("input_folder")),
+                            path(rs.getString("output_folder")), path(rs.getString("rules_file")), source.units(), source.roster(),
+                            path(rs.getString("job_file")), fromJobs == null || fromJobs.isEmpty() ? List.of() : List.of(fromJobs.split("\n")));
+                    return new RunDefinition(job, rs.getString("rules_text"));
+                }, run);
     }
 
     /** The definition a run recorded, if it did (runs of versions before V8 did not). */
@@ -73,24 +132,41 @@ public class RunRecords {
 
     /**
      * The latest completed run of a job (by its name), whichever Batch job ran it: a district's consolidation or a
-     * roll-up (a province rolls up cities). Latest by end time: a run that completed later replaces an earlier one.
+     * roll-up (a province rolls up cities). Latest in the database's own order (execution ids come from its sequence,
+     * and one job's runs never overlap), not by any process's clock: a machine in another time zone, or with a clock
+     * minutes off, cannot make an older run look newer.
      */
     public Optional<SourceRun> latestCompleted(String jobName) {
-        return jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
-                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' "
-                + "ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), false),
-                "job.name", jobName).stream().findFirst();
+        return jdbc.query("SELECT d.job_instance_id, e.JOB_EXECUTION_ID, d.ended_at FROM nb_run_definition d "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = d.job_instance_id WHERE d.job_name = ? AND e.STATUS = 'COMPLETED' "
+                + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class)), false),
+                jobName).stream().findFirst();
+    }
+
+    /** When a run (last) started, by the database's clock. */
+    public Optional<Instant> startedAt(long run) {
+        return jdbc.query("SELECT started_at FROM nb_run_definition WHERE job_instance_id = ?",
+                (rs, i) -> instant(rs.getObject(1, OffsetDateTime.class)), run).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * When a run was last active, by the database's clock: when its last execution ended, or, for a run whose process
+     * died before it ended, when it last started. Empty for a run that recorded neither (one of a program before
+     * these times were kept, still to be judged when it next ends).
+     */
+    public Optional<Instant> lastActive(long run) {
+        return jdbc.query("SELECT COALESCE(ended_at, started_at) FROM nb_run_definition WHERE job_instance_id = ?",
+                (rs, i) -> instant(rs.getObject(1, OffsetDateTime.class)), run).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** A completed execution of a job, by its id (what a roll-up run's parameters name), if it is one. */
     public Optional<SourceRun> completedExecution(String jobName, long executionId, boolean runningThen) {
-        return jdbc.query("SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = ? "
-                + "AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED' AND e.JOB_EXECUTION_ID = ?",
-                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), runningThen),
-                "job.name", jobName, executionId).stream().findFirst();
+        return jdbc.query("SELECT d.job_instance_id, e.JOB_EXECUTION_ID, d.ended_at FROM nb_run_definition d "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = d.job_instance_id WHERE d.job_name = ? AND e.STATUS = 'COMPLETED' "
+                + "AND e.JOB_EXECUTION_ID = ?",
+                (rs, i) -> new SourceRun(jobName, rs.getLong(1), rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class)),
+                        runningThen), jobName, executionId).stream().findFirst();
     }
 
     /** Removes a run's file rows and its ingest findings: a restarted roll-up copies them again. */
@@ -106,15 +182,15 @@ public class RunRecords {
      * Marked reused (the content was read by the source run, not by this one). Returns the rows copied.
      */
     public int copyFiles(long from, long to, String prefix) {
-        int files = jdbc.update("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, "
-                + "agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
-                + "SELECT ?, CAST(? AS VARCHAR(1000)) || path, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
+        int files = jdbc.update("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
+                + "SELECT ?, CAST(? AS VARCHAR) || path, part, sheet, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
                 + "agency_kind, agency_parent, report_year, format, scope, title, TRUE FROM nb_run_file WHERE job_instance_id = ?",
                 to, prefix, from);
         jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
                 + "report_year, source_file, sheet, cells, expected, actual, delta, message) SELECT ?, stage, fingerprint, severity, "
                 + "rule_id, agency_code, agency_name, report_year, "
-                + "CASE WHEN source_file IS NULL THEN NULL ELSE CAST(? AS VARCHAR(1000)) || source_file END, "
+                + "CASE WHEN source_file IS NULL THEN NULL ELSE CAST(? AS VARCHAR) || source_file END, "
                 + "sheet, cells, expected, actual, delta, message FROM nb_finding WHERE job_instance_id = ? AND stage = 'INGEST'",
                 to, prefix, from);
         return files;
@@ -126,7 +202,7 @@ public class RunRecords {
         List<Object[]> rows = new ArrayList<>();
         for (SourceRun s : sources) {
             rows.add(new Object[] {run, rows.size(), s.jobName(), s.jobInstanceId(), s.jobExecutionId(),
-                    s.ended() == null ? null : Timestamp.from(s.ended()), s.runningThen()});
+                    s.ended() == null ? null : s.ended().atOffset(java.time.ZoneOffset.UTC), s.runningThen()});
         }
         jdbc.batchUpdate("INSERT INTO nb_run_source (job_instance_id, seq, source_job_name, source_instance_id, source_execution_id, "
                 + "source_ended, source_running) VALUES (?,?,?,?,?,?,?)", rows);
@@ -136,7 +212,8 @@ public class RunRecords {
     public List<SourceRun> sources(long run) {
         return jdbc.query("SELECT * FROM nb_run_source WHERE job_instance_id = ? ORDER BY seq",
                 (rs, i) -> new SourceRun(rs.getString("source_job_name"), rs.getLong("source_instance_id"),
-                        rs.getLong("source_execution_id"), instant(rs.getTimestamp("source_ended")), rs.getBoolean("source_running")),
+                        rs.getLong("source_execution_id"), instant(rs.getObject("source_ended", OffsetDateTime.class)),
+                        rs.getBoolean("source_running")),
                 run);
     }
 
@@ -168,7 +245,7 @@ public class RunRecords {
                 }, jobName, fileName);
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
 }

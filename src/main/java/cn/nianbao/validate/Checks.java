@@ -32,16 +32,25 @@ public final class Checks {
         CROSS.put("rollup-mismatch", new RollupMismatchCheck());
     }
 
+    /**
+     * Rules whose findings the pipeline makes itself, not a check of the rule book: {@code reader} while reading a
+     * file (PARSE-*), {@code run} about the run as a whole (an input with no report, a roll-up of mixed formats).
+     * Their severity, {@code enabled} and years apply as to any rule, and their message frames the pipeline's
+     * own text, {@code {detail}} (see {@link RuleBook#apply}).
+     */
+    static final Set<String> BUILT_IN = Set.of("reader", "run");
+
     private Checks() {
     }
 
     public static boolean exists(String name) {
-        return REPORT.containsKey(name) || CROSS.containsKey(name);
+        return REPORT.containsKey(name) || CROSS.containsKey(name) || BUILT_IN.contains(name);
     }
 
     public static List<String> names() {
         List<String> names = new ArrayList<>(REPORT.keySet());
         names.addAll(CROSS.keySet());
+        names.addAll(new java.util.TreeSet<>(BUILT_IN));
         return names;
     }
 
@@ -54,10 +63,16 @@ public final class Checks {
     }
 
     static Map<String, Object> defaultParams(String name) {
+        if (BUILT_IN.contains(name)) {
+            return Map.of();
+        }
         return REPORT.containsKey(name) ? REPORT.get(name).defaultParams() : CROSS.get(name).defaultParams();
     }
 
     static Set<String> placeholders(String name) {
+        if (BUILT_IN.contains(name)) {
+            return Set.of("detail");
+        }
         return REPORT.containsKey(name) ? REPORT.get(name).placeholders() : CROSS.get(name).placeholders();
     }
 }

@@ -28,7 +28,7 @@ public record CrossReportInput(TemplateCatalogue catalogue, int year, List<Repor
         roster = roster == null ? null : List.copyOf(roster);
         submissions = submissions == null ? List.of() : List.copyOf(submissions);
         unitTotals = unitTotals == null ? List.of() : List.copyOf(unitTotals);
-        content = content == null ? ReportContent.inMemory() : content;
+        content = content == null ? ReportContent.of(reports) : content;
         // (agency code, year) → the first report of the run: find() is a look-up, not a scan per report.
         Map<String, Report> index = new HashMap<>();
         for (Report r : reports) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.UnitTotal;
 
 /**
@@ -23,14 +25,15 @@ public final class CrossReportValidator {
     }
 
     /** One report per agency and year: the newest file wins; a finding per ignored file. */
-    public DuplicateResolution resolveDuplicates(List<Report> reports) {
+    public DuplicateResolution resolveDuplicates(List<ReportHeader> reports) {
         return new DuplicateSubmissionCheck().resolve(reports, rules.require(DUPLICATE_RULE));
     }
 
     /** All cross-report findings of a run (including DUPLICATE-SUBMISSION for reports not yet deduplicated). */
     public List<Finding> validate(CrossReportInput input) {
-        DuplicateResolution resolution = resolveDuplicates(input.reports());
-        CrossReportInput winners = input.withReports(resolution.winners());
+        DuplicateResolution resolution = resolveDuplicates(ReportContent.headers(input.reports()));
+        java.util.Set<ReportHeader> won = new java.util.HashSet<>(resolution.winners());
+        CrossReportInput winners = input.withReports(input.reports().stream().filter(r -> won.contains(r.header())).toList());
         List<Finding> findings = new ArrayList<>(resolution.findings());
         for (Rule rule : rules.rules()) {
             if (rule.isArithmetic() || !rule.enabled() || rule.id().equals(DUPLICATE_RULE)) {

@@ -11,19 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 
 /**
  * DUPLICATE-SUBMISSION: two or more reports for one agency and year. The newest file (modified time;
- * on a tie the path that sorts last, so the choice is stable) is used; each other one gets a finding
- * on the ignored file saying which file was used.
+ * on a tie the path that sorts last, then the later sheet of one workbook, so the choice is stable) is used; each
+ * other one gets a finding on the ignored file saying which file was used.
  */
 public final class DuplicateSubmissionCheck implements CrossReportCheck {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final Comparator<Report> NEWEST_FIRST = Comparator
-            .comparing((Report r) -> r.submission() == null || r.submission().modified() == null ? Instant.MIN : r.submission().modified())
+    private static final Comparator<ReportHeader> NEWEST_FIRST = Comparator
+            .comparing((ReportHeader r) -> r.submission() == null || r.submission().modified() == null ? Instant.MIN : r.submission().modified())
             .thenComparing(r -> r.submission() == null ? "" : r.submission().path())
+            .thenComparingInt(r -> r.part().index())
             .reversed();
 
     @Override
@@ -32,16 +33,16 @@ public final class DuplicateSubmissionCheck implements CrossReportCheck {
     }
 
     /** The winners, and findings only when {@code rule} is enabled (the choice is made either way). */
-    public DuplicateResolution resolve(List<Report> reports, Rule rule) {
-        Map<String, List<Report>> byAgencyYear = new LinkedHashMap<>();
-        for (Report r : reports) {
+    public DuplicateResolution resolve(List<ReportHeader> reports, Rule rule) {
+        Map<String, List<ReportHeader>> byAgencyYear = new LinkedHashMap<>();
+        for (ReportHeader r : reports) {
             byAgencyYear.computeIfAbsent(r.agency().code() + "|" + r.year(), k -> new ArrayList<>()).add(r);
         }
-        List<Report> winners = new ArrayList<>();
+        List<ReportHeader> winners = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (Report r : reports) {
-            List<Report> group = byAgencyYear.get(r.agency().code() + "|" + r.year());
-            Report winner = group.stream().sorted(NEWEST_FIRST).findFirst().orElseThrow();
+        for (ReportHeader r : reports) {
+            List<ReportHeader> group = byAgencyYear.get(r.agency().code() + "|" + r.year());
+            ReportHeader winner = group.stream().sorted(NEWEST_FIRST).findFirst().orElseThrow();
             if (winner == r) {
                 winners.add(r);
             } else if (rule.appliesTo(r.format(), r.year())) {
@@ -50,7 +51,7 @@ public final class DuplicateSubmissionCheck implements CrossReportCheck {
                 p.put("usedTime", time(winner));
                 p.put("ignored", name(r));
                 p.put("ignoredTime", time(r));
-                findings.add(Findings.about(rule, r, List.of(), null, null, null, p));
+                findings.add(Findings.aboutFile(rule, r, p));
             }
         }
         return new DuplicateResolution(winners, findings);
@@ -58,14 +59,14 @@ public final class DuplicateSubmissionCheck implements CrossReportCheck {
 
     @Override
     public List<Finding> check(CrossReportInput input, Rule rule) {
-        return resolve(input.reports(), rule).findings();
+        return resolve(cn.nianbao.model.ReportContent.headers(input.reports()), rule).findings();
     }
 
-    private static String name(Report r) {
-        return r.submission() == null ? "（未知文件）" : r.submission().fileName();
+    private static String name(ReportHeader r) {
+        return r.submission() == null ? "（未知文件）" : r.submission().fileName() + r.part().describe();
     }
 
-    private static String time(Report r) {
+    private static String time(ReportHeader r) {
         return r.submission() == null || r.submission().modified() == null ? "未知" : TIME.format(r.submission().modified());
     }
 }

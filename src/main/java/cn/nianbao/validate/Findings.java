@@ -10,6 +10,7 @@ import java.util.Set;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.SourceCell;
 
 /** Builds findings about a report: who, which file, which sheet and cells, from the datapoints' sources. */
@@ -42,6 +43,13 @@ final class Findings {
         return new Finding(rule.severity(), rule.id(), report.agency().code(), report.agency().name(), report.year(),
                 report.submission() == null ? null : report.submission().path(), sheet, new ArrayList<>(cells),
                 expected, actual, delta, Messages.fill(rule.message(), placeholders));
+    }
+
+    /** A finding on a report as a whole (no cells): its file, its agency and year. */
+    static Finding aboutFile(Rule rule, ReportHeader report, Map<String, ?> placeholders) {
+        return new Finding(rule.severity(), rule.id(), report.agency().code(), report.agency().name(), report.year(),
+                report.submission() == null ? null : report.submission().path(), null, List.of(), null, null, null,
+                Messages.fill(rule.message(), placeholders));
     }
 
     /** A finding with a message from a template other than the rule's own (a relation's own message). */

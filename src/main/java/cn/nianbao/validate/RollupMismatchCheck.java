@@ -61,7 +61,7 @@ public final class RollupMismatchCheck implements CrossReportCheck {
         }
         // The feeders of every differing cell, reading each included report's datapoints once.
         Map<String, List<String>> feeders = new HashMap<>();
-        ReportContent content = input == null ? ReportContent.inMemory() : input.content();
+        ReportContent content = input.content();
         content.forEachValues(computed.included(), included -> {
             ReportValues v = new ReportValues(included);
             for (String id : mismatched) {

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.template.ReportFormat;
 import cn.nianbao.template.TemplateCatalogue;
@@ -53,14 +54,43 @@ public final class RuleBook {
 
     /** The shipped rules. */
     public static RuleBook load() {
-        return load(null);
+        return load((String) null, null);
     }
 
     /** The shipped rules merged with {@code overrideOrNull}; throws {@link RuleBookException} on any problem. */
     public static RuleBook load(Path overrideOrNull) {
+        return load(readOverride(overrideOrNull), overrideOrNull == null ? null : overrideOrNull.toString());
+    }
+
+    /**
+     * The shipped rules merged with an override file's text as a run stored it when it started ({@code overrideText}
+     * null: none); {@code origin} names the file in messages.
+     */
+    public static RuleBook load(String overrideText, String origin) {
         TemplateCatalogue catalogue = TemplateCatalogue.load();
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
-        Map<String, String> origin = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        readDefaults(entries, origins);
+        if (overrideText != null) {
+            String name = origin == null ? "规则文件" : origin;
+            merge(entries, origins, read(new java.io.StringReader(overrideText), name), name, true);
+        }
+        return build(entries, origins, catalogue);
+    }
+
+    /** The text of a rule override file, as a run stores it when it starts (null for none). */
+    public static String readOverride(Path overrideOrNull) {
+        if (overrideOrNull == null) {
+            return null;
+        }
+        try {
+            return Files.readString(overrideOrNull, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleBookException(overrideOrNull.toString(), null, "无法读取：" + e.getMessage(), e);
+        }
+    }
+
+    private static void readDefaults(Map<String, Map<String, Object>> entries, Map<String, String> origin) {
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new RuleBookException(DEFAULT_NAME, null, "文件不在 classpath 中");
@@ -69,14 +99,9 @@ public final class RuleBook {
         } catch (IOException e) {
             throw new RuleBookException(DEFAULT_NAME, null, "无法读取：" + e.getMessage(), e);
         }
-        if (overrideOrNull != null) {
-            String name = overrideOrNull.toString();
-            try (Reader reader = Files.newBufferedReader(overrideOrNull, StandardCharsets.UTF_8)) {
-                merge(entries, origin, read(reader, name), name, true);
-            } catch (IOException e) {
-                throw new RuleBookException(name, null, "无法读取：" + e.getMessage(), e);
-            }
-        }
+    }
+
+    private static RuleBook build(Map<String, Map<String, Object>> entries, Map<String, String> origin, TemplateCatalogue catalogue) {
         List<Rule> rules = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : entries.entrySet()) {
             rules.add(build(e.getKey(), e.getValue(), origin.get(e.getKey()), catalogue));
@@ -90,6 +115,30 @@ public final class RuleBook {
 
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Findings the pipeline made itself (check {@code reader} or {@code run}: PARSE-*, INPUT-NO-REPORT, …) as the
+     * rule book says: left out where their rule is switched off or not in force for the finding's year, with the
+     * rule's severity, and the message framed by the rule's ({@code {detail}} is the pipeline's text). Any other
+     * finding passes as it is.
+     */
+    public List<Finding> apply(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Optional<Rule> rule = rule(f.rule()).filter(r -> Checks.BUILT_IN.contains(r.check()));
+            if (rule.isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            Rule r = rule.get();
+            if (!(f.year() == null ? r.enabled() : r.appliesTo(f.year()))) {
+                continue;
+            }
+            out.add(new Finding(r.severity(), f.rule(), f.agencyCode(), f.agencyName(), f.year(), f.sourceFile(), f.sheet(),
+                    f.cells(), f.expected(), f.actual(), f.delta(), Messages.fill(r.message(), Map.of("detail", f.message()))));
+        }
+        return out;
     }
 
     /** The rule with this id; a built-in rule id missing would be a programming error. */

@@ -21,19 +21,40 @@ class ProgramIdentityTest {
     @TempDir
     Path tmp;
 
+    private static Path jar(Path file, String entry, String content) throws Exception {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
     @Test
-    void aRebuiltJarIsAnotherProgram() throws Exception {
-        Path jar = Files.write(tmp.resolve("nianbao.jar"), new byte[] {1, 2, 3});
-        Path lib = Files.createDirectories(tmp.resolve("classes")); // folders (a build's classes) are not named
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-05T00:00:00Z")));
-        String classPath = jar + File.pathSeparator + lib;
+    void aRebuiltJarIsAnotherProgramAndACopyOfTheSameIsNot() throws Exception {
+        Path jar = jar(tmp.resolve("nianbao.jar"), "BOOT-INF/classes/rules/default-rules.yml", "rules: []");
+        String before = ProgramIdentity.of(jar.toString());
+        assertThat(ProgramIdentity.of(jar.toString())).isEqualTo(before);
 
-        String before = ProgramIdentity.of(classPath);
-        assertThat(ProgramIdentity.of(classPath)).isEqualTo(before);
+        // the same bytes copied elsewhere, touched: the same program
+        Path copy = Files.copy(jar, Files.createDirectories(tmp.resolve("elsewhere")).resolve("nianbao.jar"));
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertThat(ProgramIdentity.of(copy.toString())).isEqualTo(before);
 
-        Files.write(jar, new byte[] {1, 2, 3, 4}); // the upgrade
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-26T00:00:00Z")));
-        assertThat(ProgramIdentity.of(classPath)).isNotEqualTo(before);
+        jar(jar, "BOOT-INF/classes/rules/default-rules.yml", "rules: [ ]"); // the upgrade: one resource changed
+        assertThat(ProgramIdentity.of(jar.toString())).isNotEqualTo(before);
+    }
+
+    @Test
+    void aChangedClassInABuildFolderIsAnotherProgram() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes/cn/nianbao"));
+        Files.write(classes.resolve("A.class"), new byte[] {1, 2, 3});
+        String folder = tmp.resolve("classes").toString();
+        String before = ProgramIdentity.of(folder);
+        Files.setLastModifiedTime(classes.resolve("A.class"), FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertThat(ProgramIdentity.of(folder)).as("touched only").isEqualTo(before);
+        Files.write(classes.resolve("A.class"), new byte[] {1, 2, 4});
+        assertThat(ProgramIdentity.of(folder)).isNotEqualTo(before);
     }
 
     @Test

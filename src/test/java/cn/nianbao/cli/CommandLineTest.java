@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,32 @@ class CommandLineTest {
                 .hasMessageContaining("年度");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"consolidate", "--job", "j.yml", "--verbose"}))
                 .hasMessageContaining("未知选项");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"merge"})).hasMessageContaining("未知命令");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"merge"})).hasMessageContaining("未知命令「merge」");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"consolidate", "--job"})).hasMessage("--job 后面缺少取值");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"consolidate", "--job", "a.yml", "--job", "b.yml"}))
+                .hasMessageContaining("--job").hasMessageContaining("只能给一次");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"purge", "--job", "x"})).hasMessageContaining("purge 需要 --older-than");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"purge", "--older-than", "3 months", "--out", "o"}))
+                .hasMessageContaining("90d").hasMessageContaining("3 months");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"purge", "--older-than", "9d", "--force"}))
+                .hasMessageContaining("purge 不支持选项「--force」");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--force"})).hasMessageContaining("未知选项「--force」");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"purge", "--older-than", "9d"}))
+                .hasMessageContaining("请指明数据库");
+    }
+
+    @Test
+    void helpAndVersionAreAnsweredWhereverTheyAreAsked() throws Exception {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"},
+                new String[] {"consolidate", "--help"}, new String[] {"purge", "-h"})) {
+            assertThat(CommandLine.parse(args).command()).as(String.join(" ", args)).isEqualTo(CommandLine.Command.HELP);
+        }
+        assertThat(CommandLine.parse(new String[] {"--version"}).command()).isEqualTo(CommandLine.Command.VERSION);
+        CommandLine purge = CommandLine.parse(new String[] {"purge", "--older-than=90d", "--job", "licheng-2020", "--out", "o"});
+        assertThat(purge.olderThan()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(purge.purgeJob()).isEqualTo("licheng-2020");
+        assertThat(CommandLine.parse(new String[] {"purge", "--older-than", "1d", "--job", "jobs/a.yml"}).jobFile())
+                .isEqualTo(Path.of("jobs/a.yml"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Submission;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.RosterResolver;
@@ -39,7 +39,7 @@ class ChangingFileTest {
     void truncatedAfterTheScan() throws Exception {
         Path file = in.resolve("海滨街道-2020年报.xlsx");
         HostileCorpus.form(new SampleWorkbookWriter(HostileCorpus.CATALOGUE), file, "海滨街道办事处", 2020, 1);
-        assertThat(InputScanner.scan(in).workbooks()).containsExactly(file);
+        assertThat(InputScanner.scan(in).files()).containsExactly(file);
         Submission described = WorkbookIngester.describe(in, file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(Files.size(file) / 3);

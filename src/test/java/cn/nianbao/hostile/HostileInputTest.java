@@ -83,9 +83,9 @@ class HostileInputTest {
                     && row.get("agency_name").equals(HostileCorpus.agencyOf(good)) && row.get("year").equals("2020"));
         }
 
-        // #REF! and #DIV/0! where numbers belong: PARSE-BAD-NUMBER naming each cell; the rest of the report is read.
+        // #REF! and #DIV/0! where numbers belong: PARSE-CELL-TYPE naming each cell; the rest of the report is read.
         List<Map<String, String>> bad = parseFindings(exceptions, HostileCorpus.ERROR_VALUES);
-        assertThat(bad).extracting(f -> f.get("rule")).containsOnly("PARSE-BAD-NUMBER").hasSize(2);
+        assertThat(bad).extracting(f -> f.get("rule")).containsOnly("PARSE-CELL-TYPE").hasSize(2);
         assertThat(bad).extracting(f -> f.get("message")).anyMatch(m -> m.contains("#REF!")).anyMatch(m -> m.contains("#DIV/0!"));
         bad.forEach(f -> {
             assertThat(f.get("cells")).matches("[A-Z]+[0-9]+");

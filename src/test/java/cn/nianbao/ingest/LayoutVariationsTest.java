@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Report;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.RosterResolver;
@@ -83,7 +83,7 @@ class LayoutVariationsTest {
 
         assertThat(result.findings()).extracting(Finding::rule, Finding::message).isEmpty();
         assertThat(result.accepted()).isTrue();
-        Report report = result.report().orElseThrow();
+        Report report = result.onlyReport();
         assertThat(report.format()).isEqualTo(formatId);
         assertThat(report.year()).isEqualTo(year);
         assertThat(report.agency().name()).isEqualTo("测试街道办事处");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import cn.nianbao.model.IngestResult;
+import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Report;
 import cn.nianbao.roster.AdHocJob;
 import cn.nianbao.roster.RosterResolver;
@@ -46,7 +46,7 @@ class SeedReportTest {
                 .ingest(SEED_WORKBOOK, WorkbookIngester.describe(dir, SEED_WORKBOOK));
 
         assertThat(result.findings()).isEmpty();
-        Report report = result.report().orElseThrow();
+        Report report = result.onlyReport();
         assertThat(report.format()).isEqualTo("GOV2019");
         assertThat(report.year()).isEqualTo(2020);
         assertThat(report.agency().name()).isEqualTo("鲤城区人民政府开元街道办事处");
@@ -57,7 +57,7 @@ class SeedReportTest {
         assertThat(report.datapoints()).hasSize(198);
         assertThat(report.datapoint("A.OTHER_SERVICE.DECISIONS").orElseThrow().value()).isEqualByComparingTo("20470");
         assertThat(report.datapoint("A.PROCUREMENT.AMOUNT_YUAN").orElseThrow().value()).isEqualByComparingTo("25211");
-        assertThat(result.unitNotes()).isEmpty(); // 「25211 元」 states its unit: nothing assumed
+        assertThat(report.datapoints().values()).allMatch(d -> d.unitNote() == null); // 「25211 元」 states its unit: nothing assumed
     }
 
     /** The seed text's tables, datapoint id → value, taken from the text itself, not from the workbook. */

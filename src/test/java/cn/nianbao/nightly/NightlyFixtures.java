@@ -67,25 +67,18 @@ final class NightlyFixtures {
     }
 
     /**
-     * The datapoints of the packed content rows a query selects ({@code sha256, packed, labels}), one
-     * {@code sha256|datapoint_id} per datapoint line; asserts every row carries one label line per datapoint.
+     * The datapoints of the stored report rows a query selects ({@code sha256, part, datapoints}), one
+     * {@code sha256|part|datapoint_id} per datapoint; asserts every datapoint carries its cell and label.
      */
     static List<String> packedDatapoints(Connection db, String sql) throws Exception {
         List<String> points = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                String sha = rs.getString(1);
-                // stored as UTF-8 bytes (V10)
-                String packed = rs.getBytes(2) == null ? null : new String(rs.getBytes(2), java.nio.charset.StandardCharsets.UTF_8);
-                String labels = rs.getBytes(3) == null ? null : new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8);
-                org.assertj.core.api.Assertions.assertThat(labels).as("labels of %s", sha).isNotNull();
-                long lines = packed.chars().filter(c -> c == '\n').count();
-                org.assertj.core.api.Assertions.assertThat(labels.chars().filter(c -> c == '\n').count()).as("labels of %s", sha)
-                        .isEqualTo(lines);
-                for (String line : packed.split("\n")) {
-                    if (!line.isEmpty()) {
-                        points.add(sha + "|" + line.substring(0, line.indexOf('\t')));
-                    }
+                String key = rs.getString(1) + "|" + rs.getInt(2);
+                for (cn.nianbao.model.Datapoint d : cn.nianbao.store.ContentJson.datapoints(rs.getBytes(3), true).values()) {
+                    org.assertj.core.api.Assertions.assertThat(d.source().cell()).as("cell of %s %s", key, d.id()).isNotNull();
+                    org.assertj.core.api.Assertions.assertThat(d.source().label()).as("label of %s %s", key, d.id()).isNotNull();
+                    points.add(key + "|" + d.id());
                 }
             }
         }

@@ -97,17 +97,15 @@ class RestartAfterCrashTest {
             // no file stored twice or lost, and the same datapoints as the clean run
             String files = "SELECT COUNT(*) FROM nb_run_file";
             assertThat(count(db, files)).isEqualTo(count(clean, files)).isEqualTo(13);
-            // (each workbook's datapoints are one packed row keyed by its hash; none is stored one row per datapoint)
-            String points = "SELECT v.sha256, v.packed, v.labels FROM nb_content_bytes v JOIN nb_run_file f ON f.sha256 = v.sha256 "
-                    + "AND f.accepted";
+            // (each report's datapoints are one row keyed by its file's hash and its part)
+            String points = "SELECT v.sha256, v.part, v.datapoints FROM nb_report_content v JOIN nb_run_file f ON f.sha256 = v.sha256 "
+                    + "AND f.part = v.part AND f.accepted";
             assertThat(packedDatapoints(db, points)).hasSameSizeAs(packedDatapoints(clean, points)).isNotEmpty();
-            List<String> all = packedDatapoints(db, "SELECT sha256, packed, labels FROM nb_content_bytes");
+            List<String> all = packedDatapoints(db, "SELECT sha256, part, datapoints FROM nb_report_content");
             assertThat(all).doesNotHaveDuplicates();
             assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(packedDatapoints(clean,
-                    "SELECT sha256, packed, labels FROM nb_content_bytes")));
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_bytes")).isEqualTo(count(db, "SELECT COUNT(*) FROM nb_content"));
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_datapoint")).isZero();
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_content_values")).as("no content stored as text since V10").isZero();
+                    "SELECT sha256, part, datapoints FROM nb_report_content")));
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_file_content")).isEqualTo(count(clean, "SELECT COUNT(*) FROM nb_file_content"));
         }
     }
 }

@@ -59,9 +59,11 @@ class LargeUnitSummaryTest {
         }
         Agency missing = new Agency("35050299999", "缺报单位", List.of(), "部门", "350502");
         expected.add(missing);
-        UnitTotal unit = new UnitTotal(TestRuns.DISTRICT, 2021, format.id(), values, included, expected, List.of(missing));
+        UnitTotal unit = new UnitTotal(TestRuns.DISTRICT, 2021, format.id(), values, cn.nianbao.model.ReportContent.headers(included),
+                expected, List.of(missing));
 
-        Path file = new SummaryWorkbookWriter(catalogue).write(unit, findings, dir.resolve("summary.xlsx"));
+        Path file = new SummaryWorkbookWriter(catalogue).write(unit, findings, dir.resolve("summary.xlsx"),
+                cn.nianbao.model.ReportContent.of(included));
         // read the detail sheet's texts back as XML (a DOM of its million cells would not fit the test heap)
         List<String> texts = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {

@@ -35,9 +35,10 @@ class ParallelPublishTest {
     void writesTheSameFilesInTheSameOrderAsOneThread() throws Exception {
         Path one = tmp.resolve("one");
         Path three = tmp.resolve("three");
-        List<Path> sequential = new Publisher(fixture.catalogue).publish(fixture.run, one);
+        List<Path> sequential = new Publisher(fixture.catalogue).publish(fixture.run, one, fixture.content);
         List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Path> parallel = new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, three, null, progress::add);
+        List<Path> parallel = new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, three, null, progress::add, fixture.content,
+                OutputHistory.NONE);
 
         assertThat(names(parallel)).isEqualTo(names(sequential)).endsWith("run.json").hasSize(8);
         assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
@@ -63,7 +64,7 @@ class ParallelPublishTest {
         Files.writeString(out.resolve(".notes.tmp"), "the operator's own file");
         Files.writeString(out.resolve(".budget.xlsx.0b6e1f52-3d7a-4c55-9d1e-2f4a8f7c9a11.tmp"), "not one of our outputs");
 
-        new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, out);
+        new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, out, fixture.content);
 
         assertThat(out.resolve(stray)).doesNotExist();
         assertThat(out.resolve(straySummary)).doesNotExist();
@@ -81,7 +82,7 @@ class ParallelPublishTest {
             Files.createDirectories(AtomicFiles.asideName(out.resolve("exceptions.csv"), n).resolve("occupied"));
         }
 
-        assertThatThrownBy(() -> new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, out))
+        assertThatThrownBy(() -> new Publisher(fixture.catalogue, pool, 3).publish(fixture.run, out, fixture.content))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("exceptions.csv");
 

@@ -46,13 +46,13 @@ class PublisherTest {
     @BeforeEach
     void publish() throws Exception {
         fixture = new TestRuns();
-        written = new Publisher(fixture.catalogue).publish(fixture.run, out);
+        written = new Publisher(fixture.catalogue).publish(fixture.run, out, fixture.content);
         // set -Dpublish.sample.dir=… to keep a copy for looking at (LibreOffice, a browser)
         String sample = System.getProperty("publish.sample.dir");
         if (sample != null) {
             FindingChanges changes = new FindingChanges(fixture.findings.subList(0, 2), fixture.findings.subList(5, 6),
                     fixture.findings.subList(2, 5));
-            new Publisher(fixture.catalogue).publish(fixture.run, Path.of(sample), changes);
+            new Publisher(fixture.catalogue).publish(fixture.run, Path.of(sample), changes, fixture.content);
         }
     }
 
@@ -76,7 +76,7 @@ class PublisherTest {
     void anOutputThatCannotBeReplacedIsWrittenBesideItAndTheRunGoesOn(@TempDir Path folder) throws Exception {
         Files.createDirectories(folder.resolve("summary-350502-2020.xlsx").resolve("open in Excel"));
 
-        List<String> names = new Publisher(fixture.catalogue).publish(fixture.run, folder).stream()
+        List<String> names = new Publisher(fixture.catalogue).publish(fixture.run, folder, fixture.content).stream()
                 .map(p -> p.getFileName().toString()).toList();
 
         assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020（新）.xlsx",
@@ -290,10 +290,14 @@ class PublisherTest {
     }
 
     @Test
-    void jsonStringEscapesControlCharacters() throws Exception {
-        String literal = RunJsonWriter.string("a\"b\\c\n\t\u0001\u2028");
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001\\u2028\"", literal);
-        assertEquals("a\"b\\c\n\t\u0001\u2028", new ObjectMapper().readTree(literal).asText());
+    void runJsonKeepsEveryCharacterOfAPath() throws Exception {
+        String path = "a\"b\\c\n\t\u0001\u2028局.xlsx";
+        cn.nianbao.model.RunResult run = new cn.nianbao.model.RunResult(1, "job", "COMPLETED", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, List.of(new cn.nianbao.model.Submission(path, "s", 1, java.time.Instant.EPOCH)), List.of(),
+                List.of(), List.of(), List.of(path + "（不是普通文件）"));
+        JsonNode json = new ObjectMapper().readTree(new RunJsonWriter().render(run, List.of()));
+        assertEquals(path, json.get("inputs").get(0).get("path").asText());
+        assertEquals(path + "（不是普通文件）", json.get("skipped_files").get(0).asText());
     }
 
     // ---------------------------------------------------------------------------------------------

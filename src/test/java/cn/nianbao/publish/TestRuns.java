@@ -11,6 +11,7 @@ import cn.nianbao.model.Agency;
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
+import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
@@ -53,6 +54,8 @@ final class TestRuns {
     final UnitTotal district2021;
     final List<Finding> findings;
     final RunResult run;
+    /** The reports' datapoints, as publish reads them from the store. */
+    final ReportContent content;
 
     TestRuns() {
         ReportFormat gov2019 = catalogue.require("GOV2019");
@@ -78,8 +81,9 @@ final class TestRuns {
                         null, null, null, "应报单位未提交 2020 年报告"));
         run = new RunResult(42L, "consolidate-鲤城区", "COMPLETED", Instant.parse("2022-02-01T01:02:03Z"),
                 Instant.parse("2022-02-01T01:05:00Z"), List.of(KAIYUAN_2020, HOSTILE_2020, KAIYUAN_2021, BROKEN),
-                List.of(kaiyuan2020, hostile2020, kaiyuan2021), findings, List.of(district2020, district2021),
+                ReportContent.headers(List.of(kaiyuan2020, hostile2020, kaiyuan2021)), findings, List.of(district2020, district2021),
                 List.of("2020/说明.docx"));
+        content = ReportContent.of(List.of(kaiyuan2020, hostile2020, kaiyuan2021));
     }
 
     /**
@@ -120,6 +124,6 @@ final class TestRuns {
             }
         }
         List<Agency> expected = new ArrayList<>(List.of(KAIYUAN, HOSTILE, HAIBIN));
-        return new UnitTotal(DISTRICT, year, format, values, included, expected, missing);
+        return new UnitTotal(DISTRICT, year, format, values, ReportContent.headers(included), expected, missing);
     }
 }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,100 +23,109 @@ import cn.nianbao.model.Report;
 import cn.nianbao.model.Scope;
 import cn.nianbao.model.SourceCell;
 import cn.nianbao.model.Submission;
+import cn.nianbao.model.UnitNote;
 
 /**
- * Content stored by older versions: before V5 only as nb_datapoint rows, between V5 and V6 also as a packed row
- * without labels. Both still read back whole (labels from nb_datapoint), as content stored now does.
+ * A database written by an older version (at V10) holds content in each of the three formats used before: a row per
+ * datapoint (nb_datapoint, before V5), packed text (nb_content_values, V5–V9) and packed UTF-8 (nb_content_bytes,
+ * V10). The migration to one format (V11) converts all of them: afterwards each reads back whole, with its labels,
+ * unit notes, titles and problems, through the one read path, on H2 and on PostgreSQL; and a run's file rows keep
+ * their reports.
  */
 class OlderContentTest {
 
-    private JdbcTemplate jdbc;
-    private ReportStore store;
-
-    @BeforeEach
-    void database() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:older-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        store = new ReportStore(jdbc, null);
-    }
-
-    private void oldContent(String sha) {
-        jdbc.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete) "
-                + "VALUES (?, 'GOV2019', 't', ?, 'v', 'LOCATED', TRUE)", sha, Timestamp.from(Instant.now()));
-        jdbc.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
-                + "VALUES (?, 'B.1', 12.5, FALSE, 'S', 'C3', '标签乙', NULL)", sha);
-        jdbc.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
-                + "VALUES (?, 'A.1', NULL, TRUE, 'S', 'C2', '标签甲', NULL)", sha);
-    }
-
-    private static Report header(String sha) {
-        return new Report(new Agency("x", "X", List.of(), null, null), 2020, "GOV2019", Scope.OWN,
-                new Submission(sha + ".xlsx", sha, 1, Instant.now()), "t", Map.of());
-    }
-
-    private static final List<Datapoint> EXPECTED = List.of(
-            new Datapoint("A.1", null, true, new SourceCell("S", "C2", "标签甲")),
-            new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("S", "C3", "标签乙")));
+    private static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/vendor/%s", "classpath:cn/nianbao/store/migration"};
 
     @Test
-    void contentStoredBeforePackedRowsOrTheirLabelsReadsItsDatapointRows() {
-        oldContent("pre5");
-        oldContent("v5");
-        jdbc.update("INSERT INTO nb_content_values (sha256, packed) VALUES ('v5', ?)", "A.1\t\t1\tS\tC2\t\nB.1\t12.5\t0\tS\tC3\t\n");
+    void everyOlderFormatIsConvertedOnH2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:v10-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        convertsEveryOlderFormat(h2, "h2");
+    }
 
-        for (String sha : List.of("pre5", "v5")) {
+    @Test
+    void everyOlderFormatIsConvertedOnPostgres() throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            convertsEveryOlderFormat(pg.getPostgresDatabase(), "postgresql");
+        }
+    }
+
+    private static Flyway flyway(DataSource ds, String vendor, String target) {
+        String[] locations = {LOCATIONS[0], LOCATIONS[1].formatted(vendor), LOCATIONS[2]};
+        var config = Flyway.configure().dataSource(ds).locations(locations);
+        return (target == null ? config : config.target(target)).load();
+    }
+
+    private static void convertsEveryOlderFormat(DataSource ds, String vendor) {
+        flyway(ds, vendor, "10").migrate();
+        JdbcTemplate db = new JdbcTemplate(ds);
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String sha : List.of("rows", "text", "bytes")) {
+            db.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete) "
+                    + "VALUES (?, 'GOV2019', 't', ?, 'reader-2/x', 'LOCATED', TRUE)", sha, now);
+            db.update("INSERT INTO nb_content_title (sha256, seq, title_text, agency_name, report_year) VALUES (?, 0, ?, ?, 2020)",
+                    sha, "某街道2020年政府信息公开工作年度报告", "某街道");
+            db.update("INSERT INTO nb_content_problem (sha256, seq, kind, rule_id, sheet, cell_ref, message) "
+                    + "VALUES (?, 0, 'BAD_NUMBER', 'PARSE-BAD-NUMBER', '表\t一', 'C9', '「暂无」不是数字')", sha);
+        }
+        db.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
+                + "VALUES ('rows', 'A.1', NULL, TRUE, '表\t一', 'C2', '标签甲', NULL)");
+        db.update("INSERT INTO nb_datapoint (sha256, datapoint_id, num_value, blank, sheet, cell_ref, label, unit_note) "
+                + "VALUES ('rows', 'B.1', 12.5, FALSE, '表\t一', 'C3', '标签乙（万元）', 'YUAN_ASSUMED')");
+        String packed = "A.1\t\t1\t表\\t一\tC2\t\nB.1\t12.5\t0\t表\\t一\tC3\tYUAN_ASSUMED\n";
+        String labels = "标签甲\n标签乙（万元）\n";
+        db.update("INSERT INTO nb_content_values (sha256, packed, labels) VALUES ('text', ?, ?)", packed, labels);
+        db.update("INSERT INTO nb_content_bytes (sha256, packed, labels) VALUES ('bytes', ?, ?)",
+                packed.getBytes(java.nio.charset.StandardCharsets.UTF_8), labels.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        db.update("INSERT INTO nb_content (sha256, parsed_at, reader_version, outcome, failure_rule, failure_message) "
+                + "VALUES ('broken', ?, 'reader-2/x', 'UNREADABLE', 'PARSE-ENCRYPTED', '工作簿设置了打开密码')", now);
+        db.update("INSERT INTO nb_run_file (job_instance_id, path, sha256, size_bytes, modified, accepted, agency_code, agency_name, "
+                + "agency_kind, agency_parent, report_year, format, scope, title, reused) VALUES (7, 'a/某街道.xlsx', 'bytes', 10, ?, TRUE, "
+                + "'X', '某街道', '街道', 'D', 2020, 'GOV2019', 'OWN', 't', FALSE)", now);
+
+        flyway(ds, vendor, null).migrate();
+
+        ContentStore contents = new ContentStore(db);
+        ReportStore store = new ReportStore(db, contents);
+        List<Datapoint> expected = List.of(
+                new Datapoint("A.1", null, true, new SourceCell("表\t一", "C2", "标签甲"), null),
+                new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("表\t一", "C3", "标签乙（万元）"), UnitNote.YUAN_ASSUMED));
+        for (String sha : List.of("rows", "text", "bytes")) {
             List<Report> full = new ArrayList<>();
             store.content().forEachFull(List.of(header(sha)), full::add);
-            assertThat(full.get(0).datapoints().values()).as(sha).containsExactlyElementsOf(EXPECTED);
+            assertThat(full.get(0).datapoints().values()).as(vendor + " " + sha).containsExactlyElementsOf(expected);
 
-            List<Report> values = new ArrayList<>();
-            store.content().forEachValues(List.of(header(sha)), values::add);
-            assertThat(values.get(0).datapoints().values()).extracting(Datapoint::id, Datapoint::value, Datapoint::blank)
-                    .as(sha).containsExactly(org.assertj.core.groups.Tuple.tuple("A.1", null, true),
-                            org.assertj.core.groups.Tuple.tuple("B.1", new BigDecimal("12.5"), false));
+            ParsedWorkbook stored = contents.stored(sha, "reader-2/x").orElseThrow();
+            assertThat(stored.outcome()).isEqualTo(ParsedWorkbook.Outcome.LOCATED);
+            assertThat(stored.reports()).hasSize(1);
+            assertThat(stored.reports().get(0).format()).isEqualTo("GOV2019");
+            assertThat(stored.reports().get(0).titles()).extracting(t -> t.agencyName()).containsExactly("某街道");
+            assertThat(stored.reports().get(0).problems()).extracting(ParsedWorkbook.ContentProblem::rule, ParsedWorkbook.ContentProblem::cell)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("PARSE-BAD-NUMBER", "C9"));
+            assertThat(contents.stored(sha, "another program")).as("read again by another program").isEmpty();
+        }
+        ParsedWorkbook broken = contents.stored("broken", "reader-2/x").orElseThrow();
+        assertThat(broken.outcome()).isEqualTo(ParsedWorkbook.Outcome.UNREADABLE);
+        assertThat(broken.failureRule()).isEqualTo("PARSE-ENCRYPTED");
+        assertThat(broken.reports()).isEmpty();
 
-            ParsedWorkbook stored = store.storedContent(sha, "v").orElseThrow();
-            assertThat(stored.datapoints().values()).as(sha).containsExactlyInAnyOrderElementsOf(EXPECTED);
-            assertThat(store.content().datapointIds(List.of(header(sha)))).containsExactlyInAnyOrder("A.1", "B.1");
+        List<cn.nianbao.model.ReportHeader> headers = store.reportHeaders(7);
+        assertThat(headers).hasSize(1);
+        assertThat(headers.get(0).submission().path()).isEqualTo("a/某街道.xlsx");
+        assertThat(headers.get(0).part().isWhole()).isTrue();
+        for (String old : List.of("nb_content", "nb_datapoint", "nb_content_values", "nb_content_bytes")) {
+            assertThat(tableExists(db, old)).as(vendor + " " + old + " dropped").isFalse();
         }
     }
 
-    /**
-     * Since V10 new packed rows are UTF-8 bytes in nb_content_bytes; a row stored as text by a version at V9 (values,
-     * cells, notes; Chinese labels and a sheet name with an escaped tab) stays in nb_content_values and reads back the
-     * same after the migration, on H2 and on PostgreSQL (each has its own V10 SQL).
-     */
-    @Test
-    void packedTextStoredAtV9ReadsBackAfterTheByteMigration() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:v9-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        convertsV9Text(h2, "h2");
-        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
-            convertsV9Text(pg.getPostgresDatabase(), "postgresql");
-        }
+    private static boolean tableExists(JdbcTemplate db, String table) {
+        Integer n = db.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = ?", Integer.class, table);
+        return n != null && n > 0;
     }
 
-    private static void convertsV9Text(javax.sql.DataSource ds, String vendor) {
-        String[] locations = {"classpath:db/migration", "classpath:db/vendor/" + vendor};
-        Flyway.configure().dataSource(ds).locations(locations).target("9").load().migrate();
-        JdbcTemplate db = new JdbcTemplate(ds);
-        db.update("INSERT INTO nb_content (sha256, format, title, parsed_at, reader_version, outcome, tables_complete) "
-                + "VALUES ('v9', 'GOV2019', 't', ?, 'v', 'LOCATED', TRUE)", Timestamp.from(Instant.now()));
-        db.update("INSERT INTO nb_content_values (sha256, packed, labels) VALUES ('v9', ?, ?)",
-                "A.1\t\t1\t表\\t一\tC2\t\nB.1\t12.5\t0\t表\\t一\tC3\tYUAN_ASSUMED\n", "标签甲\n标签乙（万元）\n");
-
-        Flyway.configure().dataSource(ds).locations(locations).load().migrate();
-
-        ReportStore migrated = new ReportStore(db, null);
-        List<Report> full = new ArrayList<>();
-        migrated.content().forEachFull(List.of(header("v9")), full::add);
-        assertThat(full.get(0).datapoints().values()).as(vendor).containsExactly(
-                new Datapoint("A.1", null, true, new SourceCell("表\t一", "C2", "标签甲")),
-                new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("表\t一", "C3", "标签乙（万元）")));
-        assertThat(migrated.unitNotes("v9")).as(vendor).containsEntry("B.1", cn.nianbao.ingest.ParsedValue.UnitNote.YUAN_ASSUMED);
+    private static cn.nianbao.model.ReportHeader header(String sha) {
+        return new cn.nianbao.model.ReportHeader(new Agency("x", "X", List.of(), null, null), 2020, "GOV2019", Scope.OWN,
+                new Submission(sha + ".xlsx", sha, 1, Instant.now()), null, "t");
     }
 }

@@ -1,0 +1,208 @@
+package cn.nianbao.store;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.nianbao.ingest.ParsedWorkbook;
+import cn.nianbao.ingest.ReportTitle;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.UnitNote;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * A report's stored content as JSON (UTF-8 bytes in a binary column): its datapoints, titles and problems. One
+ * array per kind, one object per item, with the item's fields by name:
+ * <pre>
+ * [{"id":"B.NEW.TOTAL","value":"12","sheet":"Sheet1","cell":"H8","label":"本年新收… / 总计"},
+ *  {"id":"A.FEES.CHANGE","blank":true,"sheet":"Sheet1","cell":"D20","label":"…"},
+ *  {"id":"A.PROCUREMENT.AMOUNT_YUAN","value":"25211","unit":"YUAN_ASSUMED",…}]
+ * </pre>
+ * Values are decimal strings, exactly as read.
+ */
+public final class ContentJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ContentJson() {
+    }
+
+    public static byte[] datapoints(Collection<Datapoint> datapoints) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(datapoints.size() * 96);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (Datapoint d : datapoints) {
+                g.writeStartObject();
+                g.writeStringProperty("id", d.id());
+                if (d.blank()) {
+                    g.writeBooleanProperty("blank", true);
+                } else {
+                    g.writeStringProperty("value", d.value().toPlainString());
+                }
+                if (d.unitNote() != null) {
+                    g.writeStringProperty("unit", d.unitNote().name());
+                }
+                SourceCell s = d.source();
+                if (s != null) {
+                    writeIfPresent(g, "sheet", s.sheet());
+                    writeIfPresent(g, "cell", s.cell());
+                    writeIfPresent(g, "label", s.label());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The datapoints of {@link #datapoints(Collection)}'s bytes, in their stored order; without {@code labels} each
+     * datapoint's source comes without its label (findings name sheet and cell; only outputs print the label).
+     */
+    public static Map<String, Datapoint> datapoints(byte[] json, boolean labels) {
+        Map<String, Datapoint> out = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String id = null;
+                BigDecimal value = null;
+                boolean blank = false;
+                UnitNote unit = null;
+                String sheet = null;
+                String cell = null;
+                String label = null;
+                for (String name = p.nextName(); name != null; name = p.nextName()) {
+                    p.nextToken();
+                    switch (name) {
+                        case "id" -> id = p.getString();
+                        case "value" -> value = new BigDecimal(p.getString());
+                        case "blank" -> blank = p.getBooleanValue();
+                        case "unit" -> unit = UnitNote.valueOf(p.getString());
+                        case "sheet" -> sheet = p.getString();
+                        case "cell" -> cell = p.getString();
+                        case "label" -> label = labels ? p.getString() : null;
+                        default -> p.skipChildren();
+                    }
+                }
+                out.put(id, new Datapoint(id, blank ? null : value, blank, new SourceCell(sheet, cell, label), unit));
+            }
+        }
+        return out;
+    }
+
+    public static byte[] titles(List<ReportTitle> titles) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (ReportTitle t : titles) {
+                g.writeStartObject();
+                g.writeStringProperty("text", t.text());
+                writeIfPresent(g, "agency", t.agencyName());
+                if (t.year() != null) {
+                    g.writeNumberProperty("year", t.year().intValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toByteArray();
+    }
+
+    public static List<ReportTitle> titles(byte[] json) {
+        List<ReportTitle> out = new ArrayList<>();
+        if (json == null) {
+            return out;
+        }
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String text = null;
+                String agency = null;
+                Integer year = null;
+                for (String name = p.nextName(); name != null; name = p.nextName()) {
+                    p.nextToken();
+                    switch (name) {
+                        case "text" -> text = p.getString();
+                        case "agency" -> agency = p.getString();
+                        case "year" -> year = p.getIntValue();
+                        default -> p.skipChildren();
+                    }
+                }
+                out.add(new ReportTitle(text, agency, year));
+            }
+        }
+        return out;
+    }
+
+    public static byte[] problems(List<ParsedWorkbook.ContentProblem> problems) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (ParsedWorkbook.ContentProblem c : problems) {
+                g.writeStartObject();
+                g.writeStringProperty("kind", c.kind().name());
+                g.writeStringProperty("severity", c.severity().name());
+                g.writeStringProperty("rule", c.rule());
+                writeIfPresent(g, "sheet", c.sheet());
+                writeIfPresent(g, "cell", c.cell());
+                writeIfPresent(g, "message", c.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toByteArray();
+    }
+
+    public static List<ParsedWorkbook.ContentProblem> problems(byte[] json) {
+        List<ParsedWorkbook.ContentProblem> out = new ArrayList<>();
+        if (json == null) {
+            return out;
+        }
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                ParsedWorkbook.ContentProblem.Kind kind = ParsedWorkbook.ContentProblem.Kind.LOCATE;
+                Severity severity = Severity.ERROR;
+                String rule = null;
+                String sheet = null;
+                String cell = null;
+                String message = null;
+                for (String name = p.nextName(); name != null; name = p.nextName()) {
+                    p.nextToken();
+                    switch (name) {
+                        case "kind" -> kind = ParsedWorkbook.ContentProblem.Kind.valueOf(p.getString());
+                        case "severity" -> severity = Severity.valueOf(p.getString());
+                        case "rule" -> rule = p.getString();
+                        case "sheet" -> sheet = p.getString();
+                        case "cell" -> cell = p.getString();
+                        case "message" -> message = p.getString();
+                        default -> p.skipChildren();
+                    }
+                }
+                out.add(new ParsedWorkbook.ContentProblem(kind, severity, rule, sheet, cell, message));
+            }
+        }
+        return out;
+    }
+
+    private static void writeIfPresent(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("stored content is not the JSON this program writes: " + actual + " where " + expected);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package cn.nianbao.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.nianbao.ingest.ParsedWorkbook;
+import cn.nianbao.ingest.ReportTitle;
+import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Severity;
+import cn.nianbao.model.SourceCell;
+import cn.nianbao.model.UnitNote;
+
+class ContentJsonTest {
+
+    @Test
+    void datapointsRoundTripExactlyWithTheirSourcesNotesAndAnyText() {
+        String longLabel = "长".repeat(5000);
+        List<Datapoint> points = List.of(
+                new Datapoint("B.2", new BigDecimal("1.234567"), false, new SourceCell("表\t一", "C7", "a\tb\nc\\d\"e"), null),
+                new Datapoint("A.1", null, true, new SourceCell("表一", "B3", null), null),
+                new Datapoint("C.3", new BigDecimal("-25211.50"), false, new SourceCell(null, null, "\\0"), UnitNote.YUAN_ASSUMED),
+                new Datapoint("D.4", new BigDecimal("123456789012345678901234"), false, new SourceCell("s", "第5行第2列", ""),
+                        UnitNote.YUAN_IN_WAN_COLUMN),
+                new Datapoint("E.5", BigDecimal.ONE, false, new SourceCell("s", "E1", longLabel), null));
+
+        Map<String, Datapoint> back = ContentJson.datapoints(ContentJson.datapoints(points), true);
+
+        assertThat(new ArrayList<>(back.values())).containsExactlyElementsOf(points); // stored order, every field, exactly
+        assertThat(back.get("C.3").value().scale()).isEqualTo(2);
+
+        Map<String, Datapoint> values = ContentJson.datapoints(ContentJson.datapoints(points), false);
+        assertThat(values.get("B.2")).isEqualTo(new Datapoint("B.2", new BigDecimal("1.234567"), false, new SourceCell("表\t一", "C7", null), null));
+        assertThat(values.get("C.3").unitNote()).isEqualTo(UnitNote.YUAN_ASSUMED);
+        assertThat(values.get("A.1").blank()).isTrue();
+    }
+
+    @Test
+    void titlesAndProblemsRoundTrip() {
+        List<ReportTitle> titles = List.of(new ReportTitle("某街道2020年政府信息公开工作年度报告", "某街道", 2020),
+                new ReportTitle("无年份的标题", null, null));
+        assertThat(ContentJson.titles(ContentJson.titles(titles))).isEqualTo(titles);
+        List<ParsedWorkbook.ContentProblem> problems = List.of(
+                new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.BAD_NUMBER, Severity.ERROR, "PARSE-BAD-NUMBER",
+                        "Sheet1", "C5", "「规章」「暂无」不是数字"),
+                new ParsedWorkbook.ContentProblem(ParsedWorkbook.ContentProblem.Kind.LOCATE, Severity.WARNING, "PARSE-HIDDEN-CONTENT",
+                        "旧表", null, null));
+        assertThat(ContentJson.problems(ContentJson.problems(problems))).isEqualTo(problems);
+        assertThat(ContentJson.titles((byte[]) null)).isEmpty();
+    }
+}
