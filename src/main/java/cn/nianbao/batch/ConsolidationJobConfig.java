@@ -91,9 +91,11 @@ public class ConsolidationJobConfig {
                           @Value("${nianbao.limits.max-columns:200}") int maxColumns,
                           @Value("${nianbao.limits.max-entry-bytes:20971520}") long maxEntryBytes,
                           @Value("${nianbao.limits.min-inflate-ratio:0.01}") double minInflateRatio,
-                          @Value("${nianbao.limits.max-cells-per-sheet:100000}") int maxCells) {
+                          @Value("${nianbao.limits.max-cells-per-sheet:100000}") int maxCells,
+                          @Value("${nianbao.limits.max-cells-to-calculate:3000}") int maxCellsToCalculate) {
         // Defaults as in ReadLimits.defaults() and docs/limits.md.
-        return new ReadLimits(maxFileBytes, maxSheets, maxRows, maxColumns, maxEntryBytes, minInflateRatio, maxCells);
+        return new ReadLimits(maxFileBytes, maxSheets, maxRows, maxColumns, maxEntryBytes, minInflateRatio, maxCells,
+                maxCellsToCalculate);
     }
 
     @Bean

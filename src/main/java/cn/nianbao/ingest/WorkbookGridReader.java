@@ -2,7 +2,6 @@ package cn.nianbao.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,20 +13,15 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.formula.FormulaParseException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
- * Reads an .xlsx or .xls file into {@link WorkbookGrid}s with POI, strictly read-only: POI rewrites a
+ * Reads an .xlsx, .xlsm or .xls file into {@link WorkbookGrid}s, strictly read-only: POI rewrites a
  * file it opened from a {@code File} on close unless it is opened read-only, and inputs are never ours
- * to change. Formula cells give their cached results; nothing is recalculated. A Word report (.docx, .doc),
+ * to change. A formula gives its saved result; where the file holds none, or the workbook asks to be
+ * recalculated when opened, it is calculated as the spreadsheet would (see {@link FormulaResults}).
+ * Nothing in a file is ever run: an .xlsm's macros are never even unzipped. A Word report (.docx, .doc),
  * told by its content, is read by {@link WordReportReader} into the same grids.
  */
 public final class WorkbookGridReader {
@@ -137,71 +131,7 @@ public final class WorkbookGridReader {
     /** .xls (or an encrypted .xlsx, which is an OLE2 container): the file size limit bounds the memory. */
     private WorkbookGrid readOle2(Path file) throws Exception {
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-            return toGrid(wb);
-        }
-    }
-
-    private WorkbookGrid toGrid(Workbook wb) throws UnreadableWorkbookException {
-        int sheets = wb.getNumberOfSheets();
-        if (sheets > limits.maxSheets()) {
-            throw XlsxPackage.tooManySheets(sheets, limits.maxSheets());
-        }
-        java.util.List<SheetGrid> grids = new java.util.ArrayList<>(sheets);
-        for (int i = 0; i < sheets; i++) {
-            Sheet sheet = wb.getSheetAt(i);
-            if (sheet.getLastRowNum() >= limits.maxRowsPerSheet()) {
-                throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                        "工作表「" + sheet.getSheetName() + "」有 " + (sheet.getLastRowNum() + 1) + " 行，超过上限 "
-                                + limits.maxRowsPerSheet() + " 行；请删除与年报无关的数据后重新报送", null);
-            }
-            SheetGrid grid = new SheetGrid(sheet.getSheetName());
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    if (cell.getColumnIndex() >= limits.maxColumns()) {
-                        break;
-                    }
-                    GridCell g = toCell(cell);
-                    if (g.kind() != CellKind.BLANK) {
-                        grid.put(g);
-                    }
-                }
-            }
-            java.util.List<SheetGrid.Region> merged = new java.util.ArrayList<>();
-            for (CellRangeAddress range : sheet.getMergedRegions()) {
-                merged.add(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(), range.getFirstColumn(), range.getLastColumn()));
-            }
-            XlsxStreamingReader.addMerged(grid, merged, limits);
-            grids.add(grid);
-        }
-        return new WorkbookGrid(grids);
-    }
-
-    private static GridCell toCell(Cell cell) {
-        int r = cell.getRowIndex();
-        int c = cell.getColumnIndex();
-        String formula = cell.getCellType() == CellType.FORMULA ? cell.getCellFormula() : null;
-        CellType type = formula != null ? cell.getCachedFormulaResultType() : cell.getCellType();
-        switch (type) {
-            case NUMERIC:
-                return new GridCell(r, c, CellKind.NUMBER, null, XlsxStreamingReader.number(cell.getNumericCellValue()), formula, null);
-            case STRING:
-                String s = cell.getStringCellValue();
-                return s == null || s.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula, null)
-                        : new GridCell(r, c, CellKind.TEXT, s, null, formula, null);
-            case BOOLEAN:
-                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf(cell.getBooleanCellValue()), null, formula, null);
-            case ERROR:
-                return new GridCell(r, c, CellKind.ERROR, errorText(cell.getErrorCellValue()), null, formula, null);
-            default:
-                return new GridCell(r, c, CellKind.BLANK, null, null, formula, null);
-        }
-    }
-
-    private static String errorText(byte code) {
-        try {
-            return FormulaError.forInt(code).getString();
-        } catch (IllegalArgumentException e) {
-            return "#ERR" + code;
+            return UsermodelGridReader.read(wb, limits);
         }
     }
 

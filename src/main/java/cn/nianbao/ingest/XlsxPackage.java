@@ -40,21 +40,29 @@ final class XlsxPackage implements Closeable {
     private static final String OFFICE_DOCUMENT = "/officeDocument";
     private static final String WORKSHEET = "/worksheet";
     private static final String SHARED_STRINGS = "/sharedStrings";
+    private static final String STYLES = "/styles";
 
-    /** A worksheet: its tab name and the zip entry holding its XML. */
-    record SheetPart(String name, String entry) {
+    /** A worksheet: its tab name, the zip entry holding its XML, and whether its tab is shown. */
+    record SheetPart(String name, String entry, SheetGrid.Visibility visibility) {
     }
 
+    private final Path file;
     private final ZipFile zip;
     private final ReadLimits limits;
     /** Part names are case-insensitive in a package: entries by lower-cased name. */
     private final Map<String, ZipEntry> entries = new HashMap<>();
     private final List<SheetPart> sheets = new ArrayList<>();
     private String sharedStrings;
+    private String styles;
+    /** The workbook asks for every formula to be recalculated when it is opened ({@code <calcPr fullCalcOnLoad="1">}). */
+    private boolean fullCalcOnLoad;
+    /** Dates count from 1904 ({@code <workbookPr date1904="1">}), as Excel for Mac once did. */
+    private boolean date1904;
     /** Set when a part inflated past the limits: the XML parser reports that as its own error, without the cause. */
     private volatile UnreadableWorkbookException refused;
 
-    private XlsxPackage(ZipFile zip, ReadLimits limits) {
+    private XlsxPackage(Path file, ZipFile zip, ReadLimits limits) {
+        this.file = file;
         this.zip = zip;
         this.limits = limits;
     }
@@ -68,7 +76,7 @@ final class XlsxPackage implements Closeable {
             // It began with a zip signature (checked before), yet has no readable directory at its end.
             throw new UnreadableWorkbookException("PARSE-UNREADABLE", "文件不完整（可能上传或复制中断），请重新报送完整文件", e);
         }
-        XlsxPackage pkg = new XlsxPackage(zip, limits);
+        XlsxPackage pkg = new XlsxPackage(file, zip, limits);
         try {
             pkg.index();
             pkg.resolveParts();
@@ -89,6 +97,24 @@ final class XlsxPackage implements Closeable {
 
     List<SheetPart> sheets() {
         return sheets;
+    }
+
+    /** The file the package was opened from. */
+    Path file() {
+        return file;
+    }
+
+    boolean fullCalcOnLoad() {
+        return fullCalcOnLoad;
+    }
+
+    boolean date1904() {
+        return date1904;
+    }
+
+    /** The styles part, or null when the workbook has none. */
+    InputStream styles() throws IOException, UnreadableWorkbookException {
+        return styles == null ? null : open(styles);
     }
 
     /** The shared-strings part, or null when the workbook has none. */
@@ -128,12 +154,14 @@ final class XlsxPackage implements Closeable {
                 worksheets.put(r.id(), r.target());
             } else if (r.type().endsWith(SHARED_STRINGS) && entries.containsKey(r.target().toLowerCase(Locale.ROOT))) {
                 sharedStrings = r.target();
+            } else if (r.type().endsWith(STYLES) && entries.containsKey(r.target().toLowerCase(Locale.ROOT))) {
+                styles = r.target();
             }
         }
         if (worksheets.size() > limits.maxSheets()) {
             throw tooManySheets(worksheets.size(), limits.maxSheets());
         }
-        // <sheet name="…" r:id="…"/> in tab order; chart and dialog sheets have no worksheet relationship.
+        // <sheet name="…" r:id="…" state="hidden"/> in tab order; chart and dialog sheets have no worksheet relationship.
         try (InputStream in = open(workbook)) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             try {
@@ -147,11 +175,21 @@ final class XlsxPackage implements Closeable {
                             throw notAWorkbook();
                         }
                     }
-                    if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheet")) {
-                        String id = attribute(xml, "id");
-                        String target = id == null ? null : worksheets.get(id);
-                        if (target != null && entries.containsKey(target.toLowerCase(Locale.ROOT))) {
-                            sheets.add(new SheetPart(String.valueOf(xml.getAttributeValue(null, "name")), target));
+                    if (event != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    switch (xml.getLocalName()) {
+                        case "sheet" -> {
+                            String id = attribute(xml, "id");
+                            String target = id == null ? null : worksheets.get(id);
+                            if (target != null && entries.containsKey(target.toLowerCase(Locale.ROOT))) {
+                                sheets.add(new SheetPart(String.valueOf(xml.getAttributeValue(null, "name")), target,
+                                        visibility(xml.getAttributeValue(null, "state"))));
+                            }
+                        }
+                        case "workbookPr" -> date1904 = isTrue(xml.getAttributeValue(null, "date1904"));
+                        case "calcPr" -> fullCalcOnLoad = isTrue(xml.getAttributeValue(null, "fullCalcOnLoad"));
+                        default -> {
                         }
                     }
                 }
@@ -212,6 +250,18 @@ final class XlsxPackage implements Closeable {
             }
         }
         return String.join("/", parts);
+    }
+
+    private static SheetGrid.Visibility visibility(String state) {
+        if ("veryHidden".equals(state)) {
+            return SheetGrid.Visibility.VERY_HIDDEN;
+        }
+        return "hidden".equals(state) ? SheetGrid.Visibility.HIDDEN : SheetGrid.Visibility.VISIBLE;
+    }
+
+    /** An XML Schema boolean: 「1」 or 「true」. */
+    static boolean isTrue(String value) {
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
     }
 
     private static String attribute(XMLStreamReader xml, String localName) {

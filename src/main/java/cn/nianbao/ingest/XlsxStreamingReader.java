@@ -18,9 +18,14 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 /**
  * Reads an .xlsx package (opened and checked by {@link XlsxPackage}) into a {@link WorkbookGrid}
  * by streaming each worksheet's XML, without POI's usermodel (its per-file cost is most of a read). The
- * grid is the one the usermodel path gives: the same cells (raw values: numbers as the shortest text
- * Excel shows, shared and inline strings, booleans, error codes, formulas' cached results), the same
- * merged regions ({@code <mergeCell ref>}), the same limits.
+ * grid is the one the usermodel path ({@link UsermodelGridReader}) gives: the same cells (numbers as the
+ * shortest text Excel shows, with their kind and shown text from the cell style's number format; shared and
+ * inline strings, booleans, error codes; formulas' saved results with their text), the same merged regions
+ * ({@code <mergeCell ref>}), hidden sheets, rows and columns, the same limits.
+ *
+ * <p>Formulas to calculate (no saved result, or a workbook recalculated on opening) are the one thing the XML does
+ * not settle: they are deferred ({@link DeferredCell}) and the workbook is opened with the usermodel for them alone,
+ * only when there are any.
  */
 final class XlsxStreamingReader {
 
@@ -38,7 +43,7 @@ final class XlsxStreamingReader {
     }
 
     /** The element's name without its prefix: {@code c} for {@code <c>} and for {@code <x:c>}. */
-    private static String local(XMLStreamReader xml) {
+    static String local(XMLStreamReader xml) {
         String name = xml.getLocalName();
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
@@ -52,13 +57,38 @@ final class XlsxStreamingReader {
 
     WorkbookGrid read(XlsxPackage pkg) throws Exception {
         List<String> strings = sharedStrings(pkg);
+        XlsxStyles styles = styles(pkg);
+        List<DeferredCell> deferred = new ArrayList<>();
         List<SheetGrid> grids = new ArrayList<>(pkg.sheets().size());
-        for (XlsxPackage.SheetPart sheet : pkg.sheets()) {
-            try (InputStream in = pkg.sheet(sheet)) {
-                grids.add(readSheet(sheet.name(), in, strings));
+        long cells = 0;
+        for (int i = 0; i < pkg.sheets().size(); i++) {
+            XlsxPackage.SheetPart part = pkg.sheets().get(i);
+            SheetReader sheet = new SheetReader(part.name(), strings, styles, pkg.fullCalcOnLoad(), pkg.date1904(), deferred);
+            try (InputStream in = pkg.sheet(part)) {
+                SheetGrid grid = sheet.read(in);
+                grid.setVisibility(part.visibility());
+                grids.add(grid);
+            }
+            cells += sheet.cells;
+        }
+        if (!deferred.isEmpty()) {
+            if (cells > limits.maxCellsToCalculate()) {
+                DeferredCell.withoutWorkbook(deferred, FormulaResults.tooLargeToCalculate(cells, limits));
+            } else {
+                DeferredCell.complete(pkg.file(), deferred, pkg.date1904());
             }
         }
         return new WorkbookGrid(grids);
+    }
+
+    private static XlsxStyles styles(XlsxPackage pkg) throws Exception {
+        InputStream in = pkg.styles();
+        if (in == null) {
+            return XlsxStyles.NONE;
+        }
+        try (in) {
+            return XlsxStyles.read(in, XML);
+        }
     }
 
     /**
@@ -124,72 +154,278 @@ final class XlsxStreamingReader {
         return strings;
     }
 
-    private SheetGrid readSheet(String name, InputStream in, List<String> strings) throws Exception {
-        SheetGrid grid = new SheetGrid(name);
-        List<SheetGrid.Region> merged = new ArrayList<>();
-        int lastRow = -1;
-        int row = -1;
-        int col = -1;
-        long cells = 0;
-        XMLStreamReader xml = XML.createXMLStreamReader(in);
-        try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                XlsxPackage.refuseDoctype(event);
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                switch (local(xml)) {
-                    case "row" -> {
-                        String r = xml.getAttributeValue(null, "r");
-                        row = r == null ? row + 1 : Integer.parseInt(r.trim()) - 1;
-                        col = -1;
-                        lastRow = Math.max(lastRow, row);
-                        if (row >= limits.maxRowsPerSheet()) {
-                            throw tooManyRows(name, row + 1);
-                        }
+    /**
+     * One worksheet's XML read into a grid. A formula cell whose value needs the workbook (no saved result, or a
+     * workbook recalculated on opening) or whose text cannot be worked out here goes to {@code deferred} instead.
+     */
+    private final class SheetReader {
+        private final String name;
+        private final List<String> strings;
+        private final XlsxStyles styles;
+        private final boolean recalculate;
+        private final boolean date1904;
+        private final List<DeferredCell> deferred;
+        private final SharedFormulas shared;
+        private final SheetGrid grid;
+        private RowVisibility rows;
+        /** The sheet's {@code <c>} elements so far. */
+        long cells;
+        /** Array formulas seen so far: every cell of the range shows the first cell's formula, as the usermodel has it. */
+        private List<ArrayFormula> arrays;
+
+        SheetReader(String name, List<String> strings, XlsxStyles styles, boolean recalculate, boolean date1904,
+                    List<DeferredCell> deferred) {
+            this.name = name;
+            this.strings = strings;
+            this.styles = styles;
+            this.recalculate = recalculate;
+            this.date1904 = date1904;
+            this.deferred = deferred;
+            this.shared = new SharedFormulas();
+            this.grid = new SheetGrid(name);
+            this.rows = new RowVisibility(grid, false);
+        }
+
+        SheetGrid read(InputStream in) throws Exception {
+            List<SheetGrid.Region> merged = new ArrayList<>();
+            int lastRow = -1;
+            int row = -1;
+            int col = -1;
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    XlsxPackage.refuseDoctype(event);
+                    if (event != XMLStreamConstants.START_ELEMENT) {
+                        continue;
                     }
-                    case "c" -> {
-                        // Refused while reading, before a huge sheet can fill memory: one pass, no pre-scan.
-                        if (++cells > limits.maxCellsPerSheet()) {
-                            throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
-                                    "工作表「" + name + "」有超过 " + limits.maxCellsPerSheet()
-                                            + " 个单元格（年报表格约 1000 个）；请删除与年报无关的数据后重新报送", null);
+                    switch (local(xml)) {
+                        case "sheetFormatPr" -> rows = new RowVisibility(grid, XlsxPackage.isTrue(xml.getAttributeValue(null, "zeroHeight")));
+                        case "col" -> hideColumns(xml);
+                        case "row" -> {
+                            String r = null;
+                            String hidden = null;
+                            String height = null;
+                            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                                switch (xml.getAttributeLocalName(i)) {
+                                    case "r" -> r = xml.getAttributeValue(i);
+                                    case "hidden" -> hidden = xml.getAttributeValue(i);
+                                    case "ht" -> height = xml.getAttributeValue(i);
+                                    default -> {
+                                    }
+                                }
+                            }
+                            row = r == null ? row + 1 : Integer.parseInt(r.trim()) - 1;
+                            col = -1;
+                            lastRow = Math.max(lastRow, row);
+                            if (row >= limits.maxRowsPerSheet()) {
+                                throw tooManyRows(name, row + 1);
+                            }
+                            rows.row(row, XlsxPackage.isTrue(hidden), decimal(height));
                         }
-                        String ref = xml.getAttributeValue(null, "r");
-                        col = ref == null ? col + 1 : column(ref);
-                        if (ref != null) {
-                            int r = rowOf(ref);
-                            if (r >= 0) {
-                                row = r;
-                                lastRow = Math.max(lastRow, row);
+                        case "c" -> {
+                            // Refused while reading, before a huge sheet can fill memory: one pass, no pre-scan.
+                            if (++cells > limits.maxCellsPerSheet()) {
+                                throw new UnreadableWorkbookException("PARSE-TOO-LARGE",
+                                        "工作表「" + name + "」有超过 " + limits.maxCellsPerSheet()
+                                                + " 个单元格（年报表格约 1000 个）；请删除与年报无关的数据后重新报送", null);
+                            }
+                            String ref = null;
+                            String type = null;
+                            String style = null;
+                            // one pass over the attributes: this runs for every cell of every workbook
+                            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                                switch (xml.getAttributeLocalName(i)) {
+                                    case "r" -> ref = xml.getAttributeValue(i);
+                                    case "t" -> type = xml.getAttributeValue(i);
+                                    case "s" -> style = xml.getAttributeValue(i);
+                                    default -> {
+                                    }
+                                }
+                            }
+                            col = ref == null ? col + 1 : column(ref);
+                            if (ref != null) {
+                                int r = rowOf(ref);
+                                if (r >= 0) {
+                                    row = r;
+                                    lastRow = Math.max(lastRow, row);
+                                }
+                            }
+                            GridCell cell = readCell(xml, row, col, type, style);
+                            if (cell != null && cell.kind() != CellKind.BLANK) {
+                                grid.put(cell);
                             }
                         }
-                        GridCell cell = readCell(xml, row, col, strings);
-                        if (col < limits.maxColumns() && cell.kind() != CellKind.BLANK) {
-                            grid.put(cell);
+                        case "mergeCell" -> {
+                            String ref = xml.getAttributeValue(null, "ref");
+                            if (ref != null) {
+                                CellRangeAddress range = CellRangeAddress.valueOf(ref);
+                                merged.add(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(),
+                                        range.getFirstColumn(), range.getLastColumn()));
+                            }
+                        }
+                        default -> {
                         }
                     }
-                    case "mergeCell" -> {
-                        String ref = xml.getAttributeValue(null, "ref");
-                        if (ref != null) {
-                            CellRangeAddress range = CellRangeAddress.valueOf(ref);
-                            merged.add(new SheetGrid.Region(range.getFirstRow(), range.getLastRow(),
-                                    range.getFirstColumn(), range.getLastColumn()));
+                }
+            } finally {
+                xml.close();
+            }
+            if (lastRow >= limits.maxRowsPerSheet()) {
+                throw tooManyRows(name, lastRow + 1);
+            }
+            addMerged(grid, merged, limits);
+            rows.finish();
+            return grid;
+        }
+
+        /** {@code <col min="3" max="5" hidden="1" width="0">}: one-based, both included. */
+        private void hideColumns(XMLStreamReader xml) {
+            Double width = decimal(xml.getAttributeValue(null, "width"));
+            if (XlsxPackage.isTrue(xml.getAttributeValue(null, "hidden")) || (width != null && width == 0)) {
+                Double min = decimal(xml.getAttributeValue(null, "min"));
+                Double max = decimal(xml.getAttributeValue(null, "max"));
+                if (min != null && max != null) {
+                    grid.hideColumns(min.intValue() - 1, (int) Math.min(max, limits.maxColumns()) - 1);
+                }
+            }
+        }
+
+        /**
+         * One {@code <c>}, the reader positioned on its start; returns positioned on its end. Null when the cell is
+         * left out (beyond the columns read) or deferred.
+         */
+        private GridCell readCell(XMLStreamReader xml, int r, int c, String type, String style) throws Exception {
+            String formula = null;
+            String formulaType = null;
+            String si = null;
+            String ref = null;
+            String value = null;
+            StringBuilder inline = null;
+            int depth = 1;
+            boolean inPhonetic = false;
+            while (depth > 0) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String element = local(xml);
+                    if (element.equals("f")) {
+                        formulaType = xml.getAttributeValue(null, "t");
+                        si = xml.getAttributeValue(null, "si");
+                        ref = xml.getAttributeValue(null, "ref");
+                        formula = xml.getElementText();
+                    } else if (element.equals("v")) {
+                        value = xml.getElementText();
+                    } else if (element.equals("rPh")) {
+                        inPhonetic = true;
+                        depth++;
+                    } else if (element.equals("t") && !inPhonetic) {
+                        if (inline == null) {
+                            inline = new StringBuilder();
                         }
+                        inline.append(xml.getElementText());
+                    } else {
+                        depth++;
                     }
-                    default -> {
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if (local(xml).equals("rPh")) {
+                        inPhonetic = false;
                     }
                 }
             }
-        } finally {
-            xml.close();
+            if (c >= limits.maxColumns() || r < 0 || c < 0) {
+                return null;
+            }
+            boolean textKnown = true;
+            if ("dataTable".equals(formulaType)) {
+                formula = null; // a what-if table's cells are values to the usermodel too
+            } else if ("shared".equals(formulaType)) {
+                formula = shared.text(si, ref, formula, r, c);
+                textKnown = formula != null;
+            } else if (formula != null && "array".equals(formulaType) && ref != null) {
+                if (arrays == null) {
+                    arrays = new ArrayList<>(2);
+                }
+                arrays.add(new ArrayFormula(CellRangeAddress.valueOf(ref), formula));
+            } else if (formulaType == null && formula == null && arrays != null) {
+                formula = arrayFormulaAt(r, c);
+            }
+            boolean isFormula = formula != null || !textKnown;
+            // an empty <v/> (openpyxl writes one) is no result, except where the result is text
+            boolean noResult = value == null || (value.isEmpty() && !("str".equals(type) || "s".equals(type) || "inlineStr".equals(type)));
+            GridCell saved = isFormula && noResult ? null : value(r, c, type, value, inline, formula, style);
+            if (isFormula && (saved == null || recalculate)) {
+                deferred.add(new DeferredCell(grid, name, r, c, format(style), saved, true, formula));
+                return null;
+            }
+            if (!textKnown) {
+                deferred.add(new DeferredCell(grid, name, r, c, format(style), saved, false, null));
+                return null;
+            }
+            return saved;
         }
-        if (lastRow >= limits.maxRowsPerSheet()) {
-            throw tooManyRows(name, lastRow + 1);
+
+        private String arrayFormulaAt(int r, int c) {
+            for (ArrayFormula a : arrays) {
+                if (a.range().isInRange(r, c)) {
+                    return a.formula();
+                }
+            }
+            return null;
         }
-        addMerged(grid, merged, limits);
-        return grid;
+
+        /** The number format of the cell style a cell names ({@code s}); style 0 where it names none. */
+        private CellFormat format(String style) {
+            return styles.format(style == null ? 0 : index(style));
+        }
+
+        /** A cell's saved value (or a formula's saved result), a number in its cell style's number format. */
+        private GridCell value(int r, int c, String type, String value, StringBuilder inline, String formula, String style) {
+            if (type == null || type.equals("n")) {
+                if (value == null || value.isEmpty()) {
+                    return new GridCell(r, c, CellKind.BLANK, null, null, formula, null);
+                }
+                return format(style).cell(r, c, Double.parseDouble(value), formula, date1904);
+            }
+            String text;
+            switch (type) {
+                case "s" -> text = value == null || value.isEmpty() ? "" : strings.get(Integer.parseInt(value.trim()));
+                case "inlineStr" -> text = decode(inline != null ? inline.toString() : value == null ? "" : value);
+                case "str" -> text = decode(value == null ? "" : value);
+                case "b" -> {
+                    return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf("1".equals(value)), null, formula, null);
+                }
+                case "e" -> {
+                    return new GridCell(r, c, CellKind.ERROR, errorText(value), null, formula, null);
+                }
+                default -> text = value == null ? "" : value;
+            }
+            return text.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula, null)
+                    : new GridCell(r, c, CellKind.TEXT, text, null, formula, null);
+        }
+    }
+
+    /** An array formula's range and its formula, as the first cell holds it. */
+    private record ArrayFormula(CellRangeAddress range, String formula) {
+    }
+
+    private static int index(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Double decimal(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -223,71 +459,6 @@ final class XlsxStreamingReader {
                 + limits.maxRowsPerSheet() + " 行（年报表格不足 100 行）；请删除与年报无关的数据后重新报送", null);
     }
 
-    /** One {@code <c>}, the reader positioned on its start; returns positioned on its end. */
-    private static GridCell readCell(XMLStreamReader xml, int r, int c, List<String> strings) throws Exception {
-        String type = xml.getAttributeValue(null, "t");
-        String formula = null;
-        String value = null;
-        StringBuilder inline = null;
-        int depth = 1;
-        boolean inPhonetic = false;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String element = local(xml);
-                if (element.equals("f")) {
-                    formula = xml.getElementText();
-                } else if (element.equals("v")) {
-                    value = xml.getElementText();
-                } else if (element.equals("rPh")) {
-                    inPhonetic = true;
-                    depth++;
-                } else if (element.equals("t") && !inPhonetic) {
-                    if (inline == null) {
-                        inline = new StringBuilder();
-                    }
-                    inline.append(xml.getElementText());
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                if (local(xml).equals("rPh")) {
-                    inPhonetic = false;
-                }
-            }
-        }
-        if (type == null || type.equals("n")) {
-            if (value == null || value.isEmpty()) {
-                // no cached value: blank, or 0 for a formula (as the usermodel reads it)
-                return formula != null ? new GridCell(r, c, CellKind.NUMBER, null, number(0.0), formula, null)
-                        : GridCell.blank(r, c);
-            }
-            return new GridCell(r, c, CellKind.NUMBER, null, number(Double.parseDouble(value)), formula, null);
-        }
-        String text;
-        switch (type) {
-            case "s" -> {
-                if (value == null || value.isEmpty()) {
-                    text = "";
-                } else {
-                    text = strings.get(Integer.parseInt(value.trim()));
-                }
-            }
-            case "inlineStr" -> text = decode(inline != null ? inline.toString() : value == null ? "" : value);
-            case "str" -> text = decode(value == null ? "" : value);
-            case "b" -> {
-                return new GridCell(r, c, CellKind.BOOLEAN, String.valueOf("1".equals(value)), null, formula, null);
-            }
-            case "e" -> {
-                return new GridCell(r, c, CellKind.ERROR, errorText(value), null, formula, null);
-            }
-            default -> text = value == null ? "" : value;
-        }
-        return text.isEmpty() ? new GridCell(r, c, CellKind.BLANK, null, null, formula, null)
-                : new GridCell(r, c, CellKind.TEXT, text, null, formula, null);
-    }
-
     /**
      * A cell's number as Excel shows it. NumberToTextConverter gives the shortest text Excel itself shows, so
      * 0.1 stays 0.1; a whole number of up to 15 digits (nearly every cell of a report) is that number exactly,
@@ -313,20 +484,8 @@ final class XlsxStreamingReader {
         }
     }
 
-    private static void skip(XMLStreamReader xml) throws Exception {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
     /** Zero-based column of an A1 reference. */
-    private static int column(String ref) {
+    static int column(String ref) {
         int col = 0;
         for (int i = 0; i < ref.length(); i++) {
             char ch = Character.toUpperCase(ref.charAt(i));
@@ -339,7 +498,7 @@ final class XlsxStreamingReader {
     }
 
     /** Zero-based row of an A1 reference, or -1 when it has none. */
-    private static int rowOf(String ref) {
+    static int rowOf(String ref) {
         int i = 0;
         while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
             i++;

@@ -175,6 +175,52 @@ class XlsxPackageTest {
                 e -> assertThat(e.getMessage()).contains("不完整"));
     }
 
+    /**
+     * A formula with no saved result makes the reader open the workbook with POI's usermodel to calculate it, which
+     * parses parts the streaming reader never reads. The guards hold there too: here [Content_Types].xml.
+     */
+    @Test
+    void aDoctypeInAPartOnlyTheCalculationReadsRefusesTheFile() throws Exception {
+        Map<String, byte[]> parts = GridFiles.parts(uncalculatedFormula());
+        String types = GridFiles.text(parts, "[Content_Types].xml");
+        GridFiles.put(parts, "[Content_Types].xml", types.replaceFirst("<Types ", "<!DOCTYPE Types [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Types "));
+        Path file = GridFiles.write(parts, dir.resolve("类型声明.xlsx"));
+
+        assertThatThrownBy(() -> read(file, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(WorkbookGridReader.DOCTYPE_MESSAGE));
+    }
+
+    @Test
+    void aBombInAPartOnlyTheCalculationReadsIsStoppedByPoisGuard() throws Exception {
+        // 600 KB of spaces: under the 1 MB part limit the directory check applies, but inflating it exceeds the ratio
+        Map<String, byte[]> parts = GridFiles.parts(uncalculatedFormula());
+        GridFiles.put(parts, "[Content_Types].xml", GridFiles.text(parts, "[Content_Types].xml").replace("</Types>", " ".repeat(600 * 1024) + "</Types>"));
+        Path file = GridFiles.write(parts, dir.resolve("类型炸弹.xlsx"));
+
+        assertThatThrownBy(() -> read(file, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.rule()).as(e.getMessage()).isEqualTo("PARSE-TOO-LARGE"));
+    }
+
+    @Test
+    void aFormulaInAPackageThatCannotBeOpenedForCalculatingIsUncalculated() throws Exception {
+        // the streaming reader takes this package (no content types); POI's usermodel does not
+        Path file = write("无类型.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>4</v></c><c r=\"B1\"><f>A1*2</f></c></row>")));
+
+        SheetGrid sheet = read(file, ReadLimits.defaults()).sheets().get(0);
+
+        assertThat(sheet.get(0, 0).number()).isEqualByComparingTo("4");
+        assertThat(sheet.get(0, 1)).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.UNCALCULATED, "A1*2");
+        assertThat(sheet.get(0, 1).text()).contains("无法打开");
+    }
+
+    private Path uncalculatedFormula() throws Exception {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        org.apache.poi.ss.usermodel.Row row = wb.createSheet("报表").createRow(0);
+        row.createCell(0).setCellValue(4);
+        row.createCell(1).setCellFormula("A1*2");
+        return GridFiles.save(wb, dir.resolve("posted.xlsx"));
+    }
+
     private static Map<String, String> minimal(String sheetXml) {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", CONTENT_TYPES);
