@@ -1,9 +1,11 @@
 package cn.nianbao.validate;
 
+import cn.nianbao.testing.TestReports;
+
 import static cn.nianbao.validate.ReportValidatorTest.assertNumbers;
 import static cn.nianbao.validate.ReportValidatorTest.one;
 import static cn.nianbao.validate.ReportValidatorTest.only;
-import static cn.nianbao.validate.TestReports.cell;
+import static cn.nianbao.testing.TestReports.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

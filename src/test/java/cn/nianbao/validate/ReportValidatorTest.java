@@ -1,6 +1,8 @@
 package cn.nianbao.validate;
 
-import static cn.nianbao.validate.TestReports.cell;
+import cn.nianbao.testing.TestReports;
+
+import static cn.nianbao.testing.TestReports.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package cn.nianbao.validate;
 
+import cn.nianbao.testing.TestReports;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
