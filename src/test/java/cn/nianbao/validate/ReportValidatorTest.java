@@ -344,6 +344,22 @@ class ReportValidatorTest {
         Report local = new Report(report.agency(), report.year(), "LOCAL", report.scope(), report.submission(), report.title(),
                 report.datapoints());
         assertEquals(2, only(VALIDATOR.validate(local, CTX), "B-BALANCE").size());
+        // … and over each report's own ids: a first report of that format with fewer columns does not narrow a second's
+        ReportValidator fresh = new ReportValidator(RULES);
+        java.util.Map<String, cn.nianbao.model.Datapoint> naturalOnly = new java.util.LinkedHashMap<>();
+        report.datapoints().forEach((id, dp) -> {
+            if (id.endsWith(".NATURAL")) {
+                naturalOnly.put(id, dp);
+            }
+        });
+        Report narrow = local.withContent(naturalOnly);
+        assertEquals(1, only(fresh.validate(narrow, CTX), "B-BALANCE").size());
+        Report businessOff = TestReports.gov2019().consistent().set("B.NEW.BUSINESS", 4).set("B.NEW.TOTAL", 14).build();
+        Report wide = new Report(report.agency(), report.year(), "LOCAL", report.scope(), report.submission(), report.title(),
+                businessOff.datapoints());
+        assertEquals(List.of("BUSINESS列：第一项加第二项之和(4)不等于第三项加第四项之和(3)，差 1",
+                "TOTAL列：第一项加第二项之和(16)不等于第三项加第四项之和(15)，差 1"),
+                only(fresh.validate(wide, CTX), "B-BALANCE").stream().map(Finding::message).toList());
         assertEquals("NEW", Labels.row(TestReports.CATALOGUE, "LOCAL", "B.NEW.TOTAL"));
         assertEquals("TOTAL", Labels.column(null, "GOV2019", "B.NEW.TOTAL"));
         assertEquals("B.NEW.TOTAL", Labels.datapoint(TestReports.CATALOGUE, null, "B.NEW.TOTAL"));
