@@ -74,8 +74,9 @@ public class ConsolidationJobConfig {
 
     @Bean
     TestPause testPause(@Value("${nianbao.test.pause-after:}") String pauseAfter,
-                        @Value("${nianbao.test.pause-for:PT1H}") java.time.Duration pauseFor) {
-        return TestPause.parse(pauseAfter, pauseFor);
+                        @Value("${nianbao.test.pause-for:PT1H}") java.time.Duration pauseFor,
+                        @Value("${nianbao.test.pause-until:}") String pauseUntil) {
+        return TestPause.parse(pauseAfter, pauseFor, pauseUntil);
     }
 
     @Bean

@@ -113,7 +113,6 @@ public final class SummaryWorkbookWriter {
             }
         }
         // sorted: which reports were visited first (validate's pass or the roll-up's own) must not change the key
-        field.accept(unit.reportedIds() == null ? null : String.join(",", new java.util.TreeSet<>(unit.reportedIds())));
         field.accept(errorNote(unit, findings == null ? List.of() : findings));
         return java.util.HexFormat.of().formatHex(md.digest());
     }
@@ -476,7 +475,7 @@ public final class SummaryWorkbookWriter {
         for (DatapointDef def : format.datapoints().values()) {
             if (def.row().optional() && present == null && !unit.values().containsKey(def.id())) {
                 // whether any included report has the optional row
-                present = unit.reportedIds() != null ? unit.reportedIds() : content.datapointIds(unit.included());
+                present = content.datapointIds(unit.included());
             }
             if (!def.row().optional() || unit.values().containsKey(def.id()) || present.contains(def.id())) {
                 datapoints.add(def);

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,22 +65,29 @@ class JobLocksTest {
     void waitingGetsTheLockWhenTheHolderReleases() throws Exception {
         JobLocks.Held first = locks.acquire("job", Duration.ZERO).orElseThrow();
         JobLocks second = new JobLocks(jdbc, Duration.ofSeconds(30), Duration.ofSeconds(1));
-        new Thread(() -> {
-            sleep(500);
-            first.close();
-        }).start();
-        assertThat(second.acquire("job", Duration.ofSeconds(10))).isPresent();
+        AtomicReference<Optional<JobLocks.Held>> got = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                got.set(second.acquire("job", Duration.ofMinutes(5)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        // released only once the second is seen waiting (asleep between two tries), so it did have to wait
+        while (waiter.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(waiter.isAlive()).as("the second contender is waiting, not done").isTrue();
+            Thread.onSpinWait();
+        }
+        assertThat(locks.holder("job")).map(JobLocks.Holder::owner).contains(locks.owner());
+        first.close();
+        waiter.join(Duration.ofMinutes(5).toMillis());
+        assertThat(got.get()).isPresent();
+        assertThat(locks.holder("job")).map(JobLocks.Holder::owner).contains(second.owner());
     }
 
     private void hold(String job, String owner, Instant heartbeat) {
         jdbc.update("INSERT INTO nb_job_lock VALUES (?,?,?,?)", job, owner, Timestamp.from(heartbeat), Timestamp.from(heartbeat));
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -10,24 +10,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import cn.nianbao.batch.TestPause;
 
 /**
  * The command line run as a separate JVM, as cron would run it, so a test can kill it with SIGKILL
- * ({@link Process#destroyForcibly()} on Linux) or run two at once against one database.
+ * ({@link Process#destroyForcibly()} on Linux) or run two at once against one database. Its output is read by two
+ * threads as it comes; a test waits for a line to appear ({@link #awaitOutput}) or for the process to end, and the
+ * output is complete once {@link #waitFor} or {@link #kill} returns (both join the readers).
  */
 public final class NianbaoProcess {
 
     private final Process process;
-    private final StringBuffer out = new StringBuffer();
-    private final StringBuffer err = new StringBuffer();
-    private final CountDownLatch marker = new CountDownLatch(1);
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+    private final List<Thread> pumps = new ArrayList<>(2);
 
     private NianbaoProcess(Process process) {
         this.process = process;
-        pump(process.getInputStream(), out, true);
-        pump(process.getErrorStream(), err, false);
+        pumps.add(pump(process.getInputStream(), out));
+        pumps.add(pump(process.getErrorStream(), err));
     }
 
     public static NianbaoProcess start(String... args) throws IOException {
@@ -54,63 +57,98 @@ public final class NianbaoProcess {
     /** Runs to the end and returns the exit status. */
     public static NianbaoProcess run(String... args) throws Exception {
         NianbaoProcess p = start(args);
-        p.waitFor(Duration.ofSeconds(90));
+        p.waitFor(Duration.ofMinutes(3));
         return p;
     }
 
-    private void pump(InputStream in, StringBuffer to, boolean watchMarker) {
+    private Thread pump(InputStream in, StringBuilder to) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    to.append(line).append('\n');
-                    if (watchMarker && line.startsWith("NIANBAO-TEST-PAUSE")) {
-                        marker.countDown();
+                    synchronized (this) {
+                        to.append(line).append('\n');
+                        notifyAll();
                     }
                 }
             } catch (IOException e) {
                 // the process was killed: its pipes close
+            } finally {
+                synchronized (this) {
+                    notifyAll();
+                }
             }
-        });
+        }, "nianbao-process-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
-    /** Waits for the test hook's pause marker; fails the test if the process ends or it takes too long. */
-    public void awaitPause(Duration timeout) throws InterruptedException {
-        if (!marker.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("no pause marker within " + timeout + "\nstdout:\n" + out + "\nstderr:\n" + err);
+    /**
+     * Waits until {@code text} appears in the output (stdout or stderr); fails the test if the process ends first
+     * or {@code timeout} (a bound against a hang, not an expectation of speed) passes.
+     */
+    public synchronized void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (out.indexOf(text) < 0 && err.indexOf(text) < 0) {
+            if (!process.isAlive() && pumps.stream().noneMatch(Thread::isAlive)) {
+                throw new AssertionError("the process ended without printing «" + text + "»\n" + output());
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no «" + text + "» within " + timeout + "\n" + output());
+            }
+            wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
         }
+    }
+
+    /** Waits for the test hook's pause marker ({@code --nianbao.test.pause-after}). */
+    public void awaitPause(Duration timeout) throws InterruptedException {
+        awaitOutput(TestPause.MARKER, timeout);
     }
 
     /** SIGKILL: no shutdown hooks, no finally blocks, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            throw new AssertionError("the process survived SIGKILL");
+        }
+        joinPumps();
     }
 
+    /** Waits for the end (fails after {@code timeout}, a bound against a hang) and returns the exit status. */
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("did not finish within " + timeout + "\nstdout:\n" + out + "\nstderr:\n" + err);
+            throw new AssertionError("did not finish within " + timeout + "\n" + output());
         }
-        Thread.sleep(100); // let the pumps drain
+        joinPumps();
         return process.exitValue();
+    }
+
+    /** The process has ended, so its pipes reach end of file: the readers finish once they have read everything. */
+    private void joinPumps() throws InterruptedException {
+        for (Thread pump : pumps) {
+            pump.join(TimeUnit.MINUTES.toMillis(1));
+            if (pump.isAlive()) {
+                throw new AssertionError("the output of an ended process was not read to its end");
+            }
+        }
     }
 
     public int exitCode() {
         return process.exitValue();
     }
 
-    public String stdout() {
+    public synchronized String stdout() {
         return out.toString();
     }
 
-    public String stderr() {
+    public synchronized String stderr() {
         return err.toString();
     }
 
-    public String output() {
+    public synchronized String output() {
         return "stdout:\n" + out + "\nstderr:\n" + err;
     }
 }

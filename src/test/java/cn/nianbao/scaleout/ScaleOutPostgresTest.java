@@ -33,6 +33,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class ScaleOutPostgresTest {
 
+    /** A bound against a hang, never an expectation of speed. */
+    private static final Duration HANG = Duration.ofMinutes(4);
+
     @TempDir
     Path tmp;
 
@@ -49,12 +52,16 @@ class ScaleOutPostgresTest {
             String[] single = {"--spring.datasource.url=" + pg.getJdbcUrl("postgres", "single"), "--spring.datasource.username=postgres"};
 
             // Both districts at once, each its own JVM, one database (what each pod of the Indexed Job does). 鲤城区
-            // holds still for a while in the middle of its ingest (the test hook), so the two runs surely overlap.
+            // is held at the start of its ingest (the test hook) until 丰泽区's whole run is over, so the two runs
+            // overlap however slowly either JVM starts.
+            Path release = tmp.resolve("release-licheng");
             NianbaoProcess licheng = NianbaoProcess.start(with(args(d.job(TwoDistricts.LICHENG), shared),
-                    "--nianbao.test.pause-after=ingest:0", "--nianbao.test.pause-for=PT6S"));
+                    "--nianbao.test.pause-after=ingest:0", "--nianbao.test.pause-until=" + release));
+            licheng.awaitPause(HANG);
             NianbaoProcess fengze = NianbaoProcess.start(args(d.job(TwoDistricts.FENGZE), shared));
-            assertThat(licheng.waitFor(Duration.ofSeconds(90))).as(licheng.output()).isZero();
-            assertThat(fengze.waitFor(Duration.ofSeconds(90))).as(fengze.output()).isZero();
+            assertThat(fengze.waitFor(HANG)).as(fengze.output()).isZero();
+            Files.createFile(release);
+            assertThat(licheng.waitFor(HANG)).as(licheng.output()).isZero();
             // They did run at the same time: each job execution started before the other's ended.
             try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "shared"), "postgres", "");
                  Statement s = c.createStatement();
@@ -74,7 +81,7 @@ class ScaleOutPostgresTest {
             // The city: no workbook left to read.
             d.deleteDistrictInputs();
             NianbaoProcess city = NianbaoProcess.start(args(d.job(TwoDistricts.CITY), shared));
-            assertThat(city.waitFor(Duration.ofSeconds(90))).as(city.output()).isZero();
+            assertThat(city.waitFor(HANG)).as(city.output()).isZero();
             assertThat(city.stdout()).contains("未打开任何报表文件");
 
             // One run over all the files, in another database.

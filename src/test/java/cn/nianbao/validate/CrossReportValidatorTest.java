@@ -1,9 +1,11 @@
 package cn.nianbao.validate;
 
+import cn.nianbao.testing.TestReports;
+
 import static cn.nianbao.validate.ReportValidatorTest.assertNumbers;
 import static cn.nianbao.validate.ReportValidatorTest.one;
 import static cn.nianbao.validate.ReportValidatorTest.only;
-import static cn.nianbao.validate.TestReports.cell;
+import static cn.nianbao.testing.TestReports.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,8 +156,9 @@ class CrossReportValidatorTest {
         Report before = TestReports.gov2021().consistent().year(2021).build();        // NEW.TOTAL 13, REVIEW.TOTAL 2
         Report jump = TestReports.gov2021().consistent().year(2022)
                 .set("B.NEW.NATURAL", 200).set("B.NEW.TOTAL", 203).build();           // 13 → 203 (> 10×)
-        List<Finding> findings = only(VALIDATOR.validate(input(2022, List.of(jump), List.of(before))), "OUTLIER-YOY");
-        Finding f = findings.stream().filter(x -> x.cells().equals(List.of(cell("GOV2021", "B.NEW.TOTAL")))).findFirst().orElseThrow();
+        // 自然人 moved 10 → 200 too, but only the totals named by the rule's patterns are compared
+        Finding f = one(VALIDATOR.validate(input(2022, List.of(jump), List.of(before))), "OUTLIER-YOY");
+        assertEquals(List.of(cell("GOV2021", "B.NEW.TOTAL")), f.cells());
         assertEquals(Severity.WARNING, f.severity());
         assertNumbers(f, "13", "203", "190");
         assertEquals("一、本年新收政府信息公开申请数量 · 总计由 2021 年的 13 变为 2022 年的 203，变动异常，请核实", f.message());
@@ -216,5 +219,65 @@ class CrossReportValidatorTest {
         assertEquals(List.of(), changes.resolved());
         FindingChanges fixed = FindingChanges.compare(current, List.of());
         assertEquals(3, fixed.resolved().size());
+    }
+    @Test
+    void outliersNeedLastYearAndLookOnlyAtTheRunsYear() {
+        Report jump2021 = TestReports.gov2021().consistent().year(2021).set("B.NEW.NATURAL", 200).set("B.NEW.TOTAL", 203).build();
+        Report before = TestReports.gov2021().consistent().year(2020).build();
+        // no 2021 report for the agency's previous year: nothing to compare
+        assertTrue(only(VALIDATOR.validate(input(2021, List.of(jump2021), List.of())), "OUTLIER-YOY").isEmpty());
+        // the 2021 report is in the run, but the run's year is 2022
+        assertTrue(only(VALIDATOR.validate(input(2022, List.of(jump2021), List.of(before))), "OUTLIER-YOY").isEmpty());
+        assertEquals(1, only(VALIDATOR.validate(input(2021, List.of(jump2021), List.of(before))), "OUTLIER-YOY").size());
+    }
+
+    @Test
+    void historyFindsEachAgencysYearAndALaterAddReplaces() {
+        Report edu2021 = TestReports.gov2021().consistent().year(2021).build();
+        Report street2021 = TestReports.gov2021().consistent().year(2021).agency(STREET).build();
+        Report edu2020 = TestReports.gov2019().consistent().year(2020).build();
+        Report eduAgain = TestReports.gov2021().consistent().year(2021).file("in/again.xlsx", "2022-01-01T00:00:00Z").build();
+        InMemoryReportHistory history = new InMemoryReportHistory(List.of()).add(edu2021).add(street2021).add(edu2020);
+        assertSame(edu2021, history.find("A001", 2021).orElseThrow());
+        assertSame(street2021, history.find("S01", 2021).orElseThrow());
+        assertSame(edu2020, history.find("A001", 2020).orElseThrow());
+        assertTrue(history.find("A001", 2019).isEmpty());
+        assertSame(eduAgain, history.add(eduAgain).find("A001", 2021).orElseThrow());
+    }
+
+    @Test
+    void rollupMismatchReadsTheFeedersFromTheRunsContent() {
+        Report edu = TestReports.gov2021().consistent().year(2022).build();             // NEW.NATURAL 10
+        cn.nianbao.model.ReportHeader header = edu.header();
+        Agency district = new Agency("D01", "某区", List.of(), "区", null);
+        Map<String, BigDecimal> sums = new java.util.HashMap<>();
+        sums.put("B.NEW.NATURAL", BigDecimal.TEN);
+        sums.put("B.NEW.BUSINESS", null);                                              // no sum: taken as 0
+        UnitTotal total = new UnitTotal(district, 2022, "GOV2021", sums, List.of(header), List.of(EDU), List.of());
+        Report published = TestReports.gov2021().year(2022).agency(district).consolidated()
+                .set("B.NEW.NATURAL", 12).set("B.NEW.BUSINESS", 1).build();
+        cn.nianbao.model.ReportContent content = cn.nianbao.model.ReportContent.of(List.of(edu));
+        CrossReportInput in = new CrossReportInput(TestReports.CATALOGUE, 2022, List.of(published), ReportHistory.none(), null,
+                List.of(), List.of(total), content);
+        List<Finding> findings = only(VALIDATOR.validate(in), "ROLLUP-MISMATCH");
+        assertEquals(List.of("B.NEW.NATURAL", "B.NEW.BUSINESS").stream().map(id -> cell("GOV2021", id)).sorted().toList(),
+                findings.stream().map(f -> f.cells().get(0)).sorted().toList());
+        Finding natural = findings.stream().filter(f -> f.cells().equals(List.of(cell("GOV2021", "B.NEW.NATURAL")))).findFirst().orElseThrow();
+        assertEquals("一、本年新收政府信息公开申请数量 · 自然人：汇总报告填报 12，各编制主体合计 10，差 2；该项不为 0 的编制主体：某区教育局(10)",
+                natural.message());
+        Finding business = findings.stream().filter(f -> f != natural).findFirst().orElseThrow();
+        assertNumbers(business, "0", "1", "1");
+        assertTrue(business.message().endsWith("该项不为 0 的编制主体：某区教育局(3)"), business.message());
+    }
+    @Test
+    void aCarryOverFromAYearStoredWithoutCellsNamesTheDatapoint() {
+        Report y2020 = TestReports.gov2019().consistent().year(2020).build();
+        Map<String, cn.nianbao.model.Datapoint> withoutSources = new LinkedHashMap<>();
+        y2020.datapoints().forEach((id, dp) -> withoutSources.put(id, new cn.nianbao.model.Datapoint(id, dp.value(), dp.blank(), null)));
+        Report stored = y2020.withContent(withoutSources);
+        Report wrong = TestReports.gov2021().consistent().year(2021).set("B.CARRIED_IN.NATURAL", 3).set("B.CARRIED_IN.TOTAL", 3).build();
+        Finding f = only(VALIDATOR.validate(input(2021, List.of(wrong), List.of(stored))), "B-CARRY-OVER").get(0);
+        assertTrue(f.message().endsWith("（2020 年：某区教育局-2020.xlsx B.CARRIED_OUT.NATURAL）"), f.message());
+        assertSame(wrong, new ReportValues(wrong).report());
     }
 }

@@ -1,6 +1,8 @@
 package cn.nianbao.validate;
 
-import static cn.nianbao.validate.TestReports.cell;
+import cn.nianbao.testing.TestReports;
+
+import static cn.nianbao.testing.TestReports.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -315,5 +317,98 @@ class ReportValidatorTest {
         Report report = TestReports.gov2019().consistent().set("B.NEW.NATURAL", 11).set("B.NEW.TOTAL", 14).build();
         Report again = TestReports.gov2019().consistent().set("B.NEW.NATURAL", 12).set("B.NEW.TOTAL", 15).build();
         assertEquals(validate(report).get(0).fingerprint(), validate(again).get(0).fingerprint());
+    }
+    /**
+     * The rules without X3, the one check that needs to know the formats: what is left works without a catalogue
+     * (labels fall back to the ids' segments).
+     */
+    private static ReportValidator withoutFormatYear() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("rules", ".yml");
+            java.nio.file.Files.writeString(file, "rules:\n  - { id: X3, enabled: false }\n");
+            ReportValidator validator = new ReportValidator(RuleBook.load(file));
+            java.nio.file.Files.delete(file);
+            return validator;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void withoutACatalogueTheRelationsRunOverTheReportsOwnIdsAndNameThem() {
+        Report report = TestReports.gov2019().consistent().set("B.NEW.NATURAL", 11).set("B.NEW.TOTAL", 14).build();
+        List<Finding> findings = withoutFormatYear().validate(report, ValidationContext.of(null));
+        assertEquals(List.of("自然人列：第一项加第二项之和(13)不等于第三项加第四项之和(12)，差 1".replace("自然人", "NATURAL"),
+                "TOTAL列：第一项加第二项之和(16)不等于第三项加第四项之和(15)，差 1"), only(findings, "B-BALANCE").stream().map(Finding::message).toList());
+        // a format the catalogue does not know: the same, over the report's ids
+        Report local = new Report(report.agency(), report.year(), "LOCAL", report.scope(), report.submission(), report.title(),
+                report.datapoints());
+        assertEquals(2, only(VALIDATOR.validate(local, CTX), "B-BALANCE").size());
+        // … and over each report's own ids: a first report of that format with fewer columns does not narrow a second's
+        ReportValidator fresh = new ReportValidator(RULES);
+        java.util.Map<String, cn.nianbao.model.Datapoint> naturalOnly = new java.util.LinkedHashMap<>();
+        report.datapoints().forEach((id, dp) -> {
+            if (id.endsWith(".NATURAL")) {
+                naturalOnly.put(id, dp);
+            }
+        });
+        Report narrow = local.withContent(naturalOnly);
+        assertEquals(1, only(fresh.validate(narrow, CTX), "B-BALANCE").size());
+        Report businessOff = TestReports.gov2019().consistent().set("B.NEW.BUSINESS", 4).set("B.NEW.TOTAL", 14).build();
+        Report wide = new Report(report.agency(), report.year(), "LOCAL", report.scope(), report.submission(), report.title(),
+                businessOff.datapoints());
+        assertEquals(List.of("BUSINESS列：第一项加第二项之和(4)不等于第三项加第四项之和(3)，差 1",
+                "TOTAL列：第一项加第二项之和(16)不等于第三项加第四项之和(15)，差 1"),
+                only(fresh.validate(wide, CTX), "B-BALANCE").stream().map(Finding::message).toList());
+        assertEquals("NEW", Labels.row(TestReports.CATALOGUE, "LOCAL", "B.NEW.TOTAL"));
+        assertEquals("TOTAL", Labels.column(null, "GOV2019", "B.NEW.TOTAL"));
+        assertEquals("B.NEW.TOTAL", Labels.datapoint(TestReports.CATALOGUE, null, "B.NEW.TOTAL"));
+        assertEquals("B.NOPE", Labels.row(TestReports.CATALOGUE, "GOV2019", "B.NOPE"));
+    }
+
+    @Test
+    void rowLabelsNameTheGroupOfANumberedItem() {
+        assertEquals("（三）不予公开 1.属于国家秘密", Labels.row(TestReports.CATALOGUE, "GOV2019", "B.DENIED_1.NATURAL"));
+        assertEquals("（一）予以公开", Labels.row(TestReports.CATALOGUE, "GOV2019", "B.GRANTED.NATURAL"));
+        assertEquals("一、本年新收政府信息公开申请数量", Labels.row(TestReports.CATALOGUE, "GOV2019", "B.NEW.NATURAL"));
+        assertEquals("（三）不予公开 1.属于国家秘密 · 自然人", Labels.datapoint(TestReports.CATALOGUE, "GOV2019", "B.DENIED_1.NATURAL"));
+        assertEquals("自然人", Labels.column(TestReports.CATALOGUE, "GOV2019", "B.DENIED_1.NATURAL"));
+    }
+
+    @Test
+    void feesAreCheckedOnlyInTheWanColumnAndOnlyAboveTheLimit() {
+        Report atLimit = TestReports.gov2021().consistent().set("A.FEES.AMOUNT_WAN", 100000).build();
+        assertTrue(only(validate(atLimit), "A-FEES-UNIT").isEmpty());
+        Report above = TestReports.gov2021().consistent().set("A.FEES.AMOUNT_WAN", "100000.01").build();
+        assertEquals(1, only(validate(above), "A-FEES-UNIT").size());
+        // large counts elsewhere are not amounts
+        Report manyRequests = TestReports.gov2021().consistent().set("B.NEW.NATURAL", 200000).set("B.NEW.TOTAL", 200003)
+                .set("B.GRANTED.NATURAL", 199996).set("B.GRANTED.TOTAL", 199999)
+                .set("B.RESULT_TOTAL.NATURAL", 200000).set("B.RESULT_TOTAL.TOTAL", 200003).build();
+        assertEquals(List.of(), validate(manyRequests));
+        // without a catalogue the column's id still marks the amount
+        assertEquals(1, only(withoutFormatYear().validate(above, ValidationContext.of(null)), "A-FEES-UNIT").size());
+        assertTrue(only(withoutFormatYear().validate(manyRequests, ValidationContext.of(null)), "A-FEES-UNIT").isEmpty());
+    }
+
+    @Test
+    void anAssumedUnitCarriesTheValueAsReadAndOtherNotesAreNotIt() {
+        Report report = TestReports.gov2019().consistent().build();
+        List<Finding> findings = VALIDATOR.validate(report, CTX.withNotes(List.of(
+                new ReaderNote("A.PROCUREMENT.AMOUNT_YUAN", ReaderNote.Kind.UNIT_ASSUMED, " "),
+                new ReaderNote("A.PROCUREMENT.AMOUNT_YUAN", ReaderNote.Kind.YUAN_IN_WAN_COLUMN, "x"))));
+        Finding f = one(findings, "A-UNIT-ASSUMED");
+        assertNumbers(f, null, "25211.5", null);
+        assertEquals("政府集中采购 · 采购总金额(25211.5)未注明单位，按元计", f.message());
+        assertEquals(1, findings.size(), findings::toString);
+    }
+
+    @Test
+    void numbersReadAsAuditorsWriteThem() {
+        assertEquals("空", Messages.number(null));
+        assertEquals("0", Messages.number(new BigDecimal("0.000")));
+        assertEquals("12", Messages.number(new BigDecimal("1.2E+1")));
+        assertEquals("0.5", Messages.number(new BigDecimal("0.50")));
+        assertEquals("a  c 1", Messages.fill("a {b} c {n}", java.util.Map.of("n", BigDecimal.ONE)));
     }
 }

@@ -1,5 +1,7 @@
 package cn.nianbao.validate;
 
+import cn.nianbao.testing.TestReports;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -169,5 +171,136 @@ class RuleBookTest {
         List<Finding> findings = new ReportValidator(book).validate(report, ValidationContext.of(TestReports.CATALOGUE));
         assertEquals(List.of(), findings);
         assertFalse(book.require("B-ROW-TOTAL-BLANK").enabled());
+    }
+    @Test
+    void aKeyWrittenTwiceIsRefusedRatherThanTheLastOneWinning() throws IOException {
+        RuleBookException e = loadFails("""
+                rules:
+                  - id: B-BALANCE
+                    severity: WARNING
+                    severity: INFO
+                """);
+        assertTrue(e.getMessage().contains("不是有效的 YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("override.yml"), e.getMessage());
+    }
+
+    /** Rules R1…Rn, the first defining a formats list and every other naming it by an alias. */
+    private static String aliasedRules(int aliases) {
+        StringBuilder yaml = new StringBuilder("rules:\n");
+        for (int i = 0; i <= aliases; i++) {
+            yaml.append("  - { id: R").append(i).append(", severity: WARNING, formats: ").append(i == 0 ? "&f [GOV2019]" : "*f")
+                    .append(", relation: \"B.NEW.* >= 0\", message: x }\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void aliasesAreLimitedSoThatAFileCannotExpandWithoutBound() throws IOException {
+        // 20 aliases to a list are fine (a hand-written file has a few) …
+        assertEquals(List.of("GOV2019"), RuleBook.load(write(aliasedRules(20))).require("R20").formats());
+        // … more are refused: nested aliases expand exponentially (the "billion laughs")
+        RuleBookException e = loadFails(aliasedRules(21));
+        assertTrue(e.getMessage().contains("不是有效的 YAML"), e.getMessage());
+    }
+
+    @Test
+    void mistakesAreNamedWhereTheyAre() throws IOException {
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n  - just text\n").getMessage().contains("rules 的第 2 项不是键值表"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    severty: WARNING\n").getMessage()
+                .contains("（允许：check、description、enabled、formats、id、message、params、relation、relations、severity、tolerance、years）"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    message: \"{lefft}\"\n").getMessage()
+                .contains("（允许：{agency}、{column}、{delta}、{left}、{right}、{row}、{target}、{tolerance}、{year}）"));
+        // a check without parameters says so
+        assertTrue(loadFails("rules:\n  - id: MISSING-SUBMISSION\n    params: { x: 1 }\n").getMessage()
+                .contains("check「missing-submission」没有参数「x」（它没有参数）"));
+        assertTrue(loadFails("rules:\n  - id: OUTLIER-YOY\n    params: 3\n").getMessage().contains("params 应为键值表"));
+        assertTrue(loadFails("rules:\n  - id: X9\n    severity: ERROR\n    check: shell\n    message: x\n").getMessage()
+                .contains("（可用：blank-total、non-negative、"));
+        // a relation's own message is checked like the rule's
+        assertTrue(loadFails("""
+                rules:
+                  - id: B-GROUP-SUM
+                    relations:
+                      - { relation: "B.DENIED.* = sum(B.DENIED_1..8.*)", message: "{bogus}" }
+                """).getMessage().contains("{bogus}"));
+        // an id that exists only in a format the rule does not apply to
+        assertTrue(loadFails("""
+                rules:
+                  - { id: LOCAL, severity: ERROR, formats: [GOV2019], relation: "B.OTHER_1.* >= 0", message: x }
+                """).getMessage().contains("关系式「B.OTHER_1.* >= 0」中的「B.OTHER_1.*」在格式 GOV2019中都不存在"));
+        assertTrue(loadFails("""
+                rules:
+                  - { id: LOCAL, severity: ERROR, relation: "B.NOPE.* >= 0", message: x }
+                """).getMessage().contains("在任何报告格式中都不存在"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    years: { from: abc }\n").getMessage().contains("年份「abc」应为整数"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    tolerance: -1\n").getMessage().contains("tolerance 不能为负数"));
+    }
+
+    @Test
+    void aRelationOfItsOwnFormatIsCheckedAgainstThatFormat() throws IOException {
+        RuleBook book = RuleBook.load(write("""
+                rules:
+                  - id: LOCAL
+                    severity: ERROR
+                    formats: [GOV2019]
+                    relations:
+                      - { relation: "B.OTHER_1.* >= 0", formats: [GOV2021] }
+                    message: x
+                """));
+        assertEquals(List.of("GOV2021"), book.require("LOCAL").relations().get(0).formats());
+    }
+
+    @Test
+    void anOverrideRelationReplacesTheDefaultWhicheverKeyEitherUses() throws IOException {
+        RuleBook book = RuleBook.load(write("""
+                rules:
+                  - id: B-BALANCE
+                    relations: ["B.NEW.* >= 0", "B.CARRIED_IN.* >= 0"]
+                  - id: B-GROUP-SUM
+                    relation: "B.DENIED.* = sum(B.DENIED_1..8.*)"
+                """));
+        assertEquals(List.of("B.NEW.* >= 0", "B.CARRIED_IN.* >= 0"),
+                book.require("B-BALANCE").relations().stream().map(r -> r.relation().text()).toList());
+        assertEquals(List.of("B.DENIED.* = sum(B.DENIED_1..8.*)"),
+                book.require("B-GROUP-SUM").relations().stream().map(r -> r.relation().text()).toList());
+        assertEquals("override.yml", Path.of(book.require("B-BALANCE").origin()).getFileName().toString());
+        assertEquals("classpath:rules/default-rules.yml", book.require("C-TOTAL").origin());
+    }
+
+    @Test
+    void yearsMayBeOpenAtEitherEnd() throws IOException {
+        RuleBook book = RuleBook.load(write("rules:\n  - { id: B-BALANCE, years: { from: 2021 } }\n  - { id: C-TOTAL, years: { to: 2020 } }\n"));
+        Rule from = book.require("B-BALANCE");
+        assertEquals(2021, from.yearFrom());
+        assertEquals(null, from.yearTo());
+        assertTrue(from.appliesTo(9999));
+        Rule to = book.require("C-TOTAL");
+        assertEquals(null, to.yearFrom());
+        assertTrue(to.appliesTo(1900));
+        assertFalse(to.appliesTo(2021));
+    }
+
+    @Test
+    void aRuleMissingFromTheBookIsAProgrammingError() {
+        assertThrows(IllegalStateException.class, () -> RuleBook.load().require("NO-SUCH-RULE"));
+        assertTrue(RuleBook.load().rule("NO-SUCH-RULE").isEmpty());
+    }
+    @Test
+    void anOverrideOfACheckWithParametersKeepsThemWhenItChangesSomethingElse() throws IOException {
+        RuleBook book = RuleBook.load(write("""
+                rules:
+                  - id: OUTLIER-YOY
+                    years: { from: 2021 }
+                    params: { fromZero: 80 }
+                  - id: A-FEES-UNIT
+                    years: { to: 2030 }
+                """));
+        Rule outlier = book.require("OUTLIER-YOY");
+        assertEquals(2021, outlier.yearFrom());
+        assertEquals(0, outlier.decimalParam("fromZero").compareTo(java.math.BigDecimal.valueOf(80)));
+        assertEquals(0, outlier.decimalParam("factor").compareTo(java.math.BigDecimal.TEN));
+        Rule fees = book.require("A-FEES-UNIT");
+        assertEquals(2030, fees.yearTo());
+        assertEquals(0, fees.decimalParam("maxWan").compareTo(java.math.BigDecimal.valueOf(100000)));
     }
 }

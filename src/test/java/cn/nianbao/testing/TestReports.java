@@ -1,4 +1,4 @@
-package cn.nianbao.validate;
+package cn.nianbao.testing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,24 +19,24 @@ import cn.nianbao.template.TemplateCatalogue;
  * Builds test reports: all datapoints of a format (optional subtotal rows only on request) set to 0,
  * each with its own fake but distinct A1 cell on sheet 「Sheet1」, then the values a test needs.
  */
-final class TestReports {
+public final class TestReports {
 
-    static final TemplateCatalogue CATALOGUE = TemplateCatalogue.load();
-    static final String SHEET = "Sheet1";
+    public static final TemplateCatalogue CATALOGUE = TemplateCatalogue.load();
+    public static final String SHEET = "Sheet1";
 
     private TestReports() {
     }
 
-    static Builder gov2019() {
+    public static Builder gov2019() {
         return new Builder("GOV2019", 2020);
     }
 
-    static Builder gov2021() {
+    public static Builder gov2021() {
         return new Builder("GOV2021", 2022);
     }
 
     /** The fake A1 address the builder gives a datapoint: column from its place in the block, row from its place in the format. */
-    static String cell(String format, String id) {
+    public static String cell(String format, String id) {
         int index = 0;
         for (DatapointDef def : CATALOGUE.require(format).datapoints().values()) {
             if (def.id().equals(id)) {
@@ -48,7 +48,7 @@ final class TestReports {
         throw new IllegalArgumentException("no datapoint " + id + " in " + format);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final String format;
         private int year;
         private Agency agency = new Agency("A001", "某区教育局", java.util.List.of(), "区政府部门", "D01");
@@ -71,33 +71,33 @@ final class TestReports {
             datapoints.put(id, new Datapoint(id, value, blank, source));
         }
 
-        Builder year(int y) {
+        public Builder year(int y) {
             this.year = y;
             return this;
         }
 
-        Builder agency(String code, String name, String kind) {
+        public Builder agency(String code, String name, String kind) {
             this.agency = new Agency(code, name, java.util.List.of(), kind, "D01");
             return this;
         }
 
-        Builder agency(Agency a) {
+        public Builder agency(Agency a) {
             this.agency = a;
             return this;
         }
 
-        Builder consolidated() {
+        public Builder consolidated() {
             this.scope = Scope.CONSOLIDATED;
             return this;
         }
 
-        Builder file(String p, String modifiedAt) {
+        public Builder file(String p, String modifiedAt) {
             this.path = p;
             this.modified = Instant.parse(modifiedAt);
             return this;
         }
 
-        Builder set(String id, String value) {
+        public Builder set(String id, String value) {
             if (!CATALOGUE.require(format).datapoints().containsKey(id)) {
                 throw new IllegalArgumentException("no datapoint " + id + " in " + format);
             }
@@ -105,17 +105,17 @@ final class TestReports {
             return this;
         }
 
-        Builder set(String id, long value) {
+        public Builder set(String id, long value) {
             return set(id, Long.toString(value));
         }
 
-        Builder blank(String id) {
+        public Builder blank(String id) {
             put(id, null, true);
             return this;
         }
 
         /** Adds an optional subtotal row (DENIED, UNABLE, REFUSED, OTHER in GOV2021) with zeros. */
-        Builder withRow(String table, String row) {
+        public Builder withRow(String table, String row) {
             for (DatapointDef def : CATALOGUE.require(format).datapoints().values()) {
                 if (def.table().id().equals(table) && def.row().id().equals(row)) {
                     put(def.id(), BigDecimal.ZERO, false);
@@ -129,7 +129,7 @@ final class TestReports {
          * NATURAL: 10 new + 2 carried in = 6 granted + 1 partial + 1 denied(4) + 2 unable(1) + 2 carried out.
          * BUSINESS: 3 new = 3 granted.
          */
-        Builder consistent() {
+        public Builder consistent() {
             set("B.NEW.NATURAL", 10).set("B.NEW.BUSINESS", 3).set("B.NEW.TOTAL", 13);
             set("B.CARRIED_IN.NATURAL", 2).set("B.CARRIED_IN.TOTAL", 2);
             set("B.GRANTED.NATURAL", 6).set("B.GRANTED.BUSINESS", 3).set("B.GRANTED.TOTAL", 9);
@@ -151,7 +151,7 @@ final class TestReports {
             return this;
         }
 
-        Report build() {
+        public Report build() {
             String p = path != null ? path : "in/" + agency.name() + "-" + year + ".xlsx";
             return new Report(agency, year, format, scope, new Submission(p, "sha-" + p.hashCode(), 1000, modified),
                     agency.name() + year + "年政府信息公开工作年度报告", datapoints);
