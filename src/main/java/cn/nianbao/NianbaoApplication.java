@@ -15,10 +15,10 @@ import cn.nianbao.batch.RunPurger;
 import cn.nianbao.cli.CommandLine;
 import cn.nianbao.cli.FileNameEncoding;
 import cn.nianbao.cli.PoiLogging;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileException;
-import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileException;
+import cn.nianbao.job.JobFileReader;
 import cn.nianbao.validate.RuleBook;
 import cn.nianbao.validate.RuleBookException;
 

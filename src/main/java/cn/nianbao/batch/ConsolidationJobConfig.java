@@ -18,13 +18,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RunDefinition;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RunDefinition;
 import cn.nianbao.validate.RuleBook;
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.store.ContentStore;
 import cn.nianbao.store.JobLocks;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 
@@ -62,8 +62,8 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    ReportStore reportStore(JdbcTemplate jdbc, ContentStore contents) {
-        return new ReportStore(jdbc, contents);
+    RunStore runStore(JdbcTemplate jdbc, ContentStore contents) {
+        return new RunStore(jdbc, contents);
     }
 
     @Bean
@@ -101,7 +101,7 @@ public class ConsolidationJobConfig {
 
     @Bean
     @StepScope
-    IngestStep ingestStepHandler(ReportStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
+    IngestStep ingestStepHandler(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
                                  TestPause testPause, @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
         return new IngestStep(store, records, catalogue, limits, testPause, progressEvery);
     }

@@ -30,12 +30,12 @@ import cn.nianbao.ingest.InputScanner;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.SourceRun;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileException;
-import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileException;
+import cn.nianbao.job.RollupDefinition;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.store.JobLocks;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunStore;
 
 /**
  * Starts (or restarts) the consolidation job for a job definition and turns its outcome into the exit
@@ -55,14 +55,14 @@ public class ConsolidationRunner {
     private final JobRepository jobRepository;
     private final Job consolidateJob;
     private final Job rollupRunsJob;
-    private final ReportStore store;
+    private final RunStore store;
     private final RunRecords records;
     private final JobLocks locks;
     private final Duration lockWait;
     private final java.time.Clock clock;
 
     public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, Job rollupRunsJob,
-                               ReportStore store, RunRecords records, JobLocks locks,
+                               RunStore store, RunRecords records, JobLocks locks,
                                @Value("${nianbao.lock.wait:PT0S}") Duration lockWait, java.time.Clock clock) {
         this.clock = clock;
         this.jobOperator = jobOperator;

@@ -13,9 +13,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.model.SourceRun;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RollupDefinition;
-import cn.nianbao.roster.RunDefinition;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RollupDefinition;
+import cn.nianbao.job.RunDefinition;
 import cn.nianbao.store.RunRecords;
 
 /**

@@ -28,10 +28,10 @@ import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RosterResolver;
-import cn.nianbao.roster.RunDefinition;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RosterResolver;
+import cn.nianbao.job.RunDefinition;
+import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 import cn.nianbao.validate.RuleBook;
@@ -48,7 +48,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
 
     private static final Logger log = LoggerFactory.getLogger(IngestStep.class);
 
-    private final ReportStore store;
+    private final RunStore store;
     private final RunRecords records;
     private final TemplateCatalogue catalogue;
     private final ReadLimits limits;
@@ -67,7 +67,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     private int handedOut; // the reader's position: the step's thread only
     private final AtomicInteger done = new AtomicInteger();
 
-    public IngestStep(ReportStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
+    public IngestStep(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
                       Duration progressEvery) {
         this.store = store;
         this.records = records;

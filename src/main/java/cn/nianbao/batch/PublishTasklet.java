@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.ReportHeader;
-import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.job.JobDefinition;
 import cn.nianbao.history.RunComparison;
 import cn.nianbao.model.RunChanges;
 import cn.nianbao.model.RunResult;
-import cn.nianbao.validate.FindingChanges;
+import cn.nianbao.history.FindingChanges;
 import cn.nianbao.publish.Publisher;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 
@@ -32,14 +32,14 @@ public class PublishTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
-    private final ReportStore store;
+    private final RunStore store;
     private final Publisher publisher;
     private final TemplateCatalogue catalogue;
 
     private final TestPause testPause;
     private final RunRecords records;
 
-    public PublishTasklet(ReportStore store, TemplateCatalogue catalogue, TestPause testPause,
+    public PublishTasklet(RunStore store, TemplateCatalogue catalogue, TestPause testPause,
                           RunRecords records,
                           @org.springframework.beans.factory.annotation.Qualifier("publishExecutor")
                           org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor publishExecutor) {

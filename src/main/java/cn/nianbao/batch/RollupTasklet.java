@@ -19,9 +19,9 @@ import cn.nianbao.model.Scope;
 import cn.nianbao.model.UnitTotal;
 import cn.nianbao.rollup.Rollup;
 import cn.nianbao.rollup.UnitTree;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RunDefinition;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RunDefinition;
+import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 import cn.nianbao.validate.CrossReportInput;
@@ -38,12 +38,12 @@ public class RollupTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RollupTasklet.class);
 
-    private final ReportStore store;
+    private final RunStore store;
     private final RunRecords records;
     private final TemplateCatalogue catalogue;
     private final RunReuse reuse;
 
-    public RollupTasklet(ReportStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse) {
+    public RollupTasklet(RunStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse) {
         this.store = store;
         this.records = records;
         this.catalogue = catalogue;
@@ -61,7 +61,7 @@ public class RollupTasklet implements Tasklet {
         var same = reuse.reusable(job.name(), run, reuse.basis(definition), store.hasDuplicates(run), false);
         if (same.isPresent()) {
             int rows = store.copySummary(same.get(), run);
-            store.copyFindings(same.get(), run, ReportStore.Stage.ROLLUP);
+            store.copyFindings(same.get(), run, RunStore.Stage.ROLLUP);
             log.info("汇总：输入与上次完成的运行相同，沿用其 {} 个汇总数值", rows);
             return RepeatStatus.FINISHED;
         }
@@ -72,7 +72,7 @@ public class RollupTasklet implements Tasklet {
         List<Finding> findings = new ArrayList<>(rules.apply(rollup.findings()));
         findings.addAll(mismatches(counted, rollup.totals(), rules));
         store.replaceSummary(run, rollup.totals());
-        store.replaceFindings(run, ReportStore.Stage.ROLLUP, findings);
+        store.replaceFindings(run, RunStore.Stage.ROLLUP, findings);
         for (UnitTotal t : rollup.totals()) {
             log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）", t.unit().name(), t.year(), t.included().size(),
                     t.expected().size(), t.missing().size());

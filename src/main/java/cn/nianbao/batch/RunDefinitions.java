@@ -1,6 +1,6 @@
 package cn.nianbao.batch;
 
-import cn.nianbao.roster.RunDefinition;
+import cn.nianbao.job.RunDefinition;
 import cn.nianbao.validate.RuleBook;
 
 /** What a step makes of the definition its run stored. */

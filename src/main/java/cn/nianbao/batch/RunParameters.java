@@ -11,9 +11,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 
 import cn.nianbao.model.SourceRun;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileReader;
 
 /**
  * How a run is named in the job repository. Identifying: the job's name and a fingerprint of its

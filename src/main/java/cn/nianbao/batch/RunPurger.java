@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.RunRecords;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.store.RunStore;
 
 /**
  * Retention: deletes runs whose last execution ended before a cutoff, and runs left unfinished (their process died
@@ -45,13 +45,13 @@ public class RunPurger {
 
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
-    private final ReportStore store;
+    private final RunStore store;
     private final JobLocks locks;
     private final TransactionTemplate tx;
 
     private final RunRecords records;
 
-    public RunPurger(JobRepository jobRepository, JdbcTemplate jdbc, ReportStore store, RunRecords records, JobLocks locks,
+    public RunPurger(JobRepository jobRepository, JdbcTemplate jdbc, RunStore store, RunRecords records, JobLocks locks,
                      PlatformTransactionManager transactionManager) {
         this.records = records;
         this.jobRepository = jobRepository;

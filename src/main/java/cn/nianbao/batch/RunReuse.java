@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.ReadLimits;
-import cn.nianbao.roster.RunDefinition;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.job.RunDefinition;
+import cn.nianbao.store.RunStore;
 
 /**
  * Re-run with nothing changed: when a run's files are those of the job's previous completed run (same paths,
@@ -21,10 +21,10 @@ import cn.nianbao.store.ReportStore;
 @Component
 public class RunReuse {
 
-    private final ReportStore store;
+    private final RunStore store;
     private final ReadLimits limits;
 
-    public RunReuse(ReportStore store, ReadLimits limits) {
+    public RunReuse(RunStore store, ReadLimits limits) {
         this.store = store;
         this.limits = limits;
     }
@@ -44,7 +44,7 @@ public class RunReuse {
      * files (with their modification times when {@code modified}), and with {@code history} the same other runs.
      */
     public Optional<Long> reusable(String jobName, long run, String basis, boolean modified, boolean history) {
-        Optional<ReportStore.CompletedRun> previous = store.previousCompletedRun(jobName, run);
+        Optional<RunStore.CompletedRun> previous = store.previousCompletedRun(jobName, run);
         if (previous.isEmpty()) {
             return Optional.empty();
         }

@@ -25,9 +25,9 @@ import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitNote;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RunDefinition;
-import cn.nianbao.store.ReportStore;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RunDefinition;
+import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 import cn.nianbao.validate.AgencyPartitions;
@@ -50,7 +50,7 @@ public class ValidateTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ValidateTasklet.class);
 
-    private final ReportStore store;
+    private final RunStore store;
     private final RunRecords records;
     private final TemplateCatalogue catalogue;
     private final RunReuse reuse;
@@ -58,7 +58,7 @@ public class ValidateTasklet implements Tasklet {
     /** Reports (at least) whose slim copies are checked across reports together; bounds validate's memory. */
     private final int groupSize;
 
-    public ValidateTasklet(ReportStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse,
+    public ValidateTasklet(RunStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse,
                            @Value("${nianbao.validate.group-size:2000}") int groupSize) {
         this.groupSize = groupSize;
         this.store = store;
@@ -89,7 +89,7 @@ public class ValidateTasklet implements Tasklet {
         // Nothing changed since the job's previous completed run: its findings are this run's.
         Optional<Long> same = reuse.reusable(job.name(), run, basis, !duplicates.findings().isEmpty(), true);
         if (same.isPresent()) {
-            int copied = store.copyFindings(same.get(), run, ReportStore.Stage.VALIDATE);
+            int copied = store.copyFindings(same.get(), run, RunStore.Stage.VALIDATE);
             store.recordRunBasis(run, basis, stamp);
             log.info("校验完成：{} 份报表，发现 {} 个问题（输入与上次完成的运行相同，沿用其校验结果）", counted.size(), copied);
             return RepeatStatus.FINISHED;
@@ -121,7 +121,7 @@ public class ValidateTasklet implements Tasklet {
             }
         });
         partitions.finish();
-        store.replaceFindings(run, ReportStore.Stage.VALIDATE, findings);
+        store.replaceFindings(run, RunStore.Stage.VALIDATE, findings);
         store.recordRunBasis(run, basis, stamp);
         log.info("校验完成：{} 份报表，发现 {} 个问题", counted.size(), findings.size());
         return RepeatStatus.FINISHED;

@@ -1,6 +1,6 @@
 package cn.nianbao.publish;
 
-import cn.nianbao.validate.FindingChanges;
+import cn.nianbao.history.FindingChanges;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

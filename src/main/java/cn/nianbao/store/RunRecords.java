@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.SourceRun;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.RollupDefinition;
-import cn.nianbao.roster.RunDefinition;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.RollupDefinition;
+import cn.nianbao.job.RunDefinition;
 
 /**
  * What a roll-up job (city, province) needs from the runs of other jobs in the shared database: each run's

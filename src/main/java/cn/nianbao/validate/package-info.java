@@ -8,7 +8,6 @@
  *
  * <p>For the batch: per accepted report, {@link cn.nianbao.validate.ReportValidator#validate}; once per
  * run, {@link cn.nianbao.validate.CrossReportValidator#resolveDuplicates} (before roll-ups) and
- * {@link cn.nianbao.validate.CrossReportValidator#validate}; against the previous run,
- * {@link cn.nianbao.validate.FindingChanges#compare}.
+ * {@link cn.nianbao.validate.CrossReportValidator#validate}.
  */
 package cn.nianbao.validate;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.ingest.InputScanner;
-import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.job.JobDefinition;
 
 /** An upgraded program makes the same command with the same files a new run. */
 class ProgramIdentityTest {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.NianbaoApplication;
 import cn.nianbao.model.Agency;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileReader;
 import cn.nianbao.samples.SampleGenerator.DeliberateMistake;
 import cn.nianbao.samples.SampleGenerator.GeneratedSample;
 import cn.nianbao.template.ReportFormat;

@@ -17,8 +17,8 @@ import cn.nianbao.ingest.WorkbookIngester;
 import cn.nianbao.model.Finding;
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Submission;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.samples.SampleWorkbookWriter;
 
 /**

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.nianbao.model.Report;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.samples.AgencyProfile;
 import cn.nianbao.samples.Layout;
 import cn.nianbao.samples.SampleReport;

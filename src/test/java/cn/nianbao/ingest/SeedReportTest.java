@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Report;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.template.DatapointDef;
 import cn.nianbao.template.ReportFormat;
 import cn.nianbao.template.RowDef;

@@ -26,8 +26,8 @@ import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Finding;
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.model.Report;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.template.TemplateCatalogue;
 
 /**

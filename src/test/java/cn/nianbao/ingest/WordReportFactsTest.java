@@ -30,8 +30,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 import cn.nianbao.model.Datapoint;
 import cn.nianbao.model.Report;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.samples.AgencyProfile;
 import cn.nianbao.samples.Layout;
 import cn.nianbao.samples.SampleGenerator;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
-import cn.nianbao.roster.AdHocJob;
-import cn.nianbao.roster.RosterResolver;
+import cn.nianbao.job.AdHocJob;
+import cn.nianbao.job.RosterResolver;
 import cn.nianbao.testing.SampleFiles;
 
 /**

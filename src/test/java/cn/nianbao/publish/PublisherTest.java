@@ -1,7 +1,7 @@
 package cn.nianbao.publish;
 
 import cn.nianbao.testing.CsvFiles;
-import cn.nianbao.validate.FindingChanges;
+import cn.nianbao.history.FindingChanges;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

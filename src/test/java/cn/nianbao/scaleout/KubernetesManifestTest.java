@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import cn.nianbao.nightly.NianbaoProcess;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileReader;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileReader;
 
 /**
  * deploy/k8s cannot be applied here (no cluster, Docker or kubectl): what matters in it is checked by reading it.

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.model.Agency;
-import cn.nianbao.roster.JobDefinition;
-import cn.nianbao.roster.JobFileException;
-import cn.nianbao.roster.JobFileReader;
-import cn.nianbao.roster.RollupDefinition;
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileException;
+import cn.nianbao.job.JobFileReader;
+import cn.nianbao.job.RollupDefinition;
 
 /** The roll-up job file (from-jobs) as read, and how the districts' units and rosters are merged. */
 class RollupJobFileTest {

@@ -87,7 +87,7 @@ class OlderContentTest {
         flyway(ds, vendor, null).migrate();
 
         ContentStore contents = new ContentStore(db);
-        ReportStore store = new ReportStore(db, contents);
+        RunStore store = new RunStore(db, contents);
         List<Datapoint> expected = List.of(
                 new Datapoint("A.1", null, true, new SourceCell("表\t一", "C2", "标签甲"), null),
                 new Datapoint("B.1", new BigDecimal("12.5"), false, new SourceCell("表\t一", "C3", "标签乙（万元）"), UnitNote.YUAN_ASSUMED));

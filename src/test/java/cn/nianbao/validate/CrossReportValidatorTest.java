@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.nianbao.model.Agency;
+import cn.nianbao.history.FindingChanges;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.Severity;

@@ -1,4 +1,4 @@
-package cn.nianbao.roster;
+package cn.nianbao.job;
 
 import java.io.IOException;
 import java.io.Reader;

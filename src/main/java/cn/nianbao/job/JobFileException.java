@@ -1,4 +1,4 @@
-package cn.nianbao.roster;
+package cn.nianbao.job;
 
 /** A job file that cannot be used; the message names the file and the problem. */
 public class JobFileException extends RuntimeException {

@@ -29,15 +29,16 @@ import cn.nianbao.model.Scope;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.Submission;
 import cn.nianbao.model.UnitTotal;
-import cn.nianbao.roster.JobDefinition;
+import cn.nianbao.job.JobDefinition;
 import cn.nianbao.template.TemplateCatalogue;
 
 /**
- * Submissions, parsed reports with their source cells, findings and roll-ups, in the database through
- * Spring JDBC. A run is keyed by its job instance, so a restarted run (a new execution of the same
- * instance) sees what the crashed one already stored and writes nothing twice.
+ * What each run stored, in the database through Spring JDBC: its files and the reports read from them (their content
+ * is in {@link ContentStore}, by hash), which reports count, its findings, its roll-up, the files it did not read and
+ * the versions of each agency's report its job has seen. A run is keyed by its job instance, so a restarted run (a new
+ * execution of the same instance) sees what the crashed one already stored and writes nothing twice.
  */
-public class ReportStore {
+public class RunStore {
 
     /** Which step wrote a finding, so a step re-run replaces only its own. */
     public enum Stage { INGEST, VALIDATE, ROLLUP }
@@ -45,7 +46,7 @@ public class ReportStore {
     private final JdbcTemplate jdbc;
     private final ContentStore contents;
 
-    public ReportStore(JdbcTemplate jdbc, ContentStore contents) {
+    public RunStore(JdbcTemplate jdbc, ContentStore contents) {
         this.jdbc = jdbc;
         this.contents = contents;
     }

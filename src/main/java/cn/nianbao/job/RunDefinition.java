@@ -1,4 +1,4 @@
-package cn.nianbao.roster;
+package cn.nianbao.job;
 
 /**
  * What a run was started with, as stored when it started and read back by each of its steps: the job (name, years,

@@ -1,4 +1,4 @@
-package cn.nianbao.roster;
+package cn.nianbao.job;
 
 import java.nio.file.Path;
 import java.util.List;

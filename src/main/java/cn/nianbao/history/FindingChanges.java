@@ -1,4 +1,4 @@
-package cn.nianbao.validate;
+package cn.nianbao.history;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

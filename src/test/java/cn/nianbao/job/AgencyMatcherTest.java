@@ -1,4 +1,4 @@
-package cn.nianbao.roster;
+package cn.nianbao.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
