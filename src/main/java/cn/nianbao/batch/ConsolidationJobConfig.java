@@ -72,12 +72,6 @@ public class ConsolidationJobConfig {
         return new JobLocks(jdbc, staleAfter, heartbeat);
     }
 
-    @Bean
-    TestPause testPause(@Value("${nianbao.test.pause-after:}") String pauseAfter,
-                        @Value("${nianbao.test.pause-for:PT1H}") java.time.Duration pauseFor,
-                        @Value("${nianbao.test.pause-until:}") String pauseUntil) {
-        return TestPause.parse(pauseAfter, pauseFor, pauseUntil);
-    }
 
     @Bean
     RunRecords runRecords(JdbcTemplate jdbc) {
@@ -102,8 +96,9 @@ public class ConsolidationJobConfig {
     @Bean
     @StepScope
     IngestStep ingestStepHandler(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
-                                 TestPause testPause, @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
-        return new IngestStep(store, records, catalogue, limits, testPause, progressEvery);
+                                 org.springframework.beans.factory.ObjectProvider<RunProgressListener> listeners,
+                                 @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
+        return new IngestStep(store, records, catalogue, limits, listeners.orderedStream().toList(), progressEvery);
     }
 
     /**

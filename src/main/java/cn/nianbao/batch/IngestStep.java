@@ -52,7 +52,7 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     private final RunRecords records;
     private final TemplateCatalogue catalogue;
     private final ReadLimits limits;
-    private final TestPause testPause;
+    private final List<RunProgressListener> listeners;
     private final Duration progressEvery;
 
     // set by beforeStep before any item is read, read-only while the processors run
@@ -67,13 +67,13 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
     private int handedOut; // the reader's position: the step's thread only
     private final AtomicInteger done = new AtomicInteger();
 
-    public IngestStep(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits, TestPause testPause,
-                      Duration progressEvery) {
+    public IngestStep(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
+                      List<RunProgressListener> listeners, Duration progressEvery) {
         this.store = store;
         this.records = records;
         this.catalogue = catalogue;
         this.limits = limits;
-        this.testPause = testPause;
+        this.listeners = List.copyOf(listeners);
         this.progressEvery = progressEvery;
     }
 
@@ -146,8 +146,9 @@ public class IngestStep implements ItemReader<Path>, ItemProcessor<Path, IngestR
 
     @Override
     public void write(Chunk<? extends IngestResult> chunk) {
-        // Earlier chunks are committed by now: a crash test kills here to leave a half-ingested run.
-        testPause.reached("ingest", done.get());
+        // Earlier chunks are committed by now (a crash test kills here to leave a half-ingested run).
+        int stored = done.get();
+        listeners.forEach(l -> l.filesStored(stored));
         List<IngestResult> items = new ArrayList<>(chunk.size());
         for (IngestResult r : chunk.getItems()) {
             // the reader's findings as the rule book says (severity, switched off, message)

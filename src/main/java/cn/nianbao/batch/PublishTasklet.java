@@ -36,10 +36,11 @@ public class PublishTasklet implements Tasklet {
     private final Publisher publisher;
     private final TemplateCatalogue catalogue;
 
-    private final TestPause testPause;
+    private final List<RunProgressListener> listeners;
     private final RunRecords records;
 
-    public PublishTasklet(RunStore store, TemplateCatalogue catalogue, TestPause testPause,
+    public PublishTasklet(RunStore store, TemplateCatalogue catalogue,
+                          org.springframework.beans.factory.ObjectProvider<RunProgressListener> listeners,
                           RunRecords records,
                           @org.springframework.beans.factory.annotation.Qualifier("publishExecutor")
                           org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor publishExecutor) {
@@ -47,7 +48,7 @@ public class PublishTasklet implements Tasklet {
         this.store = store;
         this.catalogue = catalogue;
         this.publisher = new Publisher(catalogue, publishExecutor, publishExecutor.getMaxPoolSize());
-        this.testPause = testPause;
+        this.listeners = listeners.orderedStream().toList();
     }
 
     @Override
@@ -69,7 +70,7 @@ public class PublishTasklet implements Tasklet {
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = job.output();
-        List<Path> written = publisher.publish(result, out, changes, count -> testPause.reached("publish", count), store.content(),
+        List<Path> written = publisher.publish(result, out, changes, count -> listeners.forEach(l -> l.outputsWritten(count)), store.content(),
                 history(run, job.name(), out));
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import cn.nianbao.batch.TestPause;
+import cn.nianbao.testing.TestPause;
 
 /**
  * The command line run as a separate JVM, as cron would run it, so a test can kill it with SIGKILL
