@@ -10,12 +10,21 @@ import cn.nianbao.model.Severity;
  * One rule of the rule book, after the default file and the override were merged. An arithmetic rule
  * has {@code relations}; any other rule names a {@code check} (see {@link Checks}) and its
  * {@code params}. {@code formats} empty means every format; {@code yearFrom}/{@code yearTo} null mean open.
+ * {@code name} is what auditors read beside the id (「总计与分项之和」), editable in the rule book like the rest.
  */
 public record Rule(String id, Severity severity, List<String> formats, Integer yearFrom, Integer yearTo,
                    BigDecimal tolerance, boolean enabled, String message, List<RelationSpec> relations,
-                   String check, Map<String, Object> params, String origin) {
+                   String check, Map<String, Object> params, String origin, String name) {
+
+    /** A rule whose Chinese name is its id (built by hand, in tests). */
+    public Rule(String id, Severity severity, List<String> formats, Integer yearFrom, Integer yearTo, BigDecimal tolerance,
+                boolean enabled, String message, List<RelationSpec> relations, String check, Map<String, Object> params,
+                String origin) {
+        this(id, severity, formats, yearFrom, yearTo, tolerance, enabled, message, relations, check, params, origin, id);
+    }
 
     public Rule {
+        name = name == null || name.isBlank() ? id : name;
         formats = List.copyOf(formats);
         relations = List.copyOf(relations);
         params = Map.copyOf(params);

@@ -38,7 +38,7 @@ public final class RuleBook {
     public static final String DEFAULT_RESOURCE = "rules/default-rules.yml";
     private static final String DEFAULT_NAME = "classpath:" + DEFAULT_RESOURCE;
 
-    static final Set<String> RULE_KEYS = Set.of("id", "severity", "enabled", "formats", "years", "tolerance",
+    static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "enabled", "formats", "years", "tolerance",
             "message", "relation", "relations", "check", "params", "description");
     private static final Set<String> RELATION_KEYS = Set.of("relation", "formats", "message");
     private static final Set<String> YEAR_KEYS = Set.of("from", "to");
@@ -139,6 +139,11 @@ public final class RuleBook {
                     f.cells(), f.expected(), f.actual(), f.delta(), Messages.fill(r.message(), Map.of("detail", f.message()))));
         }
         return out;
+    }
+
+    /** The Chinese name of a rule for auditors; the id itself for a rule the book does not know. */
+    public String nameOf(String ruleId) {
+        return rule(ruleId).map(Rule::name).orElse(ruleId);
     }
 
     /** The rule with this id; a built-in rule id missing would be a programming error. */
@@ -311,7 +316,11 @@ public final class RuleBook {
                 checkPlaceholders(spec.message(), placeholders, file, id);
             }
         }
-        return new Rule(id, severity, formats, from, to, tolerance, enabled, message, relations, check, params, file);
+        Object name = raw.get("name");
+        if (name != null && !(name instanceof String)) {
+            throw new RuleBookException(file, id, "name 应为文本（规则的中文名称）");
+        }
+        return new Rule(id, severity, formats, from, to, tolerance, enabled, message, relations, check, params, file, (String) name);
     }
 
     private static List<Rule.RelationSpec> relations(Map<String, Object> raw, String file, String id,

@@ -207,7 +207,7 @@ class RuleBookTest {
     void mistakesAreNamedWhereTheyAre() throws IOException {
         assertTrue(loadFails("rules:\n  - id: B-BALANCE\n  - just text\n").getMessage().contains("rules 的第 2 项不是键值表"));
         assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    severty: WARNING\n").getMessage()
-                .contains("（允许：check、description、enabled、formats、id、message、params、relation、relations、severity、tolerance、years）"));
+                .contains("（允许：check、description、enabled、formats、id、message、name、params、relation、relations、severity、tolerance、years）"));
         assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    message: \"{lefft}\"\n").getMessage()
                 .contains("（允许：{agency}、{column}、{delta}、{left}、{right}、{row}、{target}、{tolerance}、{year}）"));
         // a check without parameters says so
