@@ -91,15 +91,20 @@ class HiddenReportContentTest {
 
         assertThat(result.findings()).extracting(Finding::rule, Finding::severity, Finding::sheet, Finding::cells)
                 .containsExactly(tuple(ReportFinder.HIDDEN_CONTENT, Severity.WARNING, "年报", List.of()));
-        assertThat(result.findings().get(0).message()).contains("工作表「年报」中隐藏的B 列含有数值，未读取");
+        assertThat(result.findings().get(0).message()).isEqualTo("工作表「年报」中隐藏的B 列含有数值，未读取；汇总按可见的单元格读取。"
+                + "如隐藏的才是本年数据，请取消隐藏并删除不用的行列后重新报送");
+        assertThat(result.findings()).extracting(Finding::agencyName, Finding::year).containsExactly(tuple("某街道办事处", 2021));
         expected.assertReadBy(result.onlyReport());
     }
 
-    /** An old copy of the report on a hidden sheet before the visible one: the visible sheet is read, a warning names the hidden one. */
+    /**
+     * Last year's report kept on a hidden sheet before this year's: this year's is read (its figures, its title's year
+     * and format), a warning names the hidden sheet.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void anOldCopyOnAHiddenSheetIsNamedAndTheVisibleSheetRead(String ext) throws Exception {
-        SampleFiles.Written old = SampleFiles.report(dir.resolve("old.xlsx"), "某街道办事处", 2021, 32);
+        SampleFiles.Written old = SampleFiles.report(dir.resolve("old.xlsx"), "某街道办事处", 2020, 32);
         SampleFiles.Written current = SampleFiles.report(dir.resolve("current.xlsx"), "某街道办事处", 2021, 33);
         Path file = dir.resolve("某街道办事处-2021." + ext);
         Map<String, Path> sheets = new LinkedHashMap<>();
@@ -112,11 +117,14 @@ class HiddenReportContentTest {
 
         assertThat(result.findings()).extracting(Finding::rule, Finding::severity, Finding::sheet, Finding::cells)
                 .containsExactly(tuple(ReportFinder.HIDDEN_CONTENT, Severity.WARNING, "旧稿", List.of()));
-        assertThat(result.findings().get(0).message()).contains("隐藏的工作表「旧稿」也含有年报表格")
-                .contains("「二、主动公开政府信息情况」、「三、收到和处理政府信息公开申请情况」、「四、政府信息公开行政复议、行政诉讼情况」")
-                .contains("未读取");
+        assertThat(result.findings().get(0).message()).isEqualTo("隐藏的工作表「旧稿」也含有年报表格（「二、主动公开政府信息情况」、"
+                + "「三、收到和处理政府信息公开申请情况」、「四、政府信息公开行政复议、行政诉讼情况」），未读取；汇总按可见的工作表读取。"
+                + "如隐藏的才是要报送的数据，请取消隐藏并删除不用的表格后重新报送");
         Report report = result.onlyReport();
         assertThat(report.part().isWhole()).isTrue();
+        assertThat(report.year()).isEqualTo(2021);
+        assertThat(report.format()).isEqualTo("GOV2021");
+        assertThat(report.title()).isEqualTo("某街道办事处 2021年政府信息公开工作年度报告");
         Expected.moved(current, "定稿", r -> r, c -> c).assertReadBy(report);
     }
 
