@@ -260,6 +260,46 @@ class HiddenReportContentTest {
         expected.assertReadBy(result.onlyReport());
     }
 
+    /**
+     * This year's report lacks table 四; last year's report (the other format) is on a hidden sheet. The missing table is
+     * not taken from last year's: the report is incomplete, and the hidden sheet is named.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aTableMissingFromThisYearsReportIsNotTakenFromLastYearsOnAHiddenSheet(String ext) throws Exception {
+        SampleFiles.Written current = SampleFiles.report(dir.resolve("current.xlsx"), "某街道办事处", 2021, 38);
+        SampleFiles.Written old = SampleFiles.report(dir.resolve("old.xlsx"), "某街道办事处", 2020, 39);
+        int tableC = ref(current.cells().get("C.REVIEW.UPHELD")).getRow() - 4;
+        SampleFiles.edit(current.file(), wb -> {
+            Sheet s = wb.getSheetAt(0);
+            for (int r = tableC; r <= s.getLastRowNum(); r++) {
+                if (s.getRow(r) != null) {
+                    s.removeRow(s.getRow(r));
+                }
+            }
+        });
+        Path file = dir.resolve("某街道办事处-2021." + ext);
+        Map<String, Path> sheets = new LinkedHashMap<>();
+        sheets.put("年报", current.file());
+        sheets.put("2020年", old.file());
+        SampleFiles.combine(file, sheets);
+        SampleFiles.edit(file, wb -> wb.setSheetVisibility(1, SheetVisibility.HIDDEN));
+
+        IngestResult result = read(file);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.findings()).extracting(Finding::rule, Finding::severity, Finding::sheet)
+                .containsExactly(tuple("PARSE-NO-TABLE", Severity.ERROR, null), tuple(ReportFinder.HIDDEN_CONTENT, Severity.WARNING, "2020年"));
+        assertThat(result.findings().get(0).message()).contains("四、政府信息公开行政复议、行政诉讼情况");
+        ParsedReport read = result.parsed().reports().get(0);
+        assertThat(read.format()).isEqualTo("GOV2021");
+        assertThat(read.tablesComplete()).isFalse();
+        Expected expected = Expected.moved(current, "年报", r -> r, c -> c);
+        expected.cells().keySet().removeIf(id -> id.startsWith("C."));
+        assertThat(read.datapoints().keySet()).containsExactlyInAnyOrderElementsOf(expected.cells().keySet());
+        read.datapoints().forEach((id, d) -> assertThat(d.source().sheet() + "!" + d.source().cell()).isEqualTo(expected.cells().get(id)));
+    }
+
     // ------------------------------------------------------------------ what the reader must give
 
     /** Every datapoint the reader must give, with its value (null = blank) and its sheet and cell; no other. */
