@@ -70,7 +70,14 @@ abstract class ConsolidationJobTestBase {
         assertThat(CsvFiles.header(out.resolve("exceptions.csv"))).containsExactly("fingerprint", "severity", "rule",
                 "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
         assertThat(CsvFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
-                "datapoint", "value", "reports_included", "reports_expected");
+                "datapoint", "value", "reports_included", "reports_expected", "reports_with_errors", "reports_left_out",
+                "agencies_with_errors");
+        // 人社局's B-BALANCE: two ERROR findings in a report the sums include, named on every row of the unit and year
+        assertThat(CsvFiles.rows(out.resolve("summary.csv"))).allSatisfy(r -> {
+            assertThat(r.get("reports_with_errors")).isEqualTo("1");
+            assertThat(r.get("reports_left_out")).isEqualTo("0");
+            assertThat(r.get("agencies_with_errors")).isEqualTo("350502-RS:2");
+        });
 
         List<Map<String, String>> facts = CsvFiles.rows(out.resolve("facts.csv"));
         // Every sample workbook is accepted with every value it was written with.

@@ -137,7 +137,10 @@ class PublisherTest {
     void summaryCsv() throws Exception {
         List<List<String>> rows = readCsv("summary.csv");
         assertEquals(CsvOutputs.SUMMARY_HEADER, rows.get(0));
-        assertEquals(List.of("350502", "泉州市鲤城区", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "101", "2", "3"), rows.get(1));
+        assertEquals(List.of("350502", "泉州市鲤城区", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "101", "2", "3", "2", "0",
+                "350502001:1;350502002:1"), rows.get(1));
+        List<String> y2021 = rows.stream().filter(r -> r.get(2).equals("2021")).findFirst().orElseThrow();
+        assertEquals(List.of("1", "3", "0", "0", ""), y2021.subList(6, 11), "no report with errors in 2021");
         List<String> licensing = rows.stream().filter(r -> r.get(2).equals("2020") && r.get(4).equals("A.LICENSING.DECISIONS"))
                 .findFirst().orElseThrow();
         assertEquals("8080", licensing.get(5));
