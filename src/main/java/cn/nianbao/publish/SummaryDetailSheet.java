@@ -35,7 +35,8 @@ import cn.nianbao.template.TableDef;
  * left out of the sums (the job's setting) are shown after the others, marked, and not in 合计.
  *
  * <p>Written a row at a time through a streaming sheet: a unit of thousands of agencies holds in memory only the
- * reports of one page's agencies.
+ * reports of one page's agencies. Merged cells are added without POI's check against every earlier one (quadratic in
+ * a province's thousands): they never overlap, each lies within one page's rows.
  */
 final class SummaryDetailSheet {
 
@@ -252,7 +253,7 @@ final class SummaryDetailSheet {
             r.createCell(c).setCellStyle(style);
         }
         if (lastColumn > 0) {
-            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, lastColumn));
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 0, lastColumn));
         }
         pager.add(height);
         row++;
@@ -319,9 +320,9 @@ final class SummaryDetailSheet {
                         cell(r, 1 + k, k == i && level < size ? heading(paths.get(i), level) : null, styles.detailHeader);
                     }
                     if (level < size - 1 && j > i) {
-                        sheet.addMergedRegion(new CellRangeAddress(row, row, 1 + i, 1 + j));
+                        sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 1 + i, 1 + j));
                     } else if (level == size - 1 && size < depth) {
-                        sheet.addMergedRegion(new CellRangeAddress(row, top + depth - 1, 1 + i, 1 + i));
+                        sheet.addMergedRegionUnsafe(new CellRangeAddress(row, top + depth - 1, 1 + i, 1 + i));
                     }
                     i = j + 1;
                 }
@@ -329,7 +330,7 @@ final class SummaryDetailSheet {
                 row++;
             }
             if (depth > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(row - depth, row - 1, 0, 0));
+                sheet.addMergedRegionUnsafe(new CellRangeAddress(row - depth, row - 1, 0, 0));
             }
         };
         heading.run();
@@ -463,7 +464,7 @@ final class SummaryDetailSheet {
                 row++;
             }
             if (group.size() > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(top, row - 1, 0, 0));
+                sheet.addMergedRegionUnsafe(new CellRangeAddress(top, row - 1, 0, 0));
             }
             pager.add(groupHeight);
         }
