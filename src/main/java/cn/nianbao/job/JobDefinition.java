@@ -20,9 +20,12 @@ import cn.nianbao.model.Agency;
  * @param fromJobs    for a roll-up job (city, province): the jobs whose latest completed runs it consolidates
  *                    from the database instead of reading workbooks ({@code input} is then null, and units and
  *                    roster come from those runs, see {@link RollupDefinition}); empty for a district job
+ * @param leaveOutErrors whether reports with ERROR findings are left out of the roll-up's sums (they are named on the
+ *                    summary either way); false: they are summed, so the sums are complete but may not balance
  */
 public record JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
-                            List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs) {
+                            List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs,
+                            boolean leaveOutErrors) {
 
     public JobDefinition {
         years = List.copyOf(years);
@@ -34,7 +37,13 @@ public record JobDefinition(String name, List<Integer> years, Path input, Path o
     /** A district job: reads the workbooks under {@code input}. */
     public JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
                          List<Agency> units, List<Agency> roster, Path source) {
-        this(name, years, input, output, rules, units, roster, source, List.of());
+        this(name, years, input, output, rules, units, roster, source, List.of(), false);
+    }
+
+    /** A job that sums reports with ERROR findings like the others. */
+    public JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
+                         List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs) {
+        this(name, years, input, output, rules, units, roster, source, fromJobs, false);
     }
 
     /** Whether this job consolidates other jobs' stored runs rather than workbooks. */
@@ -44,12 +53,12 @@ public record JobDefinition(String name, List<Integer> years, Path input, Path o
 
     /** The same job for other years. */
     public JobDefinition withYears(List<Integer> otherYears) {
-        return new JobDefinition(name, otherYears, input, output, rules, units, roster, source, fromJobs);
+        return new JobDefinition(name, otherYears, input, output, rules, units, roster, source, fromJobs, leaveOutErrors);
     }
 
     /** The same job with these units and roster (a roll-up job's, as taken from its source runs). */
     public JobDefinition withUnitsAndRoster(List<Agency> otherUnits, List<Agency> otherRoster) {
-        return new JobDefinition(name, years, input, output, rules, otherUnits, otherRoster, source, fromJobs);
+        return new JobDefinition(name, years, input, output, rules, otherUnits, otherRoster, source, fromJobs, leaveOutErrors);
     }
 
     public boolean hasRoster() {

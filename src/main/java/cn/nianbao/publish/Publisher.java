@@ -94,8 +94,8 @@ public final class Publisher {
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
             Path target = outputFolder.resolve(name);
-            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, nonNull(run.findings()), history.program(), target),
-                    target, history, () -> summaryWorkbook.write(unit, nonNull(run.findings()), target, content)));
+            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, history.program(), target),
+                    target, history, () -> summaryWorkbook.write(unit, target, content)));
         }
         tasks.add(() -> exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
         tasks.add(() -> exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
