@@ -85,6 +85,11 @@ record CellFormat(int id, String pattern, Category category, boolean mayShowPare
             case PERCENT:
                 return new GridCell(r, c, CellKind.PERCENT, null, number, formula, formatted(value));
             case NUMBER:
+                NumberSection section = NumberSection.of(sections(pattern), number);
+                if (section != null && section.hides(number)) {
+                    String hidden = section.showsDigits() ? formatted(value) : "";
+                    return new GridCell(r, c, CellKind.SHOWN_OTHERWISE, null, number, formula, hidden == null ? "" : hidden);
+                }
                 String shown = mayShowParentheses ? formatted(value) : null;
                 return new GridCell(r, c, CellKind.NUMBER, null, number, formula, shown != null && shown.indexOf('(') >= 0 ? shown : null);
             default:

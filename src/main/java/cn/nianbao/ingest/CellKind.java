@@ -16,6 +16,11 @@ public enum CellKind {
     /** A number shown as a percentage: {@code display} is what is shown (「50%」). */
     PERCENT,
     /**
+     * A number its format shows as another number or not at all (「0」 over 3.6 shows 4, 「;;;」 shows nothing):
+     * {@code number} is what the cell holds, {@code display} what is shown (empty where nothing is).
+     */
+    SHOWN_OTHERWISE,
+    /**
      * A formula with no saved result that could not be evaluated (an unsupported function, a link to another
      * workbook, a circular reference): {@code text} says why, in Chinese; {@code formula} is the formula.
      */

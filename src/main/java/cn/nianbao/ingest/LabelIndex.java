@@ -111,6 +111,7 @@ final class LabelIndex {
             case BOOLEAN:
             case DATE:
             case PERCENT:
+            case SHOWN_OTHERWISE:
             case UNCALCULATED:
                 return true;
             case TEXT:

@@ -15,6 +15,8 @@ public record ParsedValue(boolean blank, BigDecimal number, String problemRule, 
     public static final String BAD_NUMBER = "PARSE-BAD-NUMBER";
     /** A date, time, percentage, logical or error value where a number belongs. */
     public static final String CELL_TYPE = "PARSE-CELL-TYPE";
+    /** A number whose format shows another number or nothing. */
+    public static final String SHOWN_VALUE = "PARSE-SHOWN-VALUE";
     /** A formula with no saved result that could not be evaluated. */
     public static final String FORMULA = "PARSE-FORMULA";
 
@@ -32,6 +34,10 @@ public record ParsedValue(boolean blank, BigDecimal number, String problemRule, 
 
     static ParsedValue cellType(String problem) {
         return new ParsedValue(false, null, CELL_TYPE, problem, null);
+    }
+
+    static ParsedValue shownValue(String problem) {
+        return new ParsedValue(false, null, SHOWN_VALUE, problem, null);
     }
 
     static ParsedValue formula(String problem) {

@@ -45,6 +45,11 @@ public final class ValueParser {
             case PERCENT:
                 return ParsedValue.cellType("单元格显示为「" + cell.display() + "」（百分比格式）" + formulaNote(cell)
                         + "，本栏应填" + (kind.isAmount() ? "金额" : "件数") + "；请把单元格格式设为「常规」或「数值」，重新输入该数后报送");
+            case SHOWN_OTHERWISE:
+                return ParsedValue.shownValue((cell.display().isEmpty() ? "单元格显示为空白" : "单元格显示为「" + cell.display() + "」")
+                        + "，实际保存的数是 " + cell.number().toPlainString() + formulaNote(cell)
+                        + "（单元格的数字格式" + (cell.display().isEmpty() ? "隐藏了它" : "改变了显示的数") + "），汇总会按保存的数计算；"
+                        + "请确认应填的数，把单元格格式设为「常规」或「数值」、输入该数后重新报送");
             case UNCALCULATED:
                 return ParsedValue.formula("单元格的公式「=" + cell.formula() + "」没有保存计算结果，本程序也无法计算（" + cell.text()
                         + "）；请在 Excel 或 WPS 中打开、确认显示正确的数值后保存，或把该单元格改为数值后重新报送");
