@@ -1,13 +1,10 @@
 package cn.nianbao.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.NianbaoApplication;
+import cn.nianbao.testing.LibreOffice;
 
 /**
  * The sample district's summary workbooks as they come out of a printer: LibreOffice (headless) prints each to PDF,
@@ -27,7 +25,6 @@ import cn.nianbao.NianbaoApplication;
  */
 class SummaryPrintTest {
 
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final int MAX_PAGES = 16;
     private static final float MIN_POINTS = 8f;
 
@@ -36,10 +33,7 @@ class SummaryPrintTest {
 
     @Test
     void theSampleSummaryWorkbooksPrintOnAFewPagesInReadableTextWithTheirCaveats() throws Exception {
-        boolean installed = Files.isExecutable(SOFFICE);
-        assertThat(installed || !"true".equals(System.getenv("CI")))
-                .as("LibreOffice is not installed, and under CI this test must run (apt-get install libreoffice-calc-nogui)").isTrue();
-        assumeTrue(installed, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+        LibreOffice.assumeInstalled();
         Workspace ws = Workspace.create(dir);
         assertThat(NianbaoApplication.run(new String[] {"consolidate", "--job", ws.job("licheng-2020").toString()})).isEqualTo(0);
         assertThat(NianbaoApplication.run(new String[] {"consolidate", "--job", ws.job("licheng-2021").toString()})).isEqualTo(0);
@@ -71,15 +65,7 @@ class SummaryPrintTest {
     }
 
     private Printed print(Path workbook) throws Exception {
-        Path out = dir.resolve("pdf");
-        Files.createDirectories(out);
-        Process soffice = new ProcessBuilder(SOFFICE.toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + dir.resolve("office-profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
-                workbook.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
-        assertThat(soffice.waitFor(300, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
-        String name = workbook.getFileName().toString();
-        Path pdf = out.resolve(name.substring(0, name.length() - ".xlsx".length()) + ".pdf");
-        assertThat(pdf).as("LibreOffice printed " + name + ": " + Files.readString(dir.resolve("soffice.log"))).isRegularFile();
+        Path pdf = LibreOffice.convert(workbook, "pdf", dir.resolve("pdf"), dir);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             List<String> pages = new ArrayList<>();
             float[] smallest = {Float.MAX_VALUE};
