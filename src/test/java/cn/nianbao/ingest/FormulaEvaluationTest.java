@@ -372,4 +372,66 @@ class FormulaEvaluationTest {
         assertThat(cell(grid, "报表", "B4").number()).isEqualByComparingTo("15");
         assertThat(GridFiles.sheet(grid, "工作").visibility()).isEqualTo(SheetGrid.Visibility.HIDDEN);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void logicalTextAndEmptyResultsAreWhatTheFormulaGives(String ext) throws Exception {
+        Workbook wb = workbook(ext);
+        Sheet report = reportWithWorkingSheet(wb);
+        formula(report, "A1", "工作!B2>工作!B3");
+        formula(report, "A2", "IF(工作!B2>0,\"件\",\"\")");
+        formula(report, "A3", "IF(工作!B2<0,\"件\",\"\")");
+        Path file = GridFiles.save(wb, dir.resolve("结果类型." + ext));
+
+        WorkbookGrid grid = GridFiles.read(file);
+
+        assertThat(cell(grid, "报表", "A1")).extracting(GridCell::kind, GridCell::text, GridCell::formula)
+                .containsExactly(CellKind.BOOLEAN, "true", "工作!B2>工作!B3");
+        assertThat(cell(grid, "报表", "A2")).extracting(GridCell::kind, GridCell::text).containsExactly(CellKind.TEXT, "件");
+        assertThat(cell(grid, "报表", "A3")).extracting(GridCell::kind, GridCell::number).containsExactly(CellKind.BLANK, null);
+    }
+
+    @Test
+    void aFormulaThatCannotBeRecalculatedShowsTheResultTheFileSaved() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet report = reportWithWorkingSheet(wb);
+        // a number saved first, then the formula: POI keeps the number as the formula's saved result
+        Cell number = report.createRow(0).createCell(0);
+        number.setCellValue(12);
+        number.setCellFormula("CUBEVALUE(\"销售\")");
+        Cell date = report.createRow(1).createCell(0);
+        date.setCellValue(44199);
+        org.apache.poi.ss.usermodel.CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.createDataFormat().getFormat("m\"月\"d\"日\""));
+        date.setCellStyle(style);
+        date.setCellFormula("CUBEVALUE(\"日期\")");
+        wb.setForceFormulaRecalculation(true);
+        Path file = GridFiles.save(wb, dir.resolve("保存的结果.xlsx"));
+
+        WorkbookGrid grid = GridFiles.read(file);
+
+        assertThat(cell(grid, "报表", "A1").kind()).isEqualTo(CellKind.UNCALCULATED);
+        assertThat(cell(grid, "报表", "A1").text()).contains("保存的结果（12）").contains("可能已过时");
+        assertThat(cell(grid, "报表", "A2").text()).contains("保存的结果（1月3日）");
+    }
+
+    @Test
+    void aChainOfReferencesTooDeepToFollowIsUncalculated() throws Exception {
+        // A1 = A2+1, A2 = A3+1, … : following it from A1 needs a call per cell, more than a thread's stack holds
+        int depth = 30_000;
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet report = wb.createSheet("报表");
+        for (int r = 1; r < depth; r++) {
+            formula(report, "A" + r, "A" + (r + 1) + "+1");
+        }
+        report.createRow(depth - 1).createCell(0).setCellValue(1);
+        Path file = GridFiles.save(wb, dir.resolve("层级.xlsx"));
+        ReadLimits deep = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 50, 2 * depth, 200, ReadLimits.DEFAULT_MAX_ENTRY_BYTES,
+                0.001, 2 * depth, 2 * depth);
+
+        GridCell first = cell(GridFiles.read(file, deep), "报表", "A1");
+
+        assertThat(first).extracting(GridCell::kind, GridCell::number, GridCell::formula).containsExactly(CellKind.UNCALCULATED, null, "A2+1");
+        assertThat(first.text()).contains("引用层级过深");
+    }
 }
