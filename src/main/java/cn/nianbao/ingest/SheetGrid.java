@@ -23,9 +23,6 @@ public final class SheetGrid {
 
     /** A merged region, zero-based and inclusive. */
     public record Region(int firstRow, int lastRow, int firstCol, int lastCol) {
-        boolean contains(int r, int c) {
-            return r >= firstRow && r <= lastRow && c >= firstCol && c <= lastCol;
-        }
     }
 
     private final String name;

@@ -189,4 +189,20 @@ class SheetGridTest {
         veryHidden.setVisibility(SheetGrid.Visibility.VERY_HIDDEN);
         assertThat(veryHidden.isHidden()).isTrue();
     }
+
+    @Test
+    void aRowAsReadIncludesTheCopiesOfItsMergedCellsFromTheFirstRowOn() {
+        SheetGrid grid = new SheetGrid("表");
+        grid.put(text(0, 0, "二、主动公开政府信息情况"));
+        grid.addMerged(new SheetGrid.Region(0, 1, 0, 3));
+        grid.put(number(2, 1, 5));
+
+        assertThat(grid.row(0)).extracting(GridCell::col, GridCell::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, "二、主动公开政府信息情况"), org.assertj.core.groups.Tuple.tuple(1, "二、主动公开政府信息情况"),
+                org.assertj.core.groups.Tuple.tuple(2, "二、主动公开政府信息情况"), org.assertj.core.groups.Tuple.tuple(3, "二、主动公开政府信息情况"));
+        assertThat(grid.row(1)).extracting(GridCell::col).containsExactly(0, 1, 2, 3);
+        assertThat(grid.row(2)).extracting(GridCell::col).containsExactly(1);
+        assertThat(grid.row(-1)).isEmpty();
+        assertThat(grid.row(1 << 20)).isEmpty();
+    }
 }
