@@ -70,6 +70,8 @@ class CellFormatTest {
             "0\"天\"|false",
             "\"日期\"|false",
             "yyyy+|false",
+            "yyyy-m-d a|true",
+            "`yyyy\u007f`|false",
     })
     void whetherASectionShowsADateOrATime(String section, boolean date) {
         assertThat(CellFormat.isDate(section)).isEqualTo(date);
@@ -127,5 +129,11 @@ class CellFormatTest {
         assertThat(CellFormat.of(3, null).cell(1, 1, -7, null, false).display()).isNull();
         assertThat(CellFormat.GENERAL.category()).isEqualTo(CellFormat.Category.GENERAL);
         assertThat(List.of(CellFormat.GENERAL.pattern(), CellFormat.GENERAL.id())).containsExactly("General", 0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChineseColourAtTheStartOfAFormatIsNotShown() {
+        assertThat(CellFormat.of(178, "[红色]0.0%").cell(0, 0, 0.5, null, false).display()).isEqualTo("50.0%");
+        assertThat(CellFormat.of(179, "[红色](0.0)").cell(0, 0, 2.5, null, false).display()).isEqualTo("(2.5)");
     }
 }
