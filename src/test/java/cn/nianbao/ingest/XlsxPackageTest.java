@@ -230,6 +230,36 @@ class XlsxPackageTest {
         assertThat(read(file, noRatio).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
     }
 
+    /** A sheet part of exactly {@code bytes} bytes (spaces inside sheetData) holding 1 in A1. */
+    private static String sheetOfBytes(int bytes) {
+        String cell = sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+        return cell.replace("</sheetData>", " ".repeat(bytes - cell.length()) + "</sheetData>");
+    }
+
+    @Test
+    void aPartIsCountedAsItInflatesAndMayReachTheLimitExactly() throws Exception {
+        int size = 4000;
+        Path file = write("计数.xlsx", minimal(sheetOfBytes(size)));
+        lieAboutSizes(file, 1); // the directory passes every part: only the counting can stop one
+
+        ReadLimits exactly = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, size, 0.0, 100_000);
+        assertThat(read(file, exactly).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
+        ReadLimits oneLess = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, size - 1, 0.0, 100_000);
+        assertThatThrownBy(() -> read(file, oneLess)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).contains("/xl/worksheets/sheet1.xml").contains("上限"));
+    }
+
+    @Test
+    void theCompressionRatioIsJudgedOnlyPast100KB() throws Exception {
+        // spaces compress about 1000:1, far below the 0.01 limit; up to 100 KB that is not held against a part
+        Path at = write("100K.xlsx", minimal(sheetOfBytes(100 * 1024)));
+        Path past = write("100K加1.xlsx", minimal(sheetOfBytes(100 * 1024 + 1)));
+
+        assertThat(read(at, SMALL).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> read(past, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).contains("压缩比异常"));
+    }
+
     @Test
     void aTruncatedPackageSaysItIsIncomplete() throws Exception {
         Path whole = write("完整.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));
