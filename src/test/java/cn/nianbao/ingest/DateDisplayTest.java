@@ -87,6 +87,10 @@ class DateDisplayTest {
             "1.0854629629629630|[s]|93784",
             "1.0854629629629630|[hhh]|026",
             "0.2083333333333333|[h]:mm|5:00",
+            // with tenths of a second: 93784.5 seconds
+            "1.08546875|[h]:mm:ss.0|26:03:04.5",
+            "1.08546875|[mm]:ss.0|1563:04.5",
+            "1.08546875|[s].0|93784.5",
             // a bare time is on Excel's day 0, 1900/1/0, a Saturday
             "0.5|yyyy/m/d h:mm|1900/1/0 12:00",
             "0.5|dddd aaa|星期六 六",
@@ -95,6 +99,7 @@ class DateDisplayTest {
             "-1|yyyy/m/d|########",
             "2958466|yyyy/m/d|########",
             "2958465.5|yyyy/m/d h:mm|9999/12/31 12:00",
+            "2958465.99999|yyyy/m/d|9999/12/31",
     })
     void showsTimesAndNumbersThatAreNoDate(double serial, String pattern, String shown) {
         assertThat(DateDisplay.format(serial, pattern, false)).isEqualTo(shown);
