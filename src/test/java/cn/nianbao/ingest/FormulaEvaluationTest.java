@@ -414,24 +414,4 @@ class FormulaEvaluationTest {
         assertThat(cell(grid, "报表", "A1").text()).contains("保存的结果（12）").contains("可能已过时");
         assertThat(cell(grid, "报表", "A2").text()).contains("保存的结果（1月3日）");
     }
-
-    @Test
-    void aChainOfReferencesTooDeepToFollowIsUncalculated() throws Exception {
-        // A1 = A2+1, A2 = A3+1, … : following it from A1 needs a call per cell, more than a thread's stack holds
-        int depth = 30_000;
-        XSSFWorkbook wb = new XSSFWorkbook();
-        Sheet report = wb.createSheet("报表");
-        for (int r = 1; r < depth; r++) {
-            formula(report, "A" + r, "A" + (r + 1) + "+1");
-        }
-        report.createRow(depth - 1).createCell(0).setCellValue(1);
-        Path file = GridFiles.save(wb, dir.resolve("层级.xlsx"));
-        ReadLimits deep = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 50, 2 * depth, 200, ReadLimits.DEFAULT_MAX_ENTRY_BYTES,
-                0.001, 2 * depth, 2 * depth);
-
-        GridCell first = cell(GridFiles.read(file, deep), "报表", "A1");
-
-        assertThat(first).extracting(GridCell::kind, GridCell::number, GridCell::formula).containsExactly(CellKind.UNCALCULATED, null, "A2+1");
-        assertThat(first.text()).contains("引用层级过深");
-    }
 }
