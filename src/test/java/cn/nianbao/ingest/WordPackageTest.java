@@ -109,6 +109,23 @@ class WordPackageTest {
     }
 
     @Test
+    void aPartNameInAnotherCaseIsLookedForAmongTheFirst1000Entries() throws Exception {
+        String rels = rels("Type=\"" + OFFICE_DOCUMENT + "\" Target=\"word/document.xml\"");
+        String types = types("<Override PartName=\"/word/document.xml\" ContentType=\"" + DOCUMENT + "\"/>");
+        for (int before : new int[] {999, 1000}) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            entries.put("[Content_Types].xml", types);
+            for (int i = 1; i < before; i++) {
+                entries.put("media/image" + i + ".png", "");
+            }
+            entries.put("_RELS/.RELS", rels);
+            entries.put("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+            // the relationships are entry number before + 1
+            assertThat(WordReportReader.isWordPackage(zip("entries" + before + ".docx", entries))).as(before + " entries before").isEqualTo(before < 1000);
+        }
+    }
+
+    @Test
     void onlyTheFirst64KBOfTheContentTypesAreRead() throws Exception {
         String main = rels("Type=\"" + OFFICE_DOCUMENT + "\" Target=\"word/document.xml\"");
         String override = "<Override PartName=\"/word/document.xml\" ContentType=\"" + DOCUMENT + "\"/>";
