@@ -71,6 +71,11 @@ class NumberSectionTest {
             "`[<>1.5]0;0.0`|2.5|true",
             "`[<>1.5]0;0.0`|1.5|false",
             "`[>-1]0;0.0`|-0.5|true",
+            // at exactly the condition's number
+            "`[<10.5]0;0.0`|10.5|false",
+            "`[<=10.5]0;0.0`|10.5|true",
+            "`[>10.5]0;0.0`|10.5|false",
+            "`[>=10.5]0;0.0`|10.5|true",
             "`[>100]0;[<0]0;0.0`|-0.5|true",
             "`[>100]0;[<0]0;0.0`|0.5|false",
             // colours and literal text are not digits
@@ -89,6 +94,7 @@ class NumberSectionTest {
             "0.00E+00|123456",
             "0.0e-0|123456",
             "# ?/?|1.25",
+            "/0|1.5",
             "`[>100]0;[>50]0.0`|10",
     })
     void scientificFractionsAndNoSectionAreNotJudged(String pattern, String number) {
@@ -102,6 +108,7 @@ class NumberSectionTest {
             "`0,,`|true|0|2",
             "`#,##0.0,`|true|1|1",
             "`0,.00`|true|2|1",
+            "`0,.`|true|0|1",
             ";;;|false|0|0",
             "`\"0\"`|false|0|0",
             "`\\0.0`|true|1|0",

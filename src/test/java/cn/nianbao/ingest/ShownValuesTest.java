@@ -74,9 +74,9 @@ class ShownValuesTest {
                 tuple("PARSE-SHOWN-VALUE", cellOf(w, "A.REGULATION.NEW_MADE")),
                 tuple("PARSE-SHOWN-VALUE", cellOf(w, "A.PROCUREMENT.AMOUNT_YUAN")),
                 tuple("PARSE-SHOWN-VALUE", cellOf(w, "A.NORMATIVE.NEW_MADE")));
-        assertThat(message(result, cellOf(w, "B.NEW.NATURAL"))).contains("显示为「4」").contains("保存的数是 3.6").contains("请确认");
+        assertThat(message(result, cellOf(w, "B.NEW.NATURAL"))).contains("显示为「4」").contains("保存的数是 3.6").contains("改变了显示的数").contains("请确认");
         assertThat(message(result, cellOf(w, "B.NEW.LEGAL"))).contains("显示为「2.3」").contains("保存的数是 2.25");
-        assertThat(message(result, cellOf(w, "A.REGULATION.NEW_MADE"))).contains("显示为空白").contains("保存的数是 7");
+        assertThat(message(result, cellOf(w, "A.REGULATION.NEW_MADE"))).contains("显示为空白").contains("保存的数是 7").contains("隐藏了它");
         assertThat(message(result, cellOf(w, "A.PROCUREMENT.AMOUNT_YUAN"))).contains("「25,212」").contains("25211.5");
         assertThat(message(result, cellOf(w, "A.NORMATIVE.NEW_MADE"))).contains("显示为「3」").contains("保存的数是 3000");
         Report report = result.onlyReport();

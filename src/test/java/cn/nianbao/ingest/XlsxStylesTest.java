@@ -32,11 +32,13 @@ class XlsxStylesTest {
                 + "<numFmt numFmtId=\" 165 \" formatCode=\"m&quot;月&quot;d&quot;日&quot;\"/>"
                 + "<numFmt numFmtId=\"166\"/>"
                 + "<numFmt numFmtId=\"x\" formatCode=\"0.00%\"/>"
+                + "<numFmt formatCode=\"0.000%\"/>"
                 + "<numFmt numFmtId=\"199\" formatCode=\"&quot;" + UUID.randomUUID() + "&quot;0\"/>"
                 + "</numFmts>"
                 + "<cellStyleXfs count=\"1\"><xf numFmtId=\"9\"/></cellStyleXfs>"
                 + padding
-                + "<cellXfs count=\"7\">"
+                + "<cellXfs count=\"8\">"
+                + "<xf numFmtId=\"9\"/>"
                 + "<xf numFmtId=\"0\"/>"
                 + "<xf numFmtId=\"164\"/>"
                 + "<xf numFmtId=\"165\"/>"
@@ -54,17 +56,19 @@ class XlsxStylesTest {
     }
 
     private static void assertFormats(XlsxStyles styles) {
-        assertThat(styles.format(0).category()).isEqualTo(CellFormat.Category.GENERAL);
-        assertThat(styles.format(1)).extracting(CellFormat::id, CellFormat::pattern, CellFormat::category)
+        assertThat(styles.format(0)).extracting(CellFormat::id, CellFormat::category).containsExactly(9, CellFormat.Category.PERCENT);
+        // a numFmt without an id declares nothing: the built-in 0 stays General
+        assertThat(styles.format(1)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(0, "General");
+        assertThat(styles.format(2)).extracting(CellFormat::id, CellFormat::pattern, CellFormat::category)
                 .containsExactly(164, "0.0%", CellFormat.Category.PERCENT);
-        assertThat(styles.format(2)).extracting(CellFormat::id, CellFormat::category).containsExactly(165, CellFormat.Category.DATE);
+        assertThat(styles.format(3)).extracting(CellFormat::id, CellFormat::category).containsExactly(165, CellFormat.Category.DATE);
         // declared without a code: not a built-in id either, so General
-        assertThat(styles.format(3)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(166, "General");
-        assertThat(styles.format(4)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(0, "General");
+        assertThat(styles.format(4)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(166, "General");
         assertThat(styles.format(5)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(0, "General");
-        assertThat(styles.format(6)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(14, "yyyy/m/d");
+        assertThat(styles.format(6)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(0, "General");
+        assertThat(styles.format(7)).extracting(CellFormat::id, CellFormat::pattern).containsExactly(14, "yyyy/m/d");
         // the cell styles end with the first cellXfs; an index past them, or none, is General
-        assertThat(styles.format(7)).isSameAs(CellFormat.GENERAL);
+        assertThat(styles.format(8)).isSameAs(CellFormat.GENERAL);
         assertThat(styles.format(-1)).isSameAs(CellFormat.GENERAL);
     }
 
