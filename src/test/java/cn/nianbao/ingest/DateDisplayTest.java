@@ -100,6 +100,11 @@ class DateDisplayTest {
             "2958466|yyyy/m/d|########",
             "2958465.5|yyyy/m/d h:mm|9999/12/31 12:00",
             "2958465.99999|yyyy/m/d|9999/12/31",
+            // noon is P; a point after the last code is shown as it is; only a letter repeated in brackets is elapsed time
+            "0.5|h A/P|12 P",
+            "0.4999884259259259|h A/P|11 A",
+            "44199|yyyy.m.d.|2021.1.3.",
+            "0.5|[hm]h:mm|12:00",
     })
     void showsTimesAndNumbersThatAreNoDate(double serial, String pattern, String shown) {
         assertThat(DateDisplay.format(serial, pattern, false)).isEqualTo(shown);
