@@ -2,17 +2,16 @@ package cn.nianbao.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import cn.nianbao.bench.ColdProcess.Timed;
 
 /**
  * A district's run as its user starts it, against the reference a run is measured by: separate cold processes, each
@@ -28,18 +27,14 @@ import java.util.stream.Stream;
  */
 public final class DistrictBenchmark {
 
-    private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s");
-
     private DistrictBenchmark() {
     }
 
-    /** {@code DistrictBenchmark WORK_DIR CLASSPATH [REPEATS]}, from the repository's root. */
+    /** {@code DistrictBenchmark WORK_DIR [REPEATS]}, from the repository's root, on the test class path. */
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
-        // absolute, as every process runs in the work folder
-        String classPath = Arrays.stream(args[1].split(":")).map(e -> Path.of(e).toAbsolutePath().toString())
-                .collect(Collectors.joining(":"));
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String classPath = ColdProcess.absoluteClassPath();
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path root = Path.of("").toAbsolutePath();
         Path input = root.resolve("sample-input/2020");
         Path job = writeJob(work, root.resolve("jobs/licheng-2020.yml"), input);
@@ -48,7 +43,7 @@ public final class DistrictBenchmark {
 
         o.printf("== district: the README's run (%s, %d report files), cold processes, median of %d; load %s ==%n",
                 root.relativize(input), PoiReadAll.files(input.toString()).size(), repeats, load());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ColdProcess.java();
         List<Timed> reference = new ArrayList<>();
         List<Timed> first = new ArrayList<>();
         List<Timed> again = new ArrayList<>();
@@ -63,10 +58,10 @@ public final class DistrictBenchmark {
             jar.add(time(work, List.of(java, "-Xmx256m", "-jar", root.resolve("target/nianbao.jar").toString(), "consolidate",
                     "--job", job.toString())));
         }
-        Timed ref = median(reference);
-        Timed run = median(first);
-        Timed rerun = median(again);
-        Timed baseline = median(jar);
+        Timed ref = ColdProcess.median(reference);
+        Timed run = ColdProcess.median(first);
+        Timed rerun = ColdProcess.median(again);
+        Timed baseline = ColdProcess.median(jar);
         o.printf("  %-44s %8s %8s %8s %8s%n", "", "wall s", "CPU s", "× ref", "CPU × ref");
         row(o, "POI usermodel read, 1 thread (reference)", ref, ref);
         row(o, "first run, fresh database (launcher)", run, ref);
@@ -85,38 +80,8 @@ public final class DistrictBenchmark {
         System.exit(ok ? 0 : 3);
     }
 
-    private record Timed(double wall, double cpu, int exit) {
-    }
-
     private static Timed time(Path work, List<String> command) throws IOException, InterruptedException {
-        // the shell's `times` prints the CPU its children used, which Java cannot read of a finished process
-        List<String> shell = new ArrayList<>(List.of("bash", "-c", "\"$@\" >>\"$LOG\" 2>&1; s=$?; times; exit $s", "timed"));
-        shell.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(shell).directory(work.toFile());
-        builder.environment().put("LOG", work.resolve("runs.log").toString());
-        builder.environment().put("JAVA_OPTS", "-Xmx256m");
-        builder.environment().put("LANG", "C.UTF-8");
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        long start = System.nanoTime();
-        Process process = builder.start();
-        String times = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        double wall = (System.nanoTime() - start) / 1e9;
-        String[] lines = times.strip().split("\n");
-        Matcher children = TIMES.matcher(lines[lines.length - 1]);
-        double cpu = children.find() ? minutes(children, 1) + minutes(children, 3) : Double.NaN;
-        return new Timed(wall, cpu, exit);
-    }
-
-    private static double minutes(Matcher m, int group) {
-        return Integer.parseInt(m.group(group)) * 60 + Double.parseDouble(m.group(group + 1));
-    }
-
-    private static Timed median(List<Timed> timings) {
-        double[] wall = timings.stream().mapToDouble(Timed::wall).sorted().toArray();
-        double[] cpu = timings.stream().mapToDouble(Timed::cpu).sorted().toArray();
-        int exit = timings.stream().mapToInt(Timed::exit).max().orElse(0);
-        return new Timed(wall[wall.length / 2], cpu[cpu.length / 2], exit);
+        return ColdProcess.run(work, command, Map.of("JAVA_OPTS", "-Xmx256m"), work.resolve("runs.log"));
     }
 
     private static void row(PrintStream o, String what, Timed t, Timed ref) {
