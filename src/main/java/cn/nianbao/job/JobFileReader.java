@@ -39,6 +39,11 @@ public final class JobFileReader {
     }
 
     private static JobDefinition definition(YamlDocument doc, JobFile job, Path file) {
+        for (String key : new String[] {"name", "input", "output", "rules"}) {
+            if (doc.has("/" + key) && doc.shown("/" + key).equals("「」")) {
+                throw doc.problem("/" + key, key + " 不能是空文本"); // "" would resolve to the job file's own folder
+            }
+        }
         Path base = file.toAbsolutePath().getParent();
         String name = job.name() != null ? job.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         List<Integer> years = years(doc, job);

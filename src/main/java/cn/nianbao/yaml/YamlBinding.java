@@ -24,6 +24,7 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
 
 /** The Jackson set-up that binds a user's YAML to records, and the Chinese words for what Jackson refuses. */
 final class YamlBinding {
@@ -37,7 +38,7 @@ final class YamlBinding {
     /** Reads the file as written: an alias is a token of its own, not what it refers to. */
     static YAMLMapper asWritten(YamlDocument.Limits limits) {
         return AS_WRITTEN.computeIfAbsent(limits, l -> YAMLMapper.builder(YAMLFactory.builder()
-                .streamReadConstraints(constraints(l)).build()).build());
+                .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).streamReadConstraints(constraints(l)).build()).build());
     }
 
     /**
@@ -47,10 +48,12 @@ final class YamlBinding {
      */
     static YAMLMapper mapper(YamlDocument.Limits limits) {
         return BINDING.computeIfAbsent(limits, l -> YAMLMapper.builder((YAMLFactory) YAMLAnchorReplayingFactory.builder()
+                        .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL) // 「key:」 with nothing after it is empty, not ""
                         .streamReadConstraints(constraints(l)).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // an absent true/false key is false (a written empty value is refused before binding)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
@@ -65,19 +68,31 @@ final class YamlBinding {
     static YamlFileException problem(YamlDocument document, DatabindException e) {
         List<JacksonException.Reference> path = e.getPath();
         String pointer = pointer(path);
-        String what = describe(path);
+        String owner = path.isEmpty() ? "" : ownerId(document, pointer(path.subList(0, path.size() - 1)));
+        String what = (owner.isEmpty() ? "" : owner + "的 ") + describe(path);
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining("、", "（可用的键：", "）"));
-            String where = path.size() > 1 ? describe(path.subList(0, path.size() - 1)) + " 中" : "";
             return document.at(place(document.keyPlace(pointer), document.valuePlace(pointer)),
-                    where + "未知的键「" + u.getPropertyName() + "」" + known, e);
+                    (owner.isEmpty() ? "" : owner + "中") + "未知的键「" + u.getPropertyName() + "」" + known, e);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return document.at(document.valuePlace(pointer), what + " 应为" + expected(path, m.getTargetType()) + "，实际为"
-                    + document.shown(pointer), e);
+            return document.at(document.valuePlace(pointer), spaced(what) + "应为" + (expected(path, m.getTargetType()).charAt(0) < 128 ? " " : "") + expected(path, m.getTargetType())
+                    + "，实际为" + document.shown(pointer), e);
         }
-        return document.at(document.valuePlace(pointer), what + " 无法读取：" + e.getOriginalMessage(), e);
+        return document.at(document.valuePlace(pointer), spaced(what) + "无法读取：" + e.getOriginalMessage(), e);
+    }
+
+    /** 「B-BALANCE」: the id of the entry a key belongs to, where it has one, so that a message names it. */
+    private static String ownerId(YamlDocument document, String owner) {
+        String id = YamlDocument.child(owner, "id");
+        return owner.isEmpty() || !document.has(id) || !document.shown(id).startsWith("「") ? "" : document.shown(id);
+    }
+
+    /** 「year 」 before Chinese text, 「aliases 的第 2 项」 as it is. */
+    static String spaced(String subject) {
+        char last = subject.charAt(subject.length() - 1);
+        return last < 128 ? subject + " " : subject;
     }
 
     private static YamlDocument.Place place(YamlDocument.Place first, YamlDocument.Place second) {
@@ -132,7 +147,7 @@ final class YamlBinding {
             return "整数";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return " true 或 false";
+            return "true 或 false";
         }
         if (type == BigDecimal.class || Number.class.isAssignableFrom(type)) {
             return "数字";
@@ -167,9 +182,9 @@ final class YamlBinding {
         } else if (p.contains("expected <block end>") || p.contains("did not find expected key")
                 || p.contains("did not find expected '-' indicator")) {
             chinese = "缩进不一致：请检查这一行和上一行的缩进（同一层的键或「-」应对齐）";
-        } else if (p.contains("did not find expected ',' or ']'")) {
+        } else if (p.contains("expected ',' or ']'")) {
             chinese = "方括号 [ ] 没有闭合，或列表项之间缺少逗号";
-        } else if (p.contains("did not find expected ',' or '}'")) {
+        } else if (p.contains("expected ',' or '}'")) {
             chinese = "花括号 { } 没有闭合，或项之间缺少逗号";
         } else if (p.contains("found unexpected end of stream") || p.contains("found unexpected document separator")) {
             chinese = "引号没有闭合";

@@ -212,7 +212,7 @@ public final class YamlDocument {
                     String what = open.isEmpty() ? "文件内容" : open.peek().nextInWords();
                     String pointer = open.isEmpty() ? "" : open.peek().next();
                     if (token == JsonToken.VALUE_NULL) {
-                        throw at(here, what + " 没有值（不需要时请删去这一行）", null);
+                        throw at(here, YamlBinding.spaced(what) + "没有值（不需要时请删去这一行）", null);
                     }
                     values.put(pointer, here);
                     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -281,7 +281,7 @@ public final class YamlDocument {
         }
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("invalid alias")) {
-            return at(place(e.getLocation(), ""), "引用（*别名）「" + message.replaceFirst(".*alias=", "").replaceFirst("\\W*$", "")
+            return at(place(e.getLocation(), ""), "引用「*" + message.substring("invalid alias".length()).replaceFirst("^[:\\s]*", "")
                     + "」之前没有对应的锚点（&）", e);
         }
         return at(place(e.getLocation(), ""), YamlBinding.syntaxProblem(message), e);
