@@ -175,13 +175,16 @@ public final class YamlDocument {
     private void checkAsWritten() {
         YAMLMapper asWritten = YamlBinding.asWritten(limits);
         int aliases = 0;
-        try (JsonParser parser = asWritten.createParser(text)) {
-            for (JsonToken token; (token = parser.nextToken()) != null; ) {
+        JsonParser parser = asWritten.createParser(text);
+        try (parser) {
+            while (parser.nextToken() != null) {
                 if (((YAMLParser) parser).isCurrentAlias() && ++aliases > limits.maxAliases()) {
                     throw at(place(parser.currentTokenLocation(), ""), "引用（*别名）超过 " + limits.maxAliases()
                             + " 个：每个引用都会重复其锚点（&）的内容，引用过多的文件可能无限膨胀；请直接写出内容", null);
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw at(place(parser.currentTokenLocation(), ""), "层次过深：键值表和列表最多嵌套 " + limits.maxDepth() + " 层", e);
         } catch (JacksonException e) {
             throw syntax(e);
         }
