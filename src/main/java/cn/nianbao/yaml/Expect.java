@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Without it the message names the type (整数, 文本, 列表 …).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD})
+@Target(ElementType.RECORD_COMPONENT)
 public @interface Expect {
     String value();
 }

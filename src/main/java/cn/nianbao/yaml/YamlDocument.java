@@ -29,7 +29,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * The text is read three times, each small: once as written, to refuse syntax errors, deep nesting and more aliases
  * than {@link Limits#maxAliases} before any alias is expanded (each alias repeats what its anchor holds, so a few
  * nested ones make a file expand without bound); once with aliases expanded, to note where each key and value starts
- * and to refuse a key written twice in one mapping; once to bind the records. Checks after binding name a value by its
+ * and to refuse a key written twice in one mapping or written with no value (an empty value is never guessed to mean
+ * a default); once to bind the records. Checks after binding name a value by its
  * JSON pointer ({@link #pointer}) and get its place from {@link #problem}.
  */
 public final class YamlDocument {

@@ -100,6 +100,18 @@ class TemplateCatalogueTest {
     }
 
     @Test
+    void aCatalogueMayNameAnAnchorFiftyTimesButNotMore() throws Exception {
+        StringBuilder yaml = new StringBuilder(with(1, "formats:"));
+        for (int i = 0; i < 49; i++) { // the file's own alias (line 13) and 49 blocks more
+            yaml.append("          - columns: *cols\n            rows:\n              - { id: R").append(i).append(", label: 行 }\n");
+        }
+        assertThat(TemplateCatalogue.parse(new StringReader(yaml.toString()), "catalogue.yml").require("P").datapoints()).hasSize(51);
+        yaml.append("          - columns: *cols\n");
+        assertThat(fails(yaml.toString())).isEqualTo("catalogue.yml 第163行第22列：引用（*别名）超过 50 个："
+                + "每个引用都会重复其锚点（&）的内容，引用过多的文件可能无限膨胀；请直接写出内容");
+    }
+
+    @Test
     void mistakesAreNamedWithTheirPlace() {
         assertThat(fails(with(10, "              - { id: X, lable: 列X }")))
                 .isEqualTo("catalogue.yml 第10行第26列：「X」中未知的键「lable」（可用的键：aliases、group、id、kind、label）");
