@@ -184,17 +184,16 @@ public final class YamlDocument {
                             + " 个：每个引用都会重复其锚点（&）的内容，引用过多的文件可能无限膨胀；请直接写出内容", null);
                 }
             }
-        } catch (StreamConstraintsException e) {
-            throw at(place(parser.currentTokenLocation(), ""), "层次过深：键值表和列表最多嵌套 " + limits.maxDepth() + " 层", e);
         } catch (JacksonException e) {
-            throw syntax(e);
+            throw syntax(e, parser);
         }
     }
 
     /** The file with aliases expanded: where each key and value starts, and no key twice in one mapping. */
     private void notePlaces() {
         Deque<Container> open = new ArrayDeque<>();
-        try (JsonParser parser = YamlBinding.mapper(limits).createParser(text)) {
+        JsonParser parser = YamlBinding.mapper(limits).createParser(text);
+        try (parser) {
             for (JsonToken token; (token = parser.nextToken()) != null; ) {
                 Place here = place(parser.currentTokenLocation(), shown(token, parser));
                 if (token == JsonToken.PROPERTY_NAME) {
@@ -224,10 +223,8 @@ public final class YamlDocument {
                     }
                 }
             }
-        } catch (YamlFileException e) {
-            throw e;
         } catch (JacksonException e) {
-            throw syntax(e);
+            throw syntax(e, parser);
         }
     }
 
@@ -274,9 +271,14 @@ public final class YamlDocument {
         return location == null || location.getLineNr() < 1 ? null : new Place(location.getLineNr(), location.getColumnNr(), shown);
     }
 
-    private YamlFileException syntax(JacksonException e) {
+    /** What the parser refused, placed where it was when it refused (SnakeYAML's own mark for a syntax error). */
+    private YamlFileException syntax(JacksonException e, JsonParser parser) {
+        Place where = place(parser.currentTokenLocation(), "");
         if (e instanceof StreamConstraintsException) {
-            return at(place(e.getLocation(), ""), "层次过深：键值表和列表最多嵌套 " + limits.maxDepth() + " 层", e);
+            // nesting, or an anchored part too large for its aliases to be expanded (Jackson keeps at most 9,999 events)
+            return at(where, String.valueOf(e.getOriginalMessage()).contains("nesting depth")
+                    ? "层次过深：键值表和列表最多嵌套 " + limits.maxDepth() + " 层"
+                    : "锚点（&）标记的内容过大，无法展开引用（*别名）；请去掉锚点和引用，直接写出内容", e);
         }
         if (e instanceof JacksonYAMLParseException && e.getCause() instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException m
                 && m.getProblemMark().isPresent()) {
@@ -285,10 +287,10 @@ public final class YamlDocument {
         }
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("invalid alias")) {
-            return at(place(e.getLocation(), ""), "引用「*" + message.substring("invalid alias".length()).replaceFirst("^[:\\s]*", "")
+            return at(where, "引用「*" + message.substring("invalid alias".length()).replaceFirst("^[:\\s]*", "")
                     + "」之前没有对应的锚点（&）", e);
         }
-        return at(place(e.getLocation(), ""), YamlBinding.syntaxProblem(message), e);
+        return at(where, YamlBinding.syntaxProblem(message), e);
     }
 
     /** Where a key was written, for the binding's messages. */

@@ -169,6 +169,18 @@ class JobFileMessagesTest {
     }
 
     @Test
+    void anAnchoredPartTooLargeToExpandIsNamed() throws Exception {
+        StringBuilder yaml = new StringBuilder("name: d\nyear: 2020\ninput: in\noutput: out\nunits:\n  - { code: U, name: 区 }\nroster: &all\n");
+        for (int i = 0; i < 2500; i++) { // 6 parser events each: Jackson replays at most 9,999 of an anchored part
+            yaml.append("  - { code: A").append(i).append(", name: 甲 }\n");
+        }
+        // placed at the entry where the anchored part passed the bound (the 1,667th)
+        assertThat(fails(yaml.toString())).isEqualTo(at(1674, 7, "锚点（&）标记的内容过大，无法展开引用（*别名）；请去掉锚点和引用，直接写出内容"));
+        Path plain = Files.writeString(dir.resolve("plain.yml"), yaml.toString().replace("roster: &all", "roster:"), StandardCharsets.UTF_8);
+        assertThat(JobFileReader.read(plain).roster()).hasSize(2500);
+    }
+
+    @Test
     void sizeAndDepthAreLimited() throws Exception {
         String tooLong = String.join("\n", LINES) + "\n# " + "长".repeat(3 * 1024 * 1024) + "\n";
         assertThat(fails(tooLong)).isEqualTo(file + "：文件过大：超过 3145728 个字符；请检查是否选错了文件");
