@@ -57,6 +57,17 @@ class JobFileMessagesTest {
         assertThat(JobFileReader.read(ok).roster()).hasSize(1);
     }
 
+    /** Codes and names that look like numbers, dates or yes/no keep the text the district typed. */
+    @Test
+    void textThatLooksLikeANumberIsReadAsWritten() throws Exception {
+        Path job = Files.writeString(dir.resolve("codes.yml"), with(6, "  - { code: 0350, name: 2020-01-01 }",
+                8, "  - { code: 1e3, name: yes, kind: 007, parent: 0350 }"), StandardCharsets.UTF_8);
+        JobDefinition read = JobFileReader.read(job);
+        assertThat(read.units().get(0).code()).isEqualTo("0350");
+        assertThat(read.units().get(0).name()).isEqualTo("2020-01-01");
+        assertThat(read.roster().get(0)).isEqualTo(new cn.nianbao.model.Agency("1e3", "yes", java.util.List.of(), "007", "0350"));
+    }
+
     @Test
     void aValueOfTheWrongKindSaysWhatWasExpectedAndWhatIsWritten() throws Exception {
         assertThat(fails(with(2, "year: 二〇二〇"))).isEqualTo(at(2, 7, "year 应为年份（如 2020），实际为「二〇二〇」"));
