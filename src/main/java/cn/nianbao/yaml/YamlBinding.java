@@ -29,16 +29,17 @@ import tools.jackson.dataformat.yaml.YAMLReadFeature;
 /** The Jackson set-up that binds a user's YAML to records, and the Chinese words for what Jackson refuses. */
 final class YamlBinding {
 
-    private static final Map<YamlDocument.Limits, YAMLMapper> AS_WRITTEN = new ConcurrentHashMap<>();
-    private static final Map<YamlDocument.Limits, YAMLMapper> BINDING = new ConcurrentHashMap<>();
+    /** By nesting depth, the only limit Jackson enforces (the others are counted by {@link YamlDocument}). */
+    private static final Map<Integer, YAMLMapper> AS_WRITTEN = new ConcurrentHashMap<>();
+    private static final Map<Integer, YAMLMapper> BINDING = new ConcurrentHashMap<>();
 
     private YamlBinding() {
     }
 
     /** Reads the file as written: an alias is a token of its own, not what it refers to. */
     static YAMLMapper asWritten(YamlDocument.Limits limits) {
-        return AS_WRITTEN.computeIfAbsent(limits, l -> YAMLMapper.builder(YAMLFactory.builder()
-                .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).streamReadConstraints(constraints(l)).build()).build());
+        return AS_WRITTEN.computeIfAbsent(limits.maxDepth(), depth -> YAMLMapper.builder(YAMLFactory.builder()
+                .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).streamReadConstraints(constraints(depth)).build()).build());
     }
 
     /**
@@ -47,9 +48,9 @@ final class YamlBinding {
      * purpose, for instance the catalogue's shared tables); {@link YamlDocument} has counted them first.
      */
     static YAMLMapper mapper(YamlDocument.Limits limits) {
-        return BINDING.computeIfAbsent(limits, l -> YAMLMapper.builder((YAMLFactory) YAMLAnchorReplayingFactory.builder()
+        return BINDING.computeIfAbsent(limits.maxDepth(), depth -> YAMLMapper.builder((YAMLFactory) YAMLAnchorReplayingFactory.builder()
                         .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL) // 「key:」 with nothing after it is empty, not ""
-                        .streamReadConstraints(constraints(l)).build())
+                        .streamReadConstraints(constraints(depth)).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 // an absent true/false key is false (a written empty value is refused before binding)
@@ -60,8 +61,8 @@ final class YamlBinding {
                 .build());
     }
 
-    private static StreamReadConstraints constraints(YamlDocument.Limits limits) {
-        return StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build();
+    private static StreamReadConstraints constraints(int maxDepth) {
+        return StreamReadConstraints.builder().maxNestingDepth(maxDepth).build();
     }
 
     /** What Jackson refused, placed and said in Chinese. */
