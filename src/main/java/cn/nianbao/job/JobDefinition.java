@@ -11,7 +11,7 @@ import cn.nianbao.model.Agency;
  *
  * @param name        the job's name; runs of the same name share history and a lock
  * @param years       the report years consolidated; empty = every year found in the workbooks
- * @param input       folder scanned recursively for .xlsx/.xls
+ * @param input       folder scanned recursively for the agencies' report files
  * @param output      folder the output files are written to
  * @param rules       optional rule override file
  * @param units       the units above the agencies (district, city …), each with its parent
