@@ -63,9 +63,71 @@ public record CommandLine(Command command, Path jobFile, Path input, Path output
               --nianbao.lock.wait=PT10M  同一作业已在运行时等待其结束（默认不等待，退出码 3）
               输入文件内容未变时沿用上次读取的结果，不重新打开工作簿（run.json 中 files_reused）。
 
-            退出码：0 完成（问题见报告）；1 完成且存在 --fail-on 指定级别的问题；2 参数或作业文件有误；3 作业失败
-                    （汇总作业：from-jobs 中的作业尚无已完成的运行时也是 3）。
+            退出码：0 完成（问题见报告）；1 完成且存在 --fail-on 指定级别的问题；2 参数或作业文件有误，或输出文件夹
+                    不可写入（均未运行）；3 作业失败（汇总作业：from-jobs 中的作业尚无已完成的运行时也是 3）。
             """;
+
+    /**
+     * The help in ASCII, for a console that cannot show Chinese: Linux and macOS in the POSIX locale (cron, a bare ssh
+     * session, a container) would print every Chinese character of {@link #HELP} as "?".
+     */
+    public static final String HELP_ASCII = """
+            nianbao - consolidates the annual reports on government information disclosure
+            (this console's locale cannot show Chinese: start it with LANG=C.UTF-8 for the Chinese help)
+
+            Usage:
+              java -jar target/nianbao.jar consolidate --job jobs/<name>.yml [options]
+              java -jar target/nianbao.jar consolidate --input FOLDER --out FOLDER [--year YEAR] [options]
+              java -jar target/nianbao.jar purge --older-than 90d [--job NAME-or-JOB-FILE] [--out FOLDER] [options]
+              java -jar target/nianbao.jar --help
+
+            consolidate  reads each agency's .xlsx/.xls/.docx/.doc report, checks its arithmetic, rolls the agencies up
+                         along the job file's roster and writes to the output folder: facts.csv, summary.csv,
+                         summary-<unit>-<year>.xlsx, exceptions.csv, exceptions.xlsx, exceptions.html, run.json.
+
+            purge        deletes old runs from the database: runs whose last execution ended more than N days ago,
+                         and stored content and superseded versions no run references any more. Each job's latest
+                         completed run is always kept; a running job is skipped.
+              --older-than Nd    e.g. 90d
+              --job NAME         only this job (the name in its job file; a job file's path also works)
+              --out FOLDER       use the default database beside this output folder
+
+            Options of consolidate:
+              --job FILE         the job file (roster, years, input and output folders), see jobs/; a job file with
+                                 from-jobs (city, province) consolidates other jobs' completed runs, reading no report
+              --input FOLDER     without a job file: every report under FOLDER (no roster, no missing-report check)
+              --out FOLDER       without a job file: the output folder
+              --year YEAR        only this year's reports
+              --fail-on LEVEL    error or warning: exit 1 when findings of that level or worse exist
+              --force            run again even when nothing changed (by default the last completed run stands)
+              --spring.datasource.url=jdbc:postgresql://HOST/DB  (and username, password) use PostgreSQL;
+                                 by default an embedded H2 database in .nianbao-db/ beside the output folder
+              --nianbao.lock.wait=PT10M  wait for a running run of the same job (by default exit 3 at once)
+
+            Exit status: 0 done (findings are in the report); 1 done, and findings at the --fail-on level;
+                         2 bad arguments, job file, or an output folder that cannot be written (nothing ran);
+                         3 the job failed (a roll-up job: also when a job it names has no completed run).
+            """;
+
+    /** The help this console can show: {@link #HELP}, or {@link #HELP_ASCII} where Chinese would print as "?". */
+    public static String helpForThisConsole() {
+        return showsChinese(System.getProperty("sun.jnu.encoding"),
+                System.getProperty("sun.stdout.encoding", java.nio.charset.Charset.defaultCharset().name()),
+                System.getProperty("os.name", "")) ? HELP : HELP_ASCII;
+    }
+
+    /**
+     * Whether a console shows Chinese: on Windows, when the console's code page has it (GBK on a Chinese Windows);
+     * elsewhere, when the locale's encoding has it (a terminal shows what the locale says: POSIX is ASCII).
+     */
+    static boolean showsChinese(String localeEncoding, String stdoutEncoding, String osName) {
+        String encoding = osName.startsWith("Windows") ? stdoutEncoding : localeEncoding;
+        try {
+            return encoding != null && java.nio.charset.Charset.forName(encoding).newEncoder().canEncode("汇总");
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return false; // an encoding this JVM does not know, or one that only decodes
+        }
+    }
 
     public static CommandLine parse(String[] args) throws UsageException {
         List<String> spring = new ArrayList<>();

@@ -31,6 +31,9 @@ public final class JobFileReader {
     }
 
     public static JobDefinition read(Path file) {
+        if (!Files.exists(file)) {
+            throw new JobFileException(missing(file));
+        }
         Map<String, Object> root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             LoaderOptions options = new LoaderOptions();
@@ -93,6 +96,16 @@ public final class JobFileReader {
         }
         return new JobDefinition(name, years, base.resolve(input).normalize(), base.resolve(output).normalize(),
                 rules == null ? null : base.resolve(rules).normalize(), units, roster, file);
+    }
+
+    /**
+     * Says that a job file does not exist, with the folder a relative path was taken from: cron, systemd and Task
+     * Scheduler each start in a folder of their own, and "jobs/x.yml" is then looked for there.
+     */
+    public static String missing(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String from = file.isAbsolute() ? "" : "；相对路径从当前工作文件夹 " + Path.of("").toAbsolutePath() + " 算起";
+        return "作业文件不存在：" + file + "（即 " + absolute + from + "）。请检查文件名，或先进入安装文件夹（cd）再运行，或写出作业文件的完整路径";
     }
 
     /**
