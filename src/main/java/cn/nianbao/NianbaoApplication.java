@@ -69,6 +69,10 @@ public class NianbaoApplication {
             if (job.rules() != null && !Files.isRegularFile(job.rules())) {
                 throw new CommandLine.UsageException("作业文件指定的规则文件不存在：" + job.rules());
             }
+            if (job.dispositions() != null && !Files.isRegularFile(job.dispositions())) {
+                // a mistyped name would leave every decision in it unread, without a word
+                throw new CommandLine.UsageException("作业文件指定的处理意见文件（dispositions）不存在：" + job.dispositions());
+            }
             RuleBook.load(job.rules()); // a broken override is the user's to fix before anything runs
         } catch (CommandLine.UsageException | JobFileException | RuleBookException e) {
             System.err.println("错误：" + e.getMessage());

@@ -20,15 +20,20 @@ import cn.nianbao.model.Agency;
  * @param fromJobs    for a roll-up job (city, province): the jobs whose latest completed runs it consolidates
  *                    from the database instead of reading workbooks ({@code input} is then null, and units and
  *                    roster come from those runs, see {@link RollupDefinition}); empty for a district job
+ * @param dispositions optional: an auditor's own workbook of decisions on findings (指纹, 处理状态, 处理说明), read
+ *                    by every run besides the 处理状态 and 处理说明 columns of the previous exceptions.xlsx
+ * @param notice      the deadline and issuing office the 整改通知 name
  */
 public record JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
-                            List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs) {
+                            List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs,
+                            Path dispositions, Notice notice) {
 
     public JobDefinition {
         years = List.copyOf(years);
         units = List.copyOf(units);
         roster = List.copyOf(roster);
         fromJobs = fromJobs == null ? List.of() : List.copyOf(fromJobs);
+        notice = notice == null ? Notice.NONE : notice;
     }
 
     /** A district job: reads the workbooks under {@code input}. */
@@ -37,19 +42,30 @@ public record JobDefinition(String name, List<Integer> years, Path input, Path o
         this(name, years, input, output, rules, units, roster, source, List.of());
     }
 
+    /** A job without a dispositions file or notice settings. */
+    public JobDefinition(String name, List<Integer> years, Path input, Path output, Path rules,
+                         List<Agency> units, List<Agency> roster, Path source, List<String> fromJobs) {
+        this(name, years, input, output, rules, units, roster, source, fromJobs, null, Notice.NONE);
+    }
+
     /** Whether this job consolidates other jobs' stored runs rather than workbooks. */
     public boolean isRollup() {
         return !fromJobs.isEmpty();
     }
 
+    /** The same job with another dispositions file and notice (what a run stored, read back). */
+    public JobDefinition withReview(Path otherDispositions, Notice otherNotice) {
+        return new JobDefinition(name, years, input, output, rules, units, roster, source, fromJobs, otherDispositions, otherNotice);
+    }
+
     /** The same job for other years. */
     public JobDefinition withYears(List<Integer> otherYears) {
-        return new JobDefinition(name, otherYears, input, output, rules, units, roster, source, fromJobs);
+        return new JobDefinition(name, otherYears, input, output, rules, units, roster, source, fromJobs, dispositions, notice);
     }
 
     /** The same job with these units and roster (a roll-up job's, as taken from its source runs). */
     public JobDefinition withUnitsAndRoster(List<Agency> otherUnits, List<Agency> otherRoster) {
-        return new JobDefinition(name, years, input, output, rules, otherUnits, otherRoster, source, fromJobs);
+        return new JobDefinition(name, years, input, output, rules, otherUnits, otherRoster, source, fromJobs, dispositions, notice);
     }
 
     public boolean hasRoster() {

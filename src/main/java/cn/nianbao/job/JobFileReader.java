@@ -22,7 +22,8 @@ import cn.nianbao.model.Agency;
 public final class JobFileReader {
 
     private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster",
-            "from-jobs");
+            "from-jobs", "dispositions", "notice");
+    private static final Set<String> NOTICE_KEYS = Set.of("deadline", "office");
     private static final Set<String> AGENCY_KEYS = Set.of("code", "name", "aliases", "kind", "parent");
     /** The longest unit or agency code a job file may give. */
     static final int MAX_CODE = 100;
@@ -95,7 +96,55 @@ public final class JobFileReader {
             }
         }
         return new JobDefinition(name, years, base.resolve(input).normalize(), base.resolve(output).normalize(),
-                rules == null ? null : base.resolve(rules).normalize(), units, roster, file);
+                rules == null ? null : base.resolve(rules).normalize(), units, roster, file, List.of(),
+                dispositions(root, base, file), notice(root.get("notice"), file));
+    }
+
+    /**
+     * {@code dispositions}: an auditor's own workbook of decisions (a sheet with the columns 指纹 and 处理状态, and
+     * 处理说明), relative to the job file. An .xlsx: Excel and WPS save one, and the exceptions.xlsx it is often copied
+     * from is one.
+     */
+    private static Path dispositions(Map<String, Object> root, Path base, Path file) {
+        String text = text(root, "dispositions", file);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.strip().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw new JobFileException("作业文件 " + file + " 中 dispositions（处理意见文件）应为 .xlsx 工作簿：" + text
+                    + "；可将 exceptions.xlsx 另存一份，在其「处理状态」「处理说明」两栏填写");
+        }
+        return base.resolve(text.strip()).normalize();
+    }
+
+    /** {@code notice: { deadline: 2021-03-31, office: 泉州市鲤城区人民政府办公室 }}: what the 整改通知 say. */
+    private static Notice notice(Object o, Path file) {
+        if (o == null) {
+            return Notice.NONE;
+        }
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new JobFileException("作业文件 " + file + " 中 notice 应为 { deadline: 整改期限（如 2021-03-31）, office: 发文单位 }");
+        }
+        for (Object key : m.keySet()) {
+            if (!NOTICE_KEYS.contains(String.valueOf(key))) {
+                throw new JobFileException("作业文件 " + file + " 中 notice 含未知字段「" + key + "」（可用字段：deadline、office）");
+            }
+        }
+        Object deadline = m.get("deadline");
+        Object office = m.get("office");
+        return new Notice(deadline == null ? null : date(deadline, file), office == null ? null : office.toString());
+    }
+
+    /** A date as YAML gives it: a timestamp for 2021-03-31 written bare, else the text (quoted). */
+    private static java.time.LocalDate date(Object o, Path file) {
+        if (o instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate(); // SnakeYAML reads a bare date as UTC midnight
+        }
+        try {
+            return java.time.LocalDate.parse(o.toString().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new JobFileException("作业文件 " + file + " 中 notice 的 deadline「" + o + "」不是日期，应写成如 2021-03-31");
+        }
     }
 
     /**
@@ -155,7 +204,8 @@ public final class JobFileReader {
         Path base = file.toAbsolutePath().getParent();
         String rules = text(root, "rules", file);
         return new JobDefinition(name, years, null, base.resolve(output).normalize(),
-                rules == null ? null : base.resolve(rules).normalize(), units, List.of(), file, fromJobs);
+                rules == null ? null : base.resolve(rules).normalize(), units, List.of(), file, fromJobs,
+                dispositions(root, base, file), notice(root.get("notice"), file));
     }
 
     private static int year(Object o, Path file) {
