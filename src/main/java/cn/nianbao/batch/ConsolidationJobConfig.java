@@ -125,8 +125,8 @@ public class ConsolidationJobConfig {
 
     /**
      * Threads that write the output files side by side (Publisher): they are independent of each other. By
-     * default half the cores: measured on 2 cores, two writers were no faster than one (the JIT compiler and the
-     * garbage collector already use the second core while facts.csv is written) and needed 20 MB more heap.
+     * default half the cores: on 2 cores a second writer gains nothing (the JIT compiler and the garbage
+     * collector already use the second core while facts.csv is written) and costs heap.
      */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor publishExecutor(@Value("${nianbao.publish.threads:0}") int threads) {

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What the ingest step says about its progress: a line at most every {@code every} (a chunk is written every few
- * milliseconds, and a line per chunk was 500 lines at 10,000 files), and one when the last file is stored. Each
+ * milliseconds: a line per chunk would be 500 lines at 10,000 files), and one when the last file is stored. Each
  * line has the share done, the rate of this run so far and the time still to go; the last one the time taken.
  * Files a crashed run stored before count as done but not in the rate.
  */

@@ -52,7 +52,8 @@ public class RollupTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long run = RunParameters.runOf(chunkContext.getStepContext().getStepExecution());
+        var step = chunkContext.getStepContext().getStepExecution();
+        long run = RunParameters.runOf(step);
         RunDefinition definition = records.runDefinition(run);
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
@@ -63,21 +64,34 @@ public class RollupTasklet implements Tasklet {
             int rows = store.copySummary(same.get(), run);
             store.copyFindings(same.get(), run, RunStore.Stage.ROLLUP);
             log.info("汇总：输入与上次完成的运行相同，沿用其 {} 个汇总数值", rows);
+            yearBefore(run, step.getJobExecution().getId(), job);
             return RepeatStatus.FINISHED;
         }
         Set<Integer> years = new TreeSet<>(job.years());
         counted.forEach(r -> years.add(r.year()));
+        // which reports have ERROR findings is what validate stored; the job says whether they count in the sums
         Rollup.Result rollup = new Rollup(catalogue).compute(counted, new UnitTree(job.units(), job.roster()), years, job.hasRoster(),
-                store.content());
+                store.content(), store.errorCounts(run), job.leaveOutErrors());
         List<Finding> findings = new ArrayList<>(rules.apply(rollup.findings()));
         findings.addAll(mismatches(counted, rollup.totals(), rules));
         store.replaceSummary(run, rollup.totals());
         store.replaceFindings(run, RunStore.Stage.ROLLUP, findings);
         for (UnitTotal t : rollup.totals()) {
-            log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）", t.unit().name(), t.year(), t.included().size(),
-                    t.expected().size(), t.missing().size());
+            log.info("汇总 {} {}年：{} 份报表（应报 {}，缺 {}）{}", t.unit().name(), t.year(), t.included().size(),
+                    t.expected().size(), t.missing().size(), t.leftOut().isEmpty() ? "" : "，因有错误未计入 " + t.leftOut().size() + " 份");
         }
+        yearBefore(run, step.getJobExecution().getId(), job);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The units' sums of the year before, for the summaries' comparison. Only for a job with a roster: the unit of a run
+     * without one (code ALL) is whatever folder it was given, and another folder's sums are no year before of it.
+     */
+    private void yearBefore(long run, long execution, JobDefinition job) {
+        if (job.hasRoster()) {
+            store.recordYearBefore(run, execution, job.name());
+        }
     }
 
     /** ROLLUP-MISMATCH: each published 汇总 report (a few per run) against the sums of its unit. */

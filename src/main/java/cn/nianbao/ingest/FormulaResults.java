@@ -35,7 +35,7 @@ final class FormulaResults {
     /**
      * POI's evaluator for a workbook that is only read: its cells are declared final, so the evaluator does not record
      * which formulas use each value cell (which it keeps for cells that may change; a few thousand formulas summing a
-     * few thousand cells made that cost seconds and hundreds of MB).
+     * few thousand cells make that cost seconds and hundreds of MB).
      */
     static FormulaEvaluator evaluator(Workbook wb) {
         if (wb instanceof XSSFWorkbook x) {

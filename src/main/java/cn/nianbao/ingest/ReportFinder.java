@@ -2,6 +2,7 @@ package cn.nianbao.ingest;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,12 @@ final class ReportFinder {
             }
         }
         if (!found.isEmpty()) {
+            Set<String> readFrom = new HashSet<>();
+            found.forEach(f -> f.located().cells().values().forEach(c -> readFrom.add(c.sheet())));
             for (SheetGrid hidden : hiddenSheets) {
+                if (readFrom.contains(hidden.name())) {
+                    continue; // read (there being no visible table): the HIDDEN_TABLE finding names it
+                }
                 LocatedReport copy = locator.locate(of(file, List.of(hidden)));
                 if (copy != null) {
                     problems.add(warning(HIDDEN_CONTENT, hidden.name(), null, "隐藏的" + sheetWord(file) + "「" + hidden.name()
@@ -145,7 +151,8 @@ final class ReportFinder {
     /**
      * Hidden rows and columns of the sheets a report was read from that hold numbers where the report's table
      * stands (a hidden column beside the table's rows, a hidden row under its columns) or a row label of the table:
-     * what was left out, named by sheet, rows and columns.
+     * what was left out, named by sheet, rows and columns. Cells the report was read from (a table found only in hidden
+     * rows) were not left out.
      */
     private List<ParsedWorkbook.ContentProblem> hiddenRowsAndColumns(WorkbookGrid file, LocatedReport located) {
         Map<String, List<LocatedCell>> bySheet = new LinkedHashMap<>();
@@ -160,16 +167,18 @@ final class ReportFinder {
             }
             BitSet tableRows = new BitSet();
             BitSet tableColumns = new BitSet();
+            Set<Long> read = new HashSet<>();
             for (LocatedCell c : cells) {
                 tableRows.set(c.cell().row());
                 tableColumns.set(c.cell().col());
+                read.add(key(c.cell().row(), c.cell().col()));
             }
             BitSet rows = new BitSet();
             BitSet columns = new BitSet();
             for (int r : sheet.rowIndexes()) {
                 for (GridCell cell : sheet.row(r)) {
-                    if (!LabelIndex.isValueLike(cell) || sheet.isMergedCopy(r, cell.col())) {
-                        continue;
+                    if (!LabelIndex.isValueLike(cell) || sheet.isMergedCopy(r, cell.col()) || read.contains(key(r, cell.col()))) {
+                        continue; // a cell read (a table found only in hidden rows or columns) was not left out
                     }
                     if (sheet.isColumnHidden(cell.col()) && tableRows.get(r)) {
                         columns.set(cell.col());
@@ -187,6 +196,10 @@ final class ReportFinder {
                     + "如隐藏的才是本年数据，请取消隐藏并删除不用的行列后重新报送"));
         }
         return problems;
+    }
+
+    private static long key(int row, int col) {
+        return ((long) row << 32) | col;
     }
 
     /** Where the cells of some tables stand in hidden content: hidden sheets, or hidden rows and columns of a sheet. */

@@ -46,7 +46,7 @@ public final class WorkbookGridReader {
     /**
      * POI's zip-bomb guards are static, shared by every reader in the process: set them once for the
      * configured limits (a run has one ReadLimits), not again by every step's new reader while another
-     * may be reading. .xlsx files no longer go through POI's zip code (XlsxPackage counts what it inflates);
+     * may be reading. .xlsx files do not go through POI's zip code (XlsxPackage counts what it inflates);
      * these guards cover what POI still unzips itself: a .docx (WordReportReader opens it as an OPC package)
      * and the package inside an encrypted file.
      */

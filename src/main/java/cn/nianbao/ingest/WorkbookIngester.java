@@ -75,7 +75,7 @@ public final class WorkbookIngester {
         MessageDigest sha = cn.nianbao.model.Sha256.digest();
         long size = 0;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            byte[] buf = new byte[8 * 1024]; // a report is 10–50 KB; a 64 KB buffer per file was most of this method's garbage
+            byte[] buf = new byte[8 * 1024]; // a report is 10–50 KB: a small buffer keeps the garbage per file small
             int n;
             while ((n = in.read(buf)) > 0) {
                 size += n;

@@ -21,8 +21,14 @@ import cn.nianbao.model.Agency;
 /** Reads {@code jobs/*.yml}. Paths in the file are relative to the file's own folder. */
 public final class JobFileReader {
 
+    /**
+     * The key that leaves reports with ERROR findings out of the roll-up's sums ({@code true}); by default they are
+     * summed. The summary names them either way.
+     */
+    static final String LEAVE_OUT_ERRORS = "leave-out-reports-with-errors";
+
     private static final Set<String> KEYS = Set.of("name", "year", "years", "input", "output", "rules", "units", "roster",
-            "from-jobs", "dispositions", "notice");
+            "from-jobs", LEAVE_OUT_ERRORS, "dispositions", "notice");
     private static final Set<String> NOTICE_KEYS = Set.of("deadline", "office");
     private static final Set<String> AGENCY_KEYS = Set.of("code", "name", "aliases", "kind", "parent");
     /** The longest unit or agency code a job file may give. */
@@ -97,7 +103,7 @@ public final class JobFileReader {
         }
         return new JobDefinition(name, years, base.resolve(input).normalize(), base.resolve(output).normalize(),
                 rules == null ? null : base.resolve(rules).normalize(), units, roster, file, List.of(),
-                dispositions(root, base, file), notice(root.get("notice"), file));
+                flag(root, LEAVE_OUT_ERRORS, file), dispositions(root, base, file), notice(root.get("notice"), file));
     }
 
     /**
@@ -205,7 +211,7 @@ public final class JobFileReader {
         String rules = text(root, "rules", file);
         return new JobDefinition(name, years, null, base.resolve(output).normalize(),
                 rules == null ? null : base.resolve(rules).normalize(), units, List.of(), file, fromJobs,
-                dispositions(root, base, file), notice(root.get("notice"), file));
+                flag(root, LEAVE_OUT_ERRORS, file), dispositions(root, base, file), notice(root.get("notice"), file));
     }
 
     private static int year(Object o, Path file) {
@@ -218,6 +224,18 @@ public final class JobFileReader {
         } catch (NumberFormatException e) {
             throw new JobFileException("作业文件 " + file + " 中年度「" + o + "」无效");
         }
+    }
+
+    /** A yes/no key: absent is false; anything but true or false is refused rather than guessed. */
+    private static boolean flag(Map<String, Object> map, String key, Path file) {
+        Object o = map.get(key);
+        if (o == null) {
+            return false;
+        }
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        throw new JobFileException("作业文件 " + file + " 中 " + key + " 应为 true 或 false，而不是「" + o + "」");
     }
 
     private static String text(Map<String, Object> map, String key, Path file) {

@@ -31,7 +31,8 @@ public final class CsvOutputs {
             "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message",
             "rule_name", "severity_name", "disposition", "disposition_note");
     public static final List<String> SUMMARY_HEADER = List.of("unit_code", "unit_name", "year", "format",
-            "datapoint", "value", "reports_included", "reports_expected");
+            "datapoint", "value", "reports_included", "reports_expected", "reports_with_errors", "reports_left_out",
+            "agencies_with_errors");
 
     private final TemplateCatalogue catalogue;
 
@@ -142,17 +143,24 @@ public final class CsvOutputs {
     /**
      * One row per datapoint of each roll-up unit in the format's official order. Optional subtotal rows are
      * written only when the unit has a value for them. {@code reports_expected} is empty when there is no
-     * roster (nothing was expected, so "0" would be a false statement).
+     * roster (nothing was expected, so "0" would be a false statement). What the printed summary says beside the
+     * sums is on every row of its unit and year: {@code reports_with_errors}, the included reports with ERROR
+     * findings; {@code reports_left_out}, those left out of the sums for them (the job's setting; 0 when it sums
+     * them); {@code agencies_with_errors}, each such agency as {@code code:errors}, separated by {@code ;}.
      */
     public Path writeSummary(List<UnitTotal> units, Path target) throws IOException {
         return AtomicFiles.write(target, stream -> {
             try (CsvWriter csv = new CsvWriter(stream, SUMMARY_HEADER)) {
                 for (UnitTotal unit : units) {
                     Integer expected = unit.expected() == null || unit.expected().isEmpty() ? null : unit.expected().size();
+                    CsvWriter.Field withErrors = CsvWriter.field(unit.includedWithErrors().size());
+                    CsvWriter.Field leftOut = CsvWriter.field(unit.leftOut().size());
+                    CsvWriter.Field agencies = CsvWriter.field(String.join(";", unit.withErrors().stream()
+                            .map(e -> e.report().agency().code() + ":" + e.errors()).toList()));
                     for (String id : summaryDatapointIds(unit)) {
                         BigDecimal value = unit.values().get(id);
                         csv.row(unit.unit().code(), unit.unit().name(), unit.year(), unit.format(), id, value,
-                                unit.included().size(), expected);
+                                unit.included().size(), expected, withErrors, leftOut, agencies);
                     }
                 }
             }

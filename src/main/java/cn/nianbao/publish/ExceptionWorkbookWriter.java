@@ -90,7 +90,7 @@ public final class ExceptionWorkbookWriter {
     /**
      * Rows are streamed (SXSSF, a window of {@value #ROW_WINDOW} rows per sheet in memory, the rest in temporary
      * files until the workbook is written): a province's run has tens of thousands of findings, and the
-     * usermodel's objects for them did not fit a 256 MB heap.
+     * usermodel's objects for them do not fit a 256 MB heap.
      *
      * @param changes new / resolved / still-open against the previous run, or null on a first run
      */

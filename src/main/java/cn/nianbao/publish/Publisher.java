@@ -106,8 +106,8 @@ public final class Publisher {
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
             Path target = outputFolder.resolve(name);
-            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, nonNull(run.findings()), history.program(), target),
-                    target, history, () -> summaryWorkbook.write(unit, nonNull(run.findings()), target, content)));
+            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, history.program(), target),
+                    target, history, () -> summaryWorkbook.write(unit, target, content)));
         }
         // recorded as written, so that the next run can tell whether an auditor saved it since (DecisionSources)
         tasks.add(() -> recorded(EXCEPTIONS_XLSX, outputFolder.resolve(EXCEPTIONS_XLSX), history,

@@ -51,12 +51,19 @@ public final class Rollup {
         return compute(ReportContent.headers(reports), units, years, hasRoster, ReportContent.of(reports));
     }
 
+    /** As {@link #compute(List, UnitTree, Set, boolean, ReportContent, ErrorCounts, boolean)} with no report that has errors. */
+    public Result compute(List<ReportHeader> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content) {
+        return compute(reports, units, years, hasRoster, content, ErrorCounts.NONE, false);
+    }
+
     /**
      * As {@link #compute(List, UnitTree, Set, boolean)} for reports given by their headers: their datapoints are read
      * from {@code content} once, each report's values added to every unit it counts in (memory grows with units ×
-     * datapoints, not with reports).
+     * datapoints, not with reports). Each unit's reports with ERROR findings ({@code errors}) are named in its total; with
+     * {@code leaveOutErrors} they are left out of its sums (and are not missing: they were sent).
      */
-    public Result compute(List<ReportHeader> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content) {
+    public Result compute(List<ReportHeader> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content,
+                          ErrorCounts errors, boolean leaveOutErrors) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         // What each report adds to: the sums of each unit it counts in (its district, its city …).
@@ -78,9 +85,18 @@ public final class Rollup {
                 }
                 ReportFormat format = formatFor(year, candidates);
                 List<ReportHeader> included = new ArrayList<>();
+                List<UnitTotal.ReportErrors> withErrors = new ArrayList<>();
+                Set<String> present = new LinkedHashSet<>();
                 for (ReportHeader r : candidates) {
                     if (r.format().equals(format.id())) {
-                        included.add(r);
+                        int count = errors.of(r);
+                        if (count > 0) {
+                            withErrors.add(new UnitTotal.ReportErrors(r, count, leaveOutErrors));
+                        }
+                        if (count == 0 || !leaveOutErrors) {
+                            included.add(r);
+                        }
+                        present.add(r.agency().code());
                     } else if (leftOut.add(r.submission().path())) {
                         findings.add(new Finding(Severity.ERROR, "ROLLUP-MIXED-FORMAT", r.agency().code(), r.agency().name(), year,
                                 r.submission().path(), null, List.of(), null, null, null,
@@ -101,11 +117,11 @@ public final class Rollup {
                         return new ArrayList<>(2);
                     }).add(values);
                 }
-                Set<String> present = included.stream().map(r -> r.agency().code()).collect(Collectors.toCollection(LinkedHashSet::new));
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
                 List<Agency> expectedOrIncluded = hasRoster ? expected
                         : included.stream().map(ReportHeader::agency).collect(Collectors.toList());
-                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing));
+                totals.add(new UnitTotal(unit, year, format.id(), values, included, expectedOrIncluded, missing, withErrors,
+                        leaveOutErrors, null));
             }
         }
         // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the district's 总计 is not

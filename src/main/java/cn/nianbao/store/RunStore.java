@@ -379,12 +379,18 @@ public class RunStore {
                 + "FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
     }
 
-    /** Replaces a run's roll-up rows by a copy of another run's. */
+    /**
+     * Replaces a run's roll-up rows by a copy of another run's: the sums, the reports in them (and those left out) with
+     * their errors, and whether reports with errors were left out. Not the comparison with the year before: another
+     * run may have completed that year since ({@link #recordYearBefore}).
+     */
     public int copySummary(long from, long to) {
-        jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", to);
-        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", to);
-        jdbc.update("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) SELECT ?, unit_code, "
-                + "report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", to, from);
+        clearSummary(to);
+        jdbc.update("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code, error_count, left_out) "
+                + "SELECT ?, unit_code, report_year, agency_code, error_count, left_out FROM nb_summary_member WHERE job_instance_id = ?",
+                to, from);
+        jdbc.update("INSERT INTO nb_summary_unit (job_instance_id, unit_code, report_year, leave_out_errors) SELECT ?, unit_code, "
+                + "report_year, leave_out_errors FROM nb_summary_unit WHERE job_instance_id = ?", to, from);
         return jdbc.update("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) SELECT ?, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected FROM nb_summary WHERE job_instance_id = ?", to, from);
@@ -392,30 +398,115 @@ public class RunStore {
 
     // ------------------------------------------------------------------ roll-up
 
-    /** Stores a run's roll-up: each unit's sums per year, and which agencies' reports each includes. */
+    private void clearSummary(long run) {
+        for (String table : List.of("nb_summary", "nb_summary_member", "nb_summary_unit", "nb_summary_previous")) {
+            jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
+        }
+    }
+
+    /**
+     * Stores a run's roll-up: each unit's sums per year, which agencies' reports each includes and which it left out,
+     * each with its ERROR findings, and whether the job leaves reports with errors out.
+     */
     public void replaceSummary(long run, List<UnitTotal> totals) {
-        jdbc.update("DELETE FROM nb_summary WHERE job_instance_id = ?", run);
-        jdbc.update("DELETE FROM nb_summary_member WHERE job_instance_id = ?", run);
+        clearSummary(run);
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
+        List<Object[]> units = new ArrayList<>();
         for (UnitTotal t : totals) {
             for (Map.Entry<String, BigDecimal> e : t.values().entrySet()) {
                 rows.add(new Object[] {run, t.unit().code(), t.unit().name(), t.year(), t.format(), e.getKey(), e.getValue(),
                         t.included().size(), t.expected().size()});
             }
+            Map<ReportHeader, UnitTotal.ReportErrors> errors = new HashMap<>();
+            t.withErrors().forEach(e -> errors.put(e.report(), e));
             for (ReportHeader r : t.included()) {
-                members.add(new Object[] {run, t.unit().code(), t.year(), r.agency().code()});
+                UnitTotal.ReportErrors e = errors.get(r);
+                members.add(new Object[] {run, t.unit().code(), t.year(), r.agency().code(), e == null ? 0 : e.errors(), false});
             }
+            for (UnitTotal.ReportErrors e : t.leftOut()) {
+                members.add(new Object[] {run, t.unit().code(), t.year(), e.report().agency().code(), e.errors(), true});
+            }
+            units.add(new Object[] {run, t.unit().code(), t.year(), t.leaveOutErrors()});
         }
         jdbc.batchUpdate("INSERT INTO nb_summary (job_instance_id, unit_code, unit_name, report_year, format, datapoint_id, "
                 + "num_value, reports_included, reports_expected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
-        jdbc.batchUpdate("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code) VALUES (?,?,?,?)", members);
+        jdbc.batchUpdate("INSERT INTO nb_summary_member (job_instance_id, unit_code, report_year, agency_code, error_count, left_out) "
+                + "VALUES (?,?,?,?,?,?)", members);
+        jdbc.batchUpdate("INSERT INTO nb_summary_unit (job_instance_id, unit_code, report_year, leave_out_errors) VALUES (?,?,?,?)",
+                units);
+    }
+
+    /**
+     * The ERROR findings ingest and validate stored for each agency's report of a year: what the roll-up names beside its
+     * sums (its own findings, of an earlier attempt of the step, are not about the reports).
+     */
+    public cn.nianbao.rollup.ErrorCounts errorCounts(long run) {
+        cn.nianbao.rollup.ErrorCounts counts = new cn.nianbao.rollup.ErrorCounts();
+        jdbc.query("SELECT agency_code, report_year, COUNT(*) FROM nb_finding WHERE job_instance_id = ? AND severity = 'ERROR' "
+                + "AND stage <> ? AND agency_code IS NOT NULL AND report_year IS NOT NULL GROUP BY agency_code, report_year",
+                rs -> {
+                    counts.add(rs.getString(1), rs.getInt(2), rs.getInt(3));
+                }, run, Stage.ROLLUP.name());
+        return counts;
+    }
+
+    /**
+     * Stores, for each unit and year of a run's roll-up, the unit's sums of the year before and where they are from: this
+     * run's own, when its years include that year; else the latest completed run (of any job: last year's is another
+     * job) that stored them, latest in the database's order of executions, never by a process's clock. Copied, so
+     * that what this run publishes does not change when that run is purged or its job runs again; looked up again on
+     * every roll-up (also one copied from an identical run), since a newer run of last year's job may have completed.
+     *
+     * @param execution this run's job execution, named as the source when the run has that year itself
+     */
+    public void recordYearBefore(long run, long execution, String jobName) {
+        jdbc.update("DELETE FROM nb_summary_previous WHERE job_instance_id = ?", run);
+        jdbc.update("UPDATE nb_summary_unit SET previous_job_name = NULL, previous_execution_id = NULL, previous_format = NULL "
+                + "WHERE job_instance_id = ?", run);
+        List<Object[]> unitYears = jdbc.query("SELECT DISTINCT unit_code, report_year, format FROM nb_summary WHERE job_instance_id = ?",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}, run);
+        Map<String, String> ownFormats = new HashMap<>();
+        unitYears.forEach(u -> ownFormats.put(u[0] + "|" + u[1], (String) u[2]));
+        for (Object[] u : unitYears) {
+            String unit = (String) u[0];
+            int year = (Integer) u[1];
+            String ownFormat = ownFormats.get(unit + "|" + (year - 1));
+            Optional<SumsSource> source = ownFormat != null ? Optional.of(new SumsSource(jobName, execution, run, ownFormat))
+                    : latestCompletedSums(unit, year - 1, run);
+            if (source.isEmpty()) {
+                continue;
+            }
+            SumsSource from = source.get();
+            jdbc.update("INSERT INTO nb_summary_previous (job_instance_id, unit_code, report_year, datapoint_id, num_value) "
+                    + "SELECT ?, unit_code, ?, datapoint_id, num_value FROM nb_summary WHERE job_instance_id = ? AND unit_code = ? "
+                    + "AND report_year = ?", run, year, from.jobInstanceId(), unit, year - 1);
+            jdbc.update("UPDATE nb_summary_unit SET previous_job_name = ?, previous_execution_id = ?, previous_format = ? "
+                    + "WHERE job_instance_id = ? AND unit_code = ? AND report_year = ?", from.jobName(), from.jobExecutionId(),
+                    from.format(), run, unit, year);
+        }
+    }
+
+    /** A run's sums of a unit and year: which job, execution and instance stored them, in which format. */
+    private record SumsSource(String jobName, long jobExecutionId, long jobInstanceId, String format) {
+    }
+
+    /** The latest completed run but {@code run} with sums of the unit for the year. */
+    private Optional<SumsSource> latestCompletedSums(String unitCode, int year, long run) {
+        return jdbc.query("SELECT d.job_name, e.JOB_EXECUTION_ID, s.job_instance_id, s.format FROM (SELECT DISTINCT job_instance_id, "
+                + "format FROM nb_summary WHERE unit_code = ? AND report_year = ? AND job_instance_id <> ?) s "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = s.job_instance_id "
+                + "JOIN nb_run_definition d ON d.job_instance_id = s.job_instance_id "
+                + "WHERE e.STATUS = 'COMPLETED' ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new SumsSource(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), unitCode, year, run)
+                .stream().findFirst();
     }
 
     /**
      * A run's roll-up as its roll-up step stored it, for publish: each unit of the job (in the job's order) and year
-     * (ascending) with its format, its sums (in the format's datapoint order), the counted reports it includes, the
-     * agencies expected under it and those missing.
+     * (ascending) with its format, its sums (in the format's datapoint order), the counted reports it includes (in roster
+     * order), the agencies expected under it and those missing, its reports with ERROR findings (included or left out)
+     * and its sums of the year before, where the step found them.
      */
     public List<UnitTotal> unitTotals(long run, JobDefinition job, List<ReportHeader> counted, TemplateCatalogue catalogue) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
@@ -425,11 +516,29 @@ public class RunStore {
             formats.put(key, rs.getString(3));
             values.computeIfAbsent(key, k -> new HashMap<>()).put(rs.getString(4), strip(rs.getBigDecimal(5)));
         }, run);
-        Map<String, List<String>> members = new HashMap<>();
-        jdbc.query("SELECT unit_code, report_year, agency_code FROM nb_summary_member WHERE job_instance_id = ?", rs -> {
-            members.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new ArrayList<>()).add(rs.getString(3));
+        Map<String, List<Member>> members = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, agency_code, error_count, left_out FROM nb_summary_member WHERE job_instance_id = ?",
+                rs -> {
+                    members.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new ArrayList<>())
+                            .add(new Member(rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
+                }, run);
+        Map<String, Boolean> leaveOut = new HashMap<>();
+        Map<String, String[]> previousSource = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, leave_out_errors, previous_job_name, previous_execution_id, previous_format "
+                + "FROM nb_summary_unit WHERE job_instance_id = ?", rs -> {
+                    String key = rs.getString(1) + "|" + rs.getInt(2);
+                    leaveOut.put(key, rs.getBoolean(3));
+                    if (rs.getString(4) != null) {
+                        previousSource.put(key, new String[] {rs.getString(4), String.valueOf(rs.getLong(5)), rs.getString(6)});
+                    }
+                }, run);
+        Map<String, Map<String, BigDecimal>> previousValues = new HashMap<>();
+        jdbc.query("SELECT unit_code, report_year, datapoint_id, num_value FROM nb_summary_previous WHERE job_instance_id = ?", rs -> {
+            previousValues.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new HashMap<>())
+                    .put(rs.getString(3), strip(rs.getBigDecimal(4)));
         }, run);
         cn.nianbao.rollup.UnitTree tree = new cn.nianbao.rollup.UnitTree(job.units(), job.roster());
+        java.util.Comparator<ReportHeader> rosterOrder = rosterOrder(job);
         Set<Integer> years = new java.util.TreeSet<>();
         for (String key : values.keySet()) {
             years.add(Integer.valueOf(key.substring(key.lastIndexOf('|') + 1)));
@@ -448,15 +557,45 @@ public class RunStore {
                         ordered.put(id, stored.get(id));
                     }
                 }
-                Set<String> codes = new HashSet<>(members.getOrDefault(key, List.of()));
-                List<ReportHeader> included = counted.stream().filter(r -> r.year() == year && codes.contains(r.agency().code())).toList();
+                Map<String, Member> byCode = new HashMap<>();
+                members.getOrDefault(key, List.of()).forEach(m -> byCode.put(m.agencyCode(), m));
+                List<ReportHeader> reports = counted.stream().filter(r -> r.year() == year && byCode.containsKey(r.agency().code()))
+                        .sorted(rosterOrder).toList();
+                List<ReportHeader> included = reports.stream().filter(r -> !byCode.get(r.agency().code()).leftOut()).toList();
+                List<UnitTotal.ReportErrors> withErrors = new ArrayList<>();
+                for (boolean leftOut : new boolean[] {false, true}) {
+                    for (ReportHeader r : reports) {
+                        Member m = byCode.get(r.agency().code());
+                        if (m.leftOut() == leftOut && m.errors() > 0) {
+                            withErrors.add(new UnitTotal.ReportErrors(r, m.errors(), leftOut));
+                        }
+                    }
+                }
                 List<Agency> expected = job.hasRoster() ? tree.agenciesUnder(unit.code())
                         : included.stream().map(ReportHeader::agency).toList();
-                List<Agency> missing = expected.stream().filter(a -> !codes.contains(a.code())).toList();
-                totals.add(new UnitTotal(unit, year, formats.get(key), ordered, included, expected, missing));
+                List<Agency> missing = expected.stream().filter(a -> !byCode.containsKey(a.code())).toList();
+                String[] source = previousSource.get(key);
+                UnitTotal.PreviousYear previous = source == null ? null : new UnitTotal.PreviousYear(source[0],
+                        Long.parseLong(source[1]), year - 1, source[2], previousValues.getOrDefault(key, Map.of()));
+                totals.add(new UnitTotal(unit, year, formats.get(key), ordered, included, expected, missing, withErrors,
+                        leaveOut.getOrDefault(key, false), previous));
             }
         }
         return totals;
+    }
+
+    /** A report in a unit's roll-up: its agency, its ERROR findings, and whether it was left out of the sums. */
+    private record Member(String agencyCode, int errors, boolean leftOut) {
+    }
+
+    /** Reports in the order of the job's roster; agencies not on it (a run without one) by code, after them. */
+    private static java.util.Comparator<ReportHeader> rosterOrder(JobDefinition job) {
+        Map<String, Integer> position = new HashMap<>();
+        for (Agency a : job.roster()) {
+            position.putIfAbsent(a.code(), position.size());
+        }
+        return java.util.Comparator.comparingInt((ReportHeader r) -> position.getOrDefault(r.agency().code(), Integer.MAX_VALUE))
+                .thenComparing(r -> r.agency().code());
     }
 
     // ------------------------------------------------------------------ which reports count

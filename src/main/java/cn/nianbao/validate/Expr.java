@@ -28,7 +28,7 @@ public sealed interface Expr {
     /**
      * A datapoint id TABLE.ROW.COLUMN; at most one segment may be the wildcard {@code *}, replaced by
      * the bound row or column id. A class rather than a record so that it keeps the ids it binds to: every
-     * report evaluates every rule, and building the id string each time was most of what validate allocated.
+     * report evaluates every rule, and building the id string each time would be most of what validate allocates.
      */
     final class Ref implements Expr {
         public static final String WILDCARD = "*";

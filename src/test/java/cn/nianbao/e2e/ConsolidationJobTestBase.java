@@ -1,6 +1,7 @@
 package cn.nianbao.e2e;
 
 import cn.nianbao.testing.CsvFiles;
+import cn.nianbao.testing.RunJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -71,7 +72,14 @@ abstract class ConsolidationJobTestBase {
                 "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message",
                 "rule_name", "severity_name", "disposition", "disposition_note");
         assertThat(CsvFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
-                "datapoint", "value", "reports_included", "reports_expected");
+                "datapoint", "value", "reports_included", "reports_expected", "reports_with_errors", "reports_left_out",
+                "agencies_with_errors");
+        // 人社局's B-BALANCE: two ERROR findings in a report the sums include, named on every row of the unit and year
+        assertThat(CsvFiles.rows(out.resolve("summary.csv"))).allSatisfy(r -> {
+            assertThat(r.get("reports_with_errors")).isEqualTo("1");
+            assertThat(r.get("reports_left_out")).isEqualTo("0");
+            assertThat(r.get("agencies_with_errors")).isEqualTo("350502-RS:2");
+        });
 
         List<Map<String, String>> facts = CsvFiles.rows(out.resolve("facts.csv"));
         // Every sample workbook is accepted with every value it was written with.
@@ -293,6 +301,96 @@ abstract class ConsolidationJobTestBase {
     private static boolean rowPartsAreNotZero(GeneratedSample s, String totalId) {
         String row = totalId.substring(0, totalId.lastIndexOf('.') + 1);
         return APPLICANTS.stream().map(c -> s.report().value(row + c)).anyMatch(v -> v != null && v.signum() != 0);
+    }
+
+    /**
+     * {@code leave-out-reports-with-errors: true}: 人社局's 2020 report (B-BALANCE, two ERROR findings) is left out of
+     * the sums of the district and the city, named in summary.csv and on the printed 汇总表, and not missing.
+     */
+    @Test
+    void aJobCanLeaveReportsWithErrorsOutOfTheSums() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        Path job = ws.job("licheng-2020");
+        Files.writeString(job, Files.readString(job, StandardCharsets.UTF_8).replace("year: 2020\n",
+                "year: 2020\nleave-out-reports-with-errors: true\n"), StandardCharsets.UTF_8);
+        assertThat(run("consolidate", "--job", job.toString())).isEqualTo(0);
+        Path out = ws.out("licheng-2020");
+
+        List<Map<String, String>> summary = CsvFiles.rows(out.resolve("summary.csv"));
+        assertThat(summary).allSatisfy(r -> {
+            assertThat(r.get("reports_included")).isEqualTo("12");
+            assertThat(r.get("reports_expected")).isEqualTo("13");
+            assertThat(r.get("reports_with_errors")).isEqualTo("0");
+            assertThat(r.get("reports_left_out")).isEqualTo("1");
+            assertThat(r.get("agencies_with_errors")).isEqualTo("350502-RS:2");
+        });
+        List<Map<String, String>> facts = CsvFiles.rows(out.resolve("facts.csv"));
+        assertSummaryIsSumOfFacts(JobFileReader.read(job), facts.stream().filter(f -> !f.get("agency_code").equals("350502-RS")).toList(),
+                summary);
+        try (Workbook wb = WorkbookFactory.create(out.resolve("summary-350502-2020.xlsx").toFile(), null, true)) {
+            List<String> texts = texts(wb.getSheet("汇总表"));
+            assertThat(texts).anyMatch(t -> t.startsWith("应报单位 13 个，纳入报告 12 份，因有错误未计入 1 份，缺报 0 个。"));
+            assertThat(texts).contains("按作业设置，存在错误的报告未计入本表（1 份）：鲤城区人力资源和社会保障局（2 项错误）。"
+                    + "本表各数不含其数值；错误明细见 exceptions.xlsx。");
+            assertThat(texts(wb.getSheet("分单位明细"))).contains("区人社局（未计入）");
+        }
+    }
+
+    /**
+     * 2021's 上年 is the district's 2020 sums from the latest completed run of the 2020 job, looked up again when 2021 runs
+     * again on unchanged inputs (its roll-up copied from its previous run) after 2020 ran once more with a corrected
+     * workbook.
+     */
+    @Test
+    void theYearBeforeComesFromTheLatestCompletedRunOfLastYearsJob() throws Exception {
+        Workspace ws = Workspace.create(dir);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2021").toString())).isEqualTo(0);
+        assertYearBefore(ws);
+
+        GeneratedSample rs = ws.samples.stream().filter(s -> s.year() == 2020 && s.agency().code().equals("350502-RS"))
+                .findFirst().orElseThrow();
+        decrement(rs.path(), rs.cells().get("B.NEW.NATURAL"));
+        decrement(rs.path(), rs.cells().get("B.NEW.TOTAL"));
+        assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
+        assertThat(run("consolidate", "--job", ws.job("licheng-2021").toString(), "--force")).isEqualTo(0);
+        assertYearBefore(ws);
+    }
+
+    /** The 2021 汇总表 names the 2020 job's last execution and shows its B.NEW.TOTAL as 上年. */
+    private static void assertYearBefore(Workspace ws) throws Exception {
+        String execution = RunJson.read(ws.out("licheng-2020").resolve("run.json")).get("job_execution_id").asText();
+        String total2020 = CsvFiles.rows(ws.out("licheng-2020").resolve("summary.csv")).stream()
+                .filter(r -> r.get("unit_code").equals("350502") && r.get("datapoint").equals("B.NEW.TOTAL"))
+                .findFirst().orElseThrow().get("value");
+        try (Workbook wb = WorkbookFactory.create(ws.out("licheng-2021").resolve("summary-350502-2021.xlsx").toFile(), null, true)) {
+            Sheet sheet = wb.getSheet("汇总表");
+            assertThat(texts(sheet)).anyMatch(t -> t.startsWith("「上年」为作业「licheng-2020」（执行号 " + execution + "）的 2020 年汇总数"));
+            int row = -1;
+            int column = -1;
+            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                for (org.apache.poi.ss.usermodel.Cell c : r) {
+                    String text = c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING ? c.getStringCellValue() : "";
+                    if (text.equals("上年") && row < 0) {
+                        column = c.getColumnIndex(); // the last 上年 before the row is table 三's, beside 总计
+                    } else if (text.equals("一、本年新收政府信息公开申请数量")) {
+                        row = r.getRowNum();
+                    }
+                }
+            }
+            assertThat(new BigDecimal(String.valueOf(sheet.getRow(row).getCell(column).getNumericCellValue())))
+                    .isEqualByComparingTo(total2020);
+        }
+    }
+
+    private static List<String> texts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(r -> r.forEach(c -> {
+            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                texts.add(c.getStringCellValue());
+            }
+        }));
+        return texts;
     }
 
     private static List<String> fingerprints(Path out) throws IOException {

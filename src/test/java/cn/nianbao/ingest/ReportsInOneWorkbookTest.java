@@ -156,6 +156,27 @@ class ReportsInOneWorkbookTest {
         assertThat(result.findings()).extracting(Finding::rule, Finding::sheet)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("PARSE-PARTIAL-SHEET", "2019年"));
         assertThat(result.findings().get(0).message()).contains("「2019年」").contains("三、收到和处理政府信息公开申请情况");
+        assertThat(result.findings()).as("the file's two reports: the finding is no one report's")
+                .extracting(Finding::agencyName, Finding::year).containsExactly(org.assertj.core.groups.Tuple.tuple(null, null));
+    }
+
+    @Test
+    void aSheetWithoutATitleTakesNoOtherSheetsTitle() throws Exception {
+        SampleFiles.Written y2020 = SampleFiles.report(dir.resolve("a.xlsx"), "某某镇人民政府", 2020, 12);
+        SampleFiles.Written y2021 = SampleFiles.report(dir.resolve("b.xlsx"), "某某镇人民政府", 2021, 13);
+        SampleFiles.edit(y2020.file(), wb -> wb.getSheetAt(0).removeRow(wb.getSheetAt(0).getRow(0)));
+        Map<String, Path> sheets = new LinkedHashMap<>();
+        sheets.put("2020", y2020.file());
+        sheets.put("2021年度", y2021.file());
+        Path file = dir.resolve("某某镇人民政府.xlsx");
+        SampleFiles.combine(file, sheets);
+
+        IngestResult result = read(file, noRoster());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.reports()).extracting(Report::year, Report::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2020, null),
+                        org.assertj.core.groups.Tuple.tuple(2021, "某某镇人民政府 2021年政府信息公开工作年度报告"));
     }
 
     @Test

@@ -92,4 +92,62 @@ class ValueParserTest {
         GridCell sum = new GridCell(1, 1, CellKind.NUMBER, null, new BigDecimal("12"), "SUM(B2:B5)", null);
         assertThat(ValueParser.parse(sum, ValueKind.COUNT, null).number()).isEqualByComparingTo("12");
     }
+
+    @ParameterizedTest(name = "「{0}」 reads as a value: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "12|true", "１２|true", "1,204|true", "+19|true", "-3|true", ".5|true", "—|true", "无|true", "``|true",
+            "2.52万元|true", "25211 元|true", "５件|true", "0|true",
+            "本年新收|false", "（一）予以公开|false", "万元|false", "+|false", "+元|false", "3万件|false", "1.2.3|false",
+            "12a|false", "a12|false"})
+    void whatReadsAsAValueRatherThanALabel(String text, boolean value) {
+        assertThat(ValueParser.readsAsValue(text)).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "「{0}」 as {1} under 「{2}」 → {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "3万|YUAN|采购总金额|30000|",
+            "2.52万元|YUAN|采购总金额|25200|",
+            "25211元|YUAN|采购总金额|25211|",
+            "25211|YUAN|采购总金额（元）|25211|",
+            "2.5|YUAN|采购总金额（万元）|25000|",
+            "25211|YUAN|采购总金额|25211|YUAN_ASSUMED",
+            "35000元|WAN|本年收费金额（单位：万元）|3.5|YUAN_IN_WAN_COLUMN",
+            "1.5万元|WAN|本年收费金额（单位：万元）|1.5|",
+            "1.50|WAN|本年收费金额|1.5|",
+            "5件|COUNT|本年制发件数|5|",
+            "(.5)|SIGNED|本年增/减|-0.5|",
+            "12.000|COUNT|本年制发件数|12|",
+            "1200|COUNT||1200|"})
+    void moneyAndCountsWithTheirUnits(String typed, ValueKind kind, String header, String number, cn.nianbao.model.UnitNote note) {
+        ParsedValue v = ValueParser.parse(text(typed), kind, header);
+        assertThat(v.isProblem()).as(v.problem()).isFalse();
+        assertThat(v.blank()).isFalse();
+        assertThat(v.number()).isEqualByComparingTo(number);
+        assertThat(v.number().scale()).as("no trailing zeros, no exponent").isEqualTo(Math.max(0, new BigDecimal(number).stripTrailingZeros().scale()));
+        assertThat(v.unitNote()).isEqualTo(note);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3万元", "3元", "3万"})
+    void anAmountWhereACountBelongsIsABadNumber(String typed) {
+        ParsedValue v = ValueParser.parse(text(typed), ValueKind.COUNT, "本年制发件数");
+        assertThat(v.problemRule()).isEqualTo("PARSE-BAD-NUMBER");
+        assertThat(v.problem()).isEqualTo("「" + typed + "」带有金额单位，本栏应填件数");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(+3)", "万元", "(万元)", "()", "+"})
+    void moreThatIsNoNumber(String typed) {
+        ParsedValue v = ValueParser.parse(text(typed), ValueKind.SIGNED, "本年增/减");
+        assertThat(v.problemRule()).isEqualTo("PARSE-BAD-NUMBER");
+        assertThat(v.problem()).isEqualTo("「" + typed + "」不是数字；请填写数字（没有的填 0）后重新报送");
+    }
+
+    @Test
+    void anEmptyCellIsABlank() {
+        ParsedValue v = ValueParser.parse(GridCell.blank(1, 1), ValueKind.COUNT, null);
+        assertThat(v.blank()).isTrue();
+        assertThat(v.isProblem()).isFalse();
+        assertThat(v.number()).isNull();
+    }
 }

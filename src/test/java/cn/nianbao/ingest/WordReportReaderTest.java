@@ -85,6 +85,81 @@ class WordReportReaderTest {
     }
 
     @Test
+    void nestedFieldsTabsHyphensAlternativeContentAndHiddenRunsShowAsWordShowsThem() throws Exception {
+        String run = "<w:r><w:t>%s</w:t></w:r>";
+        String fld = "<w:r><w:fldChar w:fldCharType=\"%s\"/></w:r>";
+        String code = "<w:r><w:instrText>%s</w:instrText></w:r>";
+        // IF { =1 } = 1 "是": the inner field's result is part of the outer field's code, not shown
+        String nested = "<w:p>" + fld.formatted("begin") + code.formatted("IF ") + fld.formatted("begin") + code.formatted("=1")
+                + fld.formatted("separate") + run.formatted("内") + fld.formatted("end") + code.formatted(" = 1 \"是\"")
+                + fld.formatted("separate") + run.formatted("是") + fld.formatted("end") + run.formatted("后")
+                // a separate or an end with no field open changes nothing
+                + fld.formatted("separate") + fld.formatted("end") + run.formatted("尾") + "</w:p>";
+        String marks = "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
+                + "<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t><w:cr/><w:t>丁</w:t></w:r></w:p>";
+        String alternative = "<w:p><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+                + "<mc:Choice Requires=\"wps\">" + run.formatted("选") + "</mc:Choice><mc:Fallback>" + run.formatted("备") + "</mc:Fallback>"
+                + "</mc:AlternateContent><m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\"><m:r><m:t>x</m:t></m:r></m:oMath></w:p>";
+        String vanish = "<w:p>" + "<w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>1</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish w:val=\"off\"/></w:rPr><w:t>2</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish w:val=\"true\"/></w:rPr><w:t>3</w:t></w:r>"
+                + "<w:r><w:rPr><w:vanish w:val=\"1\"/></w:rPr><w:t>4</w:t></w:r>" + run.formatted("5") + "</w:p>";
+        String outside = run.formatted("段外") + "<w:p>" + run.formatted("段内") + "</w:p>";
+
+        SheetGrid t = read(tbl(tr(tc("", nested), tc("", marks), tc("", alternative), tc("", vanish), tc("", outside)))).sheets().get(0);
+
+        assertThat(t.get(0, 0).text()).isEqualTo("是后尾");
+        assertThat(t.get(0, 1).text()).isEqualTo("甲\t乙-丙\n丁");
+        assertThat(t.get(0, 2).text()).isEqualTo("选");
+        assertThat(t.get(0, 3).text()).isEqualTo("125");
+        assertThat(t.get(0, 4).text()).as("a run outside any paragraph is no text Word shows").isEqualTo("段内");
+    }
+
+    @Test
+    void emptyRowsSpansWithoutAValueAndTextAtTheLengthLimit() throws Exception {
+        String limit = varied(WordTableBuilder.MAX_CELL_CHARS);
+        WorkbookGrid grid = read(tbl(tr(tc("<w:gridSpan/>", p("一")), tc("<w:gridSpan w:val=\"两\"/>", p("二"))), "<w:tr></w:tr>",
+                "<w:tr><w:trPr><w:gridBefore/></w:trPr>" + tc("三") + "</w:tr>", tr(tc("", p(limit)))));
+
+        SheetGrid t = grid.sheets().get(0);
+        assertThat(t.get(0, 0).text()).isEqualTo("一");
+        assertThat(t.get(0, 1).text()).isEqualTo("二");
+        assertThat(t.mergedRegions()).isEmpty();
+        assertThat(t.rowIndexes()).as("the empty second row is a row").containsExactly(0, 2, 3);
+        assertThat(t.get(2, 0).text()).isEqualTo("三");
+        assertThat(t.get(3, 0).text()).hasSize(WordTableBuilder.MAX_CELL_CHARS);
+
+        assertThatThrownBy(() -> read(tbl(tr(tc("", p(limit + "多"))))))
+                .isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> assertThat(e.getMessage())
+                        .startsWith("表格「表1」中一个单元格的文字超过 100000 字，已拒绝读取"));
+        assertThatThrownBy(() -> read(tbl(tr(tc("", "<w:p><w:r><w:t>" + limit + "</w:t><w:t>多</w:t></w:r></w:p>")))))
+                .isInstanceOf(UnreadableWorkbookException.class);
+    }
+
+    /** Text of {@code n} characters that does not compress like a zip bomb (a repeated character would be refused as one). */
+    private static String varied(int n) {
+        java.util.Random random = new java.util.Random(n);
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aParagraphBeforeTheTablesTooLongForACellKeepsItsBeginning() throws Exception {
+        WorkbookGrid grid = read("<w:p><w:r><w:t>某某镇人民政府2021年政府信息公开工作年度报告</w:t><w:t>" + varied(WordTableBuilder.MAX_CELL_CHARS)
+                + "</w:t></w:r></w:p>" + tbl(tr(tc("表"))));
+
+        // what fits of the paragraph is kept, and of that the first MAX_PREAMBLE_CHARS: the title
+        assertThat(grid.preamble()).singleElement().satisfies(t -> {
+            assertThat(t).startsWith("某某镇人民政府2021年政府信息公开工作年度报告");
+            assertThat(t).hasSize(WordTables.MAX_PREAMBLE_CHARS);
+        });
+        assertThat(ReportTitle.find(grid)).extracting(ReportTitle::year).containsExactly(2021);
+    }
+
+    @Test
     void aNestedTableIsItsOwnGridAfterItsParentAndThePreambleIsTheTextBeforeTheFirstTable() throws Exception {
         WorkbookGrid grid = read(p("鲤城区人民政府开元街道办事处2020年政府信息公开工作年度报告") + p("") + p("一、总体情况")
                 + tbl(tr(tc("", p("外") + tbl(tr(tc("内"))) + p("外二")), tc("1")))

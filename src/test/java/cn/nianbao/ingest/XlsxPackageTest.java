@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -127,8 +128,72 @@ class XlsxPackageTest {
     void aZipWithoutAWorkbookIsNotAnExcelFile() throws Exception {
         Path file = write("文档.xlsx", Map.of("[Content_Types].xml", CONTENT_TYPES, "_rels/.rels", rels("rId1", "officeDocument", "word/document.xml"),
                 "word/document.xml", "<document/>"));
-        assertThatThrownBy(() -> read(file, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class,
-                e -> assertThat(e.rule()).isEqualTo("PARSE-UNREADABLE"));
+        assertThatThrownBy(() -> read(file, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
+            assertThat(e.rule()).isEqualTo("PARSE-UNREADABLE");
+            assertThat(e.getMessage()).isEqualTo("不是 Excel 工作簿（压缩包中没有工作簿内容，可能是 Word 等其他文档或已损坏）；请用 Excel 或 WPS 另存为 .xlsx 后重新报送");
+        });
+        Path noRelationships = write("无关系.xlsx", Map.of("xl/workbook.xml", "<workbook/>"));
+        assertThatThrownBy(() -> read(noRelationships, ReadLimits.defaults())).hasMessageStartingWith("不是 Excel 工作簿（压缩包中没有工作簿内容");
+    }
+
+    @Test
+    void aSheetWithoutARelationshipIdOrWithAMissingPartIsLeftOut() throws Exception {
+        Map<String, String> parts = minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"));
+        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml", "rId2", "worksheet", "worksheets/gone.xml"));
+        parts.put("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                + "<sheet name=\"无编号\" sheetId=\"3\"/><sheet name=\"缺失\" sheetId=\"2\" r:id=\"rId2\"/>"
+                + "<sheet name=\"隐藏\" sheetId=\"1\" r:id=\"rId1\" state=\"veryHidden\"/></sheets></workbook>");
+
+        WorkbookGrid grid = read(write("缺表.xlsx", parts), ReadLimits.defaults());
+
+        assertThat(grid.sheets()).extracting(SheetGrid::name, SheetGrid::visibility)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("隐藏", SheetGrid.Visibility.VERY_HIDDEN));
+    }
+
+    @Test
+    void asManyWorksheetsAsTheLimitAreRead() throws Exception {
+        Map<String, String> parts = minimal(sheet(""));
+        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml", "b", "worksheet", "worksheets/sheet1.xml",
+                "c", "worksheet", "worksheets/sheet1.xml"));
+        assertThat(read(write("三个表.xlsx", parts), SMALL).sheets()).hasSize(1);
+    }
+
+    @Test
+    void aDoctypeInTheWorkbookOrARelationshipsPartRefusesTheFile() throws Exception {
+        String doctype = "<!DOCTYPE x [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+        Map<String, String> inWorkbook = minimal(sheet(""));
+        inWorkbook.put("xl/workbook.xml", inWorkbook.get("xl/workbook.xml").replace("<workbook ", doctype + "<workbook "));
+        Map<String, String> inRels = minimal(sheet(""));
+        inRels.put("_rels/.rels", inRels.get("_rels/.rels").replace("<Relationships ", doctype + "<Relationships "));
+
+        for (Path file : List.of(write("声明1.xlsx", inWorkbook), write("声明2.xlsx", inRels))) {
+            assertThatThrownBy(() -> read(file, ReadLimits.defaults())).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                    e -> assertThat(e.getMessage()).isEqualTo(WorkbookGridReader.DOCTYPE_MESSAGE));
+        }
+    }
+
+    @Test
+    void aPartWhoseDirectorySaysItIsTooLargeIsRefusedNamingItsSize() throws Exception {
+        ReadLimits oneMegabyte = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, 1024 * 1024, 0.0, 100_000);
+        ReadLimits tenMegabytes = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, 10L * 1024 * 1024, 0.0, 100_000);
+        Path atTheLimit = write("刚好.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));
+        lieAboutSizes(atTheLimit, 1024 * 1024);
+        Path over = write("超过.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));
+        lieAboutSizes(over, 1024 * 1024 + 1);
+        Path tenOver = write("十兆.xlsx", minimal(sheet("")));
+        lieAboutSizes(tenOver, 10 * 1024 * 1024 + 1);
+        Path twelve = write("十二兆.xlsx", minimal(sheet("")));
+        lieAboutSizes(twelve, 12 * 1024 * 1024 + 512 * 1024);
+
+        assertThat(read(atTheLimit, oneMegabyte).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> read(over, oneMegabyte)).isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
+            assertThat(e.rule()).isEqualTo("PARSE-TOO-LARGE");
+            assertThat(e.getMessage()).matches("工作簿中的「/.*」解压后 1\\.0 MB，超过上限 1\\.0 MB（年报表格解压后通常不足 1 MB），已拒绝读取；"
+                    + "请删除与年报无关的数据和图片，用 Excel 或 WPS 另存为 \\.xlsx 后重新报送");
+        });
+        assertThatThrownBy(() -> read(tenOver, tenMegabytes)).hasMessageContaining("解压后 10 MB，超过上限 10 MB");
+        assertThatThrownBy(() -> read(twelve, oneMegabyte)).hasMessageContaining("解压后 12 MB，超过上限 1.0 MB");
     }
 
     @Test

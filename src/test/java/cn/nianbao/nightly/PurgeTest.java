@@ -70,6 +70,8 @@ class PurgeTest {
         rows.put("nb_summary", new int[] {RUNS * summaryRows, (RUNS - 1) * summaryRows});
         // each unit's roll-up includes every agency of the roster (all are under the district, which is under the city)
         rows.put("nb_summary_member", new int[] {RUNS * UNITS * WORKBOOKS, (RUNS - 1) * UNITS * WORKBOOKS});
+        rows.put("nb_summary_unit", new int[] {RUNS * UNITS, (RUNS - 1) * UNITS});        // one year: a row per unit
+        rows.put("nb_summary_previous", new int[] {0, 0});                               // no run has 2019's sums
         rows.put("nb_run_skipped", new int[] {0, 0});                                    // the input holds report files only
         // content by hash: the 13 workbooks and 海滨's first version, which only the purged run read
         rows.put("nb_file_content", new int[] {WORKBOOKS + 1, WORKBOOKS});

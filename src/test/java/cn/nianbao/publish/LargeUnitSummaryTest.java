@@ -59,30 +59,39 @@ class LargeUnitSummaryTest {
         }
         Agency missing = new Agency("35050299999", "缺报单位", List.of(), "部门", "350502");
         expected.add(missing);
+        List<UnitTotal.ReportErrors> withErrors = cn.nianbao.model.ReportContent.headers(included).stream()
+                .map(r -> new UnitTotal.ReportErrors(r, 1, false)).toList();
         UnitTotal unit = new UnitTotal(TestRuns.DISTRICT, 2021, format.id(), values, cn.nianbao.model.ReportContent.headers(included),
-                expected, List.of(missing));
+                expected, List.of(missing), withErrors, false, null);
 
-        Path file = new SummaryWorkbookWriter(catalogue).write(unit, findings, dir.resolve("summary.xlsx"),
+        Path file = new SummaryWorkbookWriter(catalogue).write(unit, dir.resolve("summary.xlsx"),
                 cn.nianbao.model.ReportContent.of(included));
         // read the detail sheet's texts back as XML (a DOM of its million cells would not fit the test heap)
         List<String> texts = new ArrayList<>();
+        int breaks = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry sheet = zip.getEntry("xl/worksheets/sheet2.xml");
             XMLStreamReader xml = XMLInputFactory.newDefaultFactory().createXMLStreamReader(zip.getInputStream(sheet), "UTF-8");
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("t")) {
-                    texts.add(xml.getElementText());
+                if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                    if (xml.getLocalName().equals("t")) {
+                        texts.add(xml.getElementText());
+                    } else if (xml.getLocalName().equals("brk")) {
+                        breaks++;
+                    }
                 }
             }
         }
         String includedNote = texts.stream().filter(t -> t.startsWith("已纳入（")).findFirst().orElseThrow();
         assertTrue(includedNote.startsWith("已纳入（" + AGENCIES + "）：鲤城区人民政府某某街道第0办事处（35050200000）、"));
         assertTrue(includedNote.endsWith("等 " + AGENCIES + " 个单位"), "truncated with the count");
-        String errors = texts.stream().filter(t -> t.startsWith("以下单位存在错误：")).findFirst().orElseThrow();
+        String errors = texts.stream().filter(t -> t.startsWith("纳入本表的报告中有 " + AGENCIES + " 份存在错误：")).findFirst().orElseThrow();
         assertTrue(errors.contains("等 " + AGENCIES + " 个单位"));
         assertTrue(texts.stream().allMatch(t -> t.length() <= 32_767), "no cell over Excel's limit");
-        // every agency still has its own row
-        assertEquals(AGENCIES, texts.stream().filter(t -> t.startsWith("鲤城区人民政府某某街道第")).count());
+        // every agency still has its own row in the blocks of a row per agency (二 and 四 of 2021), and its column
+        assertEquals(AGENCIES, texts.stream().filter(t -> t.startsWith("鲤城区人民政府某某街道第")).distinct().count());
+        assertTrue(texts.stream().filter(t -> t.equals("鲤城区人民政府某某街道第4999办事处")).count() >= 3);
+        assertTrue(breaks <= 1_026, "no more manual page breaks than Excel keeps: " + breaks);
     }
 
     /**

@@ -140,7 +140,10 @@ class PublisherTest {
     void summaryCsv() throws Exception {
         List<List<String>> rows = readCsv("summary.csv");
         assertEquals(CsvOutputs.SUMMARY_HEADER, rows.get(0));
-        assertEquals(List.of("350502", "泉州市鲤城区", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "101", "2", "3"), rows.get(1));
+        assertEquals(List.of("350502", "泉州市鲤城区", "2020", "GOV2019", "A.REGULATION.NEW_MADE", "101", "2", "3", "2", "0",
+                "350502001:1;350502002:1"), rows.get(1));
+        List<String> y2021 = rows.stream().filter(r -> r.get(2).equals("2021")).findFirst().orElseThrow();
+        assertEquals(List.of("1", "3", "0", "0", ""), y2021.subList(6, 11), "no report with errors in 2021");
         List<String> licensing = rows.stream().filter(r -> r.get(2).equals("2020") && r.get(4).equals("A.LICENSING.DECISIONS"))
                 .findFirst().orElseThrow();
         assertEquals("8080", licensing.get(5));
@@ -171,7 +174,8 @@ class PublisherTest {
             assertEquals(8, denied.getLastRow() - denied.getFirstRow() + 1);
             assertNotNull(find(sheet, "（三）不予公开（小计）"), "optional subtotal row drawn when a report had it");
             assertNotNull(mergedRegionOf(sheet, "行政诉讼"));
-            assertEquals(10, width(mergedRegionOf(sheet, "行政诉讼")));
+            // 15 cells over the grid's 16 columns (the 16th is for 本年/上年/增减 when compared): the last one takes two
+            assertEquals(11, width(mergedRegionOf(sheet, "行政诉讼")));
             assertEquals(5, width(mergedRegionOf(sheet, "行政复议")));
 
             assertEquals(8080.0, valueUnder(sheet, "行政许可", "处理决定数量"), "A.LICENSING.DECISIONS");
@@ -182,20 +186,49 @@ class PublisherTest {
             assertEquals(fixture.district2020.values().get("C.SUIT_AFTER_REVIEW.TOTAL").doubleValue(),
                     lastValueBelow(sheet, "总计"), "the last 总计 of table 四 is 复议后起诉 · 总计");
 
+            // the caveats are on the 汇总表 itself, in the rows printed at the head of each of its pages
+            Cell errors = findStartingWith(sheet, "纳入本表的报告中有 2 份存在错误：");
+            assertNotNull(errors);
+            assertEquals("纳入本表的报告中有 2 份存在错误：鲤城区人民政府开元街道办事处（1 项错误）、" + TestRuns.HOSTILE_NAME
+                    + "（1 项错误）。本表各数含其数值，可能因此不平衡，请核实后使用；错误明细见 exceptions.xlsx。", errors.getStringCellValue());
+            CellRangeAddress head = sheet.getRepeatingRows();
+            assertNotNull(head, "the head repeats on every page");
+            assertTrue(head.getFirstRow() == 0 && errors.getRowIndex() <= head.getLastRow());
+            assertNotNull(findStartingWith(sheet, "应报单位 3 个，纳入报告 2 份，缺报 1 个。"));
+            assertEquals(null, findStartingWith(sheet, "「上年」"), "no year before: no comparison");
+            assertEquals(null, find(sheet, "上年"));
+            assertPrintedAt100OrAbove80(sheet, false);
+
             Sheet detail = wb.getSheet(SummaryWorkbookWriter.DETAIL_SHEET);
             assertNotNull(detail);
             assertNotNull(findStartingWith(detail, "缺报（1）：鲤城区人民政府海滨街道办事处"));
-            Cell errors = findStartingWith(detail, "以下单位存在错误：");
-            assertNotNull(errors);
-            assertTrue(errors.getStringCellValue().contains("B-BALANCE") && errors.getStringCellValue().contains("C-TOTAL"));
-            assertFalse(errors.getStringCellValue().contains("MISSING-SUBMISSION"), "only included agencies");
-            Cell idHeader = find(detail, "A.LICENSING.DECISIONS");
-            assertNotNull(idHeader);
-            assertEquals(80.0, detail.getRow(idHeader.getRowIndex() + 1).getCell(idHeader.getColumnIndex()).getNumericCellValue());
-            assertEquals(8000.0, detail.getRow(idHeader.getRowIndex() + 2).getCell(idHeader.getColumnIndex()).getNumericCellValue());
-            assertEquals(8080.0, detail.getRow(idHeader.getRowIndex() + 3).getCell(idHeader.getColumnIndex()).getNumericCellValue());
-            Cell blank = detail.getRow(idHeader.getRowIndex() + 2).getCell(find(detail, "B.NEW.TOTAL").getColumnIndex());
-            assertEquals(CellType.BLANK, blank.getCellType(), "a blank stays blank, not 0");
+            assertNotNull(findStartingWith(detail, "纳入本表的报告中有 2 份存在错误："));
+            assertPrintedAt100OrAbove80(detail, true);
+            // 二 of 2019 (22 datapoints) is a row per datapoint: label, column, 合计, then the agencies in roster order
+            Cell licensing = find(detail, "第二十条第（五）项 行政许可");
+            assertNotNull(licensing);
+            Row decisions = detail.getRow(licensing.getRowIndex() + 2);
+            assertEquals("处理决定数量", decisions.getCell(1).getStringCellValue());
+            assertEquals(8080.0, decisions.getCell(2).getNumericCellValue(), "合计");
+            assertEquals(80.0, decisions.getCell(3).getNumericCellValue(), "开元街道");
+            assertEquals(8000.0, decisions.getCell(4).getNumericCellValue());
+            Row headings = detail.getRow(find(detail, "合计").getRowIndex());
+            assertEquals(List.of("项目", "分项", "合计", "开元街道", TestRuns.HOSTILE_NAME), texts(headings),
+                    "Chinese headings, the roster's short name where it has one");
+            assertEquals(null, find(detail, "A.LICENSING.DECISIONS"), "no datapoint ids");
+            Cell applications = find(detail, "一、本年新收政府信息公开申请数量");
+            Row total = detail.getRow(applications.getRowIndex() + 6);
+            assertEquals("总计", total.getCell(1).getStringCellValue());
+            assertEquals(CellType.BLANK, total.getCell(4).getCellType(), "a blank stays blank, not 0");
+            // 四 (15 datapoints) is a row per agency under the template's headings, the sums last
+            Cell review = find(detail, "行政复议");
+            assertNotNull(review);
+            // three heading rows: 行政诉讼 › 未经复议直接起诉 › 结果维持
+            Row kaiyuan = detail.getRow(review.getRowIndex() + 3);
+            assertEquals("开元街道", kaiyuan.getCell(0).getStringCellValue());
+            Row sums = detail.getRow(review.getRowIndex() + 5);
+            assertEquals("合计", sums.getCell(0).getStringCellValue());
+            assertEquals(fixture.district2020.values().get("C.REVIEW.UPHELD").doubleValue(), sums.getCell(1).getNumericCellValue());
         }
         try (XSSFWorkbook wb = open("summary-350502-2021.xlsx")) {
             Sheet sheet = wb.getSheet(SummaryWorkbookWriter.MAIN_SHEET);
@@ -206,7 +239,55 @@ class PublisherTest {
             assertNotNull(mergedRegionOf(sheet, "（六）其他处理"));
             assertEquals(null, find(sheet, "（三）不予公开（小计）"));
             assertNotNull(findStartingWith(wb.getSheet(SummaryWorkbookWriter.DETAIL_SHEET), "缺报（2）："));
+            // compared with the year before: 上年 and 增减 beside 三's 总计, and where they are from
+            assertEquals("「上年」为作业「licheng-2020」（执行号 41）的 2020 年汇总数；「增减」＝本年－上年；上年为 GOV2019 格式，"
+                    + "本年格式中上年没有的项目，上年与增减留空。", findStartingWith(sheet, "「上年」").getStringCellValue());
+            Cell applications = find(sheet, "一、本年新收政府信息公开申请数量");
+            Cell previous = lastAbove(sheet, "上年", applications.getRowIndex());
+            Row row = sheet.getRow(applications.getRowIndex());
+            double now = fixture.district2021.values().get("B.NEW.TOTAL").doubleValue();
+            double before = fixture.district2020.values().get("B.NEW.TOTAL").doubleValue();
+            assertEquals(now, row.getCell(previous.getColumnIndex() - 1).getNumericCellValue(), "本年");
+            assertEquals(before, row.getCell(previous.getColumnIndex()).getNumericCellValue(), "上年");
+            assertEquals(now - before, row.getCell(previous.getColumnIndex() + 1).getNumericCellValue(), "增减");
+            CellRangeAddress total = mergedRegionOf(sheet, lastAbove(sheet, "总计", applications.getRowIndex()));
+            assertEquals(List.of(previous.getColumnIndex() - 1, previous.getColumnIndex() + 1),
+                    List.of(total.getFirstColumn(), total.getLastColumn()), "总计 over its 本年, 上年 and 增减");
+            // 二.（一） of 2021 has ids 2020's format lacks: its 上年 and 增减 stay blank, not 0
+            Cell regulation = find(sheet, "规章");
+            Cell issued = find(sheet, "本年制发件数");
+            assertEquals(CellType.BLANK, sheet.getRow(regulation.getRowIndex()).getCell(issued.getColumnIndex() + 1).getCellType());
+            assertPrintedAt100OrAbove80(sheet, false);
         }
+    }
+
+    /** A4 at a fixed scale (no fit to page, which shrinks text and drops page breaks in Excel), no smaller than 80 %. */
+    private static void assertPrintedAt100OrAbove80(Sheet sheet, boolean landscape) {
+        assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, sheet.getPrintSetup().getPaperSize());
+        assertEquals(landscape, sheet.getPrintSetup().getLandscape());
+        assertFalse(sheet.getFitToPage());
+        assertTrue(sheet.getPrintSetup().getScale() >= 80 && sheet.getPrintSetup().getScale() <= 100);
+    }
+
+    /** The last cell reading {@code text} in the rows above {@code row}. */
+    private static Cell lastAbove(Sheet sheet, String text, int row) {
+        Cell last = null;
+        for (int r = 0; r < row; r++) {
+            Row sheetRow = sheet.getRow(r);
+            for (Cell cell : sheetRow == null ? List.<Cell>of() : sheetRow) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
+                    last = cell;
+                }
+            }
+        }
+        assertNotNull(last, text);
+        return last;
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(c -> texts.add(c.getStringCellValue()));
+        return texts;
     }
 
     @Test
@@ -480,6 +561,11 @@ class PublisherTest {
     private static CellRangeAddress mergedRegionOf(Sheet sheet, String text) {
         Cell cell = find(sheet, text);
         assertNotNull(cell, "cell 「" + text + "」");
+        return mergedRegionOf(sheet, cell);
+    }
+
+    private static CellRangeAddress mergedRegionOf(Sheet sheet, Cell cell) {
+        String text = cell.getStringCellValue();
         for (CellRangeAddress region : sheet.getMergedRegions()) {
             if (region.getFirstRow() == cell.getRowIndex() && region.getFirstColumn() == cell.getColumnIndex()) {
                 return region;

@@ -63,8 +63,12 @@ final class TestRuns {
         kaiyuan2020 = report(KAIYUAN, 2020, gov2019, KAIYUAN_2020, 1, true);
         hostile2020 = report(HOSTILE, 2020, gov2019, HOSTILE_2020, 100, false);
         kaiyuan2021 = report(KAIYUAN, 2021, gov2021, KAIYUAN_2021, 7, false);
-        district2020 = sum(2020, "GOV2019", List.of(kaiyuan2020, hostile2020), List.of(HAIBIN));
-        district2021 = sum(2021, "GOV2021", List.of(kaiyuan2021), List.of(HOSTILE, HAIBIN));
+        // 2020: each included report has one ERROR (B-BALANCE, C-TOTAL below); 2021 is compared with 2020's sums
+        UnitTotal sums2020 = sum(2020, "GOV2019", List.of(kaiyuan2020, hostile2020), List.of(HAIBIN));
+        district2020 = new UnitTotal(DISTRICT, 2020, "GOV2019", sums2020.values(), sums2020.included(), sums2020.expected(),
+                sums2020.missing(), sums2020.included().stream().map(r -> new UnitTotal.ReportErrors(r, 1, false)).toList(), false, null);
+        district2021 = sum(2021, "GOV2021", List.of(kaiyuan2021), List.of(HOSTILE, HAIBIN))
+                .withPrevious(new UnitTotal.PreviousYear("licheng-2020", 41L, 2020, "GOV2019", sums2020.values()));
         findings = List.of(
                 new Finding(Severity.ERROR, "B-BALANCE", KAIYUAN.code(), KAIYUAN.name(), 2020, KAIYUAN_2020.path(), "Sheet1",
                         List.of("C12", "C13", "C30"), new BigDecimal("12"), new BigDecimal("11"), new BigDecimal("-1"),

@@ -203,6 +203,57 @@ class RollupTest {
         assertThat(city.included()).containsExactly(headers.get(0), headers.get(1), headers.get(2), headers.get(3));
     }
 
+    /**
+     * 海滨's 2020 report has two ERROR findings (a finding of 2021, one of an unreadable file of no agency and a WARNING
+     * do not count): each unit it counts in names it; summed by default, left out of every unit's sums when the job says
+     * so, and then not missing either (it was sent).
+     */
+    @Test
+    void reportsWithErrorsAreNamedAndLeftOutOfTheSumsWhenTheJobSaysSo() {
+        ErrorCounts errors = ErrorCounts.of(List.of(
+                finding(Severity.ERROR, HAIBIN.code(), 2020), finding(Severity.ERROR, HAIBIN.code(), 2020),
+                finding(Severity.ERROR, HAIBIN.code(), 2021), finding(Severity.ERROR, null, 2020),
+                finding(Severity.ERROR, KAIYUAN.code(), null), finding(Severity.WARNING, KAIYUAN.code(), 2020)));
+        List<ReportHeader> headers = ReportContent.headers(REPORTS_2020);
+
+        UnitTotal summed = ROLLUP.compute(headers, TREE, Set.of(2020), true, ReportContent.of(REPORTS_2020), errors, false)
+                .totals().get(0);
+        assertThat(summed.withErrors()).containsExactly(new UnitTotal.ReportErrors(HAIBIN_2020.header(), 2, false));
+        assertThat(summed.includedWithErrors()).hasSize(1);
+        assertThat(summed.leftOut()).isEmpty();
+        assertThat(summed.leaveOutErrors()).isFalse();
+        assertThat(summed.included()).containsExactly(KAIYUAN_2020.header(), HAIBIN_2020.header());
+        assertValue(summed, "B.NEW.TOTAL", "20");
+
+        Rollup.Result leftOut = ROLLUP.compute(headers, TREE, Set.of(2020), true, ReportContent.of(REPORTS_2020), errors, true);
+        UnitTotal licheng = leftOut.totals().get(0);
+        assertThat(licheng.leaveOutErrors()).isTrue();
+        assertThat(licheng.withErrors()).containsExactly(new UnitTotal.ReportErrors(HAIBIN_2020.header(), 2, true));
+        assertThat(licheng.leftOut()).hasSize(1);
+        assertThat(licheng.includedWithErrors()).isEmpty();
+        assertThat(licheng.included()).containsExactly(KAIYUAN_2020.header());
+        assertThat(licheng.missing()).isEmpty();
+        assertValue(licheng, "B.NEW.NATURAL", "10");
+        assertValue(licheng, "B.NEW.TOTAL", "13");
+        UnitTotal city = leftOut.totals().get(2);
+        assertValue(city, "B.NEW.TOTAL", "114");                    // 13 + 1 + 100: 海滨's 7 left out here too
+        assertThat(city.leftOut()).extracting(e -> e.report()).containsExactly(HAIBIN_2020.header());
+        assertThat(leftOut.totals().get(1).withErrors()).as("丰泽 has no report with errors").isEmpty();
+        assertThat(leftOut.findings()).isEmpty();
+    }
+
+    @Test
+    void errorCountsAreByAgencyAndYear() {
+        ErrorCounts counts = new ErrorCounts().add(KAIYUAN.code(), 2020, 2).add(KAIYUAN.code(), 2020, 1).add(HAIBIN.code(), 2021, 4);
+        assertThat(counts.of(KAIYUAN_2020.header())).isEqualTo(3);
+        assertThat(counts.of(HAIBIN_2020.header())).isZero();
+        assertThat(ErrorCounts.NONE.of(KAIYUAN_2020.header())).isZero();
+    }
+
+    private static Finding finding(Severity severity, String agency, Integer year) {
+        return new Finding(severity, "B-BALANCE", agency, agency, year, "f.xlsx", "Sheet1", List.of("C5"), null, null, null, "不平衡");
+    }
+
     private static void assertValue(UnitTotal total, String id, String expected) {
         assertThat(total.values().get(id)).as("%s %s %d", id, total.unit().code(), total.year())
                 .isNotNull().isEqualByComparingTo(new BigDecimal(expected));
