@@ -128,6 +128,7 @@ public final class ExceptionWorkbookWriter {
             this.run = run;
             this.review = review;
             this.workbook = workbook;
+            XlsxStyles.arialColumns(base);
             this.styles = new XlsxStyles(base);
             this.findings = review.order().inOrder(run.findings());
             // numbers as General: counts show as 12, amounts keep their decimals

@@ -57,6 +57,7 @@ public final class NoticeWorkbookWriter {
     }
 
     private void build(RunResult run, Review review, XSSFWorkbook workbook) {
+        XlsxStyles.arialColumns(workbook);
         XlsxStyles styles = new XlsxStyles(workbook);
         Styles s = new Styles(styles);
         Map<String, List<Finding>> byAgency = new LinkedHashMap<>();
