@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -93,11 +92,12 @@ class DispositionsTest {
                 .as("教育局's warnings are still open").isEqualTo(1);
     }
 
-    @Test
-    void aChangedFigureFlagsTheDecisionAndAFindingThatNoLongerFiresIsListedAsResolved() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChangedFigureFlagsTheDecisionAndAFindingThatNoLongerFiresIsListedAsResolved(Kind kind) throws Exception {
         Path job = NightlyFixtures.jobFolder(tmp);
         Path out = tmp.resolve("out");
-        NightlyDatabase db = NightlyDatabase.of(Kind.H2, out);
+        NightlyDatabase db = NightlyDatabase.of(kind, out);
         assertThat(run(db, "consolidate", "--job", job.toString())).isZero();
         String natural = CsvFiles.rows(out.resolve("exceptions.csv")).stream()
                 .filter(f -> f.get("rule").equals("B-BALANCE") && f.get("cells").startsWith("F")).findFirst().orElseThrow()
@@ -133,11 +133,12 @@ class DispositionsTest {
         assertThat(ExceptionWorkbooks.cell(workbook, "已解决", natural, "处理说明")).as("still kept a run later").isEqualTo(EXPLAINED_NOTE);
     }
 
-    @Test
-    void theDispositionsFileNamedInTheJobFileWorksTheSameWay() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theDispositionsFileNamedInTheJobFileWorksTheSameWay(Kind kind) throws Exception {
         Path job = NightlyFixtures.jobFolder(tmp);
         Path out = tmp.resolve("out");
-        NightlyDatabase db = NightlyDatabase.of(Kind.H2, out);
+        NightlyDatabase db = NightlyDatabase.of(kind, out);
         assertThat(run(db, "consolidate", "--job", job.toString())).isZero();
         List<String> errors = fingerprints(out, "ERROR", null);
         List<String> scope = fingerprints(out, null, "A-REGULATION-SCOPE");
