@@ -107,6 +107,73 @@ class DecisionReaderTest {
         assertThat(encrypted).exists();
     }
 
+    @Test
+    void aTruncatedWorkbookCannotBeReadAndIsLeftAsItWas() throws Exception {
+        Path whole = dir.resolve("whole.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("问题清单");
+            row(sheet, 0, "指纹", "处理状态");
+            for (int r = 1; r < 200; r++) {
+                row(sheet, r, String.format("%016x", r), "已说明");
+            }
+            write(wb, whole);
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("exceptions.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        byte[] before = Files.readAllBytes(truncated);
+        assertThatThrownBy(() -> DecisionReader.read(truncated, "exceptions.xlsx"))
+                .isInstanceOf(DecisionReader.UnreadableException.class).hasMessageContaining("损坏");
+        assertThat(Files.readAllBytes(truncated)).isEqualTo(before);
+    }
+
+    /** A sheet whose XML declares an external entity naming a file beside it: the file's text never becomes a row. */
+    @Test
+    void anExternalEntityInASheetIsNotResolved() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "5ec4e7000000beef");
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<!DOCTYPE worksheet [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>指纹</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>处理状态</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&e;</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>已说明</t></is></c></row>"
+                + "</sheetData></worksheet>";
+        Path file = withFirstSheet(dir.resolve("xxe.xlsx"), sheet.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> DecisionReader.read(file, "xxe.xlsx")).isInstanceOf(DecisionReader.UnreadableException.class)
+                .hasMessageNotContaining("5ec4e7000000beef");
+    }
+
+    /** A sheet that inflates a thousandfold (a zip bomb) is refused before it is inflated, and says so. */
+    @Test
+    void aZipBombIsRefused() throws Exception {
+        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>指纹</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>处理状态</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>");
+        sheet.append("a".repeat(20_000_000));
+        sheet.append("</t></is></c></row></sheetData></worksheet>");
+        Path file = withFirstSheet(dir.resolve("bomb.xlsx"), sheet.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(Files.size(file)).as("a small file").isLessThan(200_000);
+        assertThatThrownBy(() -> DecisionReader.read(file, "bomb.xlsx")).isInstanceOf(DecisionReader.UnreadableException.class)
+                .hasMessageContaining("无法读取").hasMessageContaining("Zip bomb");
+    }
+
+    /** A workbook written by POI with its first sheet's XML replaced by {@code sheetXml}. */
+    private Path withFirstSheet(Path target, byte[] sheetXml) throws Exception {
+        Path plain = dir.resolve("plain-" + target.getFileName());
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            row(wb.createSheet("问题清单"), 0, "指纹", "处理状态");
+            write(wb, plain);
+        }
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? sheetXml : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
     private static Row row(Sheet sheet, int index, Object... values) {
         Row row = sheet.createRow(index);
         for (int c = 0; c < values.length; c++) {
