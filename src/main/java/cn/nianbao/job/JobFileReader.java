@@ -2,7 +2,10 @@ package cn.nianbao.job;
 
 import static cn.nianbao.yaml.YamlDocument.pointer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +33,9 @@ public final class JobFileReader {
 
     /** @throws JobFileException naming the file, line and column of the first mistake */
     public static JobDefinition read(Path file) {
+        if (!Files.exists(file)) {
+            throw new JobFileException(missing(file));
+        }
         try {
             YamlDocument document = YamlDocument.read(file, LIMITS);
             return definition(document, document.bind(JobFile.class), file);
@@ -63,7 +69,8 @@ public final class JobFileReader {
             }
         }
         return new JobDefinition(name, years, base.resolve(job.input()).normalize(), base.resolve(job.output()).normalize(),
-                rules(base, job), units, roster, file, List.of(), Boolean.TRUE.equals(job.leaveOutReportsWithErrors()));
+                rules(base, job), units, roster, file, List.of(), Boolean.TRUE.equals(job.leaveOutReportsWithErrors()),
+                dispositions(doc, base, job), notice(doc, job));
     }
 
     /**
@@ -107,7 +114,51 @@ public final class JobFileReader {
         uniqueCodes(doc, units, List.of());
         Path base = file.toAbsolutePath().getParent();
         return new JobDefinition(name, years, null, base.resolve(job.output()).normalize(), rules(base, job), units, List.of(),
-                file, fromJobs, Boolean.TRUE.equals(job.leaveOutReportsWithErrors()));
+                file, fromJobs, Boolean.TRUE.equals(job.leaveOutReportsWithErrors()), dispositions(doc, base, job), notice(doc, job));
+    }
+
+    /**
+     * {@code dispositions}: an auditor's own workbook of decisions (a sheet with the columns 指纹 and 处理状态, and
+     * 处理说明), relative to the job file. An .xlsx: Excel and WPS save one, and the exceptions.xlsx it is often copied
+     * from is one.
+     */
+    private static Path dispositions(YamlDocument doc, Path base, JobFile job) {
+        String text = job.dispositions();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.strip().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw doc.problem("/dispositions", "dispositions（处理意见文件）应为 .xlsx 工作簿，实际为「" + text
+                    + "」；可将 exceptions.xlsx 另存一份，在其「处理状态」「处理说明」两栏填写");
+        }
+        return base.resolve(text.strip()).normalize();
+    }
+
+    /** {@code notice: { deadline: 2021-03-31, office: 泉州市鲤城区人民政府办公室 }}: what the 整改通知 say. */
+    private static Notice notice(YamlDocument doc, JobFile job) {
+        JobFile.NoticeKeys notice = job.notice();
+        if (notice == null) {
+            return Notice.NONE;
+        }
+        LocalDate deadline = null;
+        if (notice.deadline() != null) {
+            try {
+                deadline = LocalDate.parse(notice.deadline().strip());
+            } catch (DateTimeParseException e) {
+                throw doc.problem("/notice/deadline", "notice 的 deadline 应为日期，写成如 2021-03-31，实际为「" + notice.deadline() + "」");
+            }
+        }
+        return new Notice(deadline, notice.office());
+    }
+
+    /**
+     * Says that a job file does not exist, with the folder a relative path was taken from: cron, systemd and Task
+     * Scheduler each start in a folder of their own, and "jobs/x.yml" is then looked for there.
+     */
+    public static String missing(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String from = file.isAbsolute() ? "" : "；相对路径从当前工作文件夹 " + Path.of("").toAbsolutePath() + " 算起";
+        return "作业文件不存在：" + file + "（即 " + absolute + from + "）。请检查文件名，或先进入安装文件夹（cd）再运行，或写出作业文件的完整路径";
     }
 
     private static Path rules(Path base, JobFile job) {

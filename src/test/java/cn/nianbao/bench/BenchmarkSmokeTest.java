@@ -55,7 +55,7 @@ class BenchmarkSmokeTest {
         assertTrue(text.contains("nightly re-run, 1 % of agencies resubmitted (2 workbooks changed)"), text);
         assertEquals(20, r.n());
         assertTrue(r.xls() > 0, "the corpus mixes in .xls files");
-        assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
+        assertEquals(5, r.first().steps().size(), "ingest, validate, rollup, dispositions, publish: " + r.first().steps());
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
         // the job ran as its own process: its CPU from the shell, its heap from its GC log; the reference too
@@ -107,7 +107,7 @@ class BenchmarkSmokeTest {
                 String text = bytes.toString(StandardCharsets.UTF_8);
                 assertEquals(0, r.first().exitCode(), text);
                 assertEquals("postgresql", r.database());
-                assertEquals(4, r.first().steps().size(), "steps read back from PostgreSQL: " + text);
+                assertEquals(5, r.first().steps().size(), "steps read back from PostgreSQL: " + text);
                 assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook on run " + (i + 1) + ": " + text);
             }
             assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("db=postgresql"));

@@ -101,7 +101,7 @@ class JobFileMessagesTest {
     @Test
     void anUnknownKeyIsNamedWithTheKeysThatExist() throws Exception {
         assertThat(fails(String.join("\n", LINES) + "\nleave-out-errors: true\n")).isEqualTo(at(9, 1,
-                "未知的键「leave-out-errors」（可用的键：from-jobs、input、leave-out-reports-with-errors、name、output、roster、"
+                "未知的键「leave-out-errors」（可用的键：dispositions、from-jobs、input、leave-out-reports-with-errors、name、notice、output、roster、"
                         + "rules、units、year、years）"));
         assertThat(fails(with(8, "  - { code: A, name: 甲, parnet: \"350502\" }")))
                 .isEqualTo(at(8, 25, "未知的键「parnet」（可用的键：aliases、code、kind、name、parent）"));
@@ -145,7 +145,7 @@ class JobFileMessagesTest {
                 .hasMessage(gbk + "：文件不是 UTF-8 编码，请用文本编辑器另存为 UTF-8");
         Path none = dir.resolve("none.yml");
         assertThatThrownBy(() -> JobFileReader.read(none))
-                .hasMessage(none + "：文件不存在（当前文件夹：" + Path.of("").toAbsolutePath() + "）");
+                .hasMessage("作业文件不存在：" + none + "（即 " + none + "）。请检查文件名，或先进入安装文件夹（cd）再运行，或写出作业文件的完整路径");
     }
 
     /** The classic 「billion laughs」: nine aliases to nine aliases … each level nine times the one before. */
