@@ -14,6 +14,7 @@ import cn.nianbao.batch.ConsolidationRunner;
 import cn.nianbao.batch.RunPurger;
 import cn.nianbao.cli.CommandLine;
 import cn.nianbao.cli.FileNameEncoding;
+import cn.nianbao.cli.OutputFolder;
 import cn.nianbao.cli.PoiLogging;
 import cn.nianbao.job.AdHocJob;
 import cn.nianbao.job.JobDefinition;
@@ -41,7 +42,7 @@ public class NianbaoApplication {
         try {
             cmd = CommandLine.parse(args);
             if (cmd.command() == CommandLine.Command.HELP) {
-                System.out.print(CommandLine.HELP);
+                System.out.print(CommandLine.helpForThisConsole());
                 return ConsolidationRunner.EXIT_OK;
             }
             if (cmd.command() == CommandLine.Command.VERSION) {
@@ -68,15 +69,18 @@ public class NianbaoApplication {
             if (job.rules() != null && !Files.isRegularFile(job.rules())) {
                 throw new CommandLine.UsageException("作业文件指定的规则文件不存在：" + job.rules());
             }
+            if (job.dispositions() != null && !Files.isRegularFile(job.dispositions())) {
+                // a mistyped name would leave every decision in it unread, without a word
+                throw new CommandLine.UsageException("作业文件指定的处理意见文件（dispositions）不存在：" + job.dispositions());
+            }
             RuleBook.load(job.rules()); // a broken override is the user's to fix before anything runs
         } catch (CommandLine.UsageException | JobFileException | RuleBookException e) {
             System.err.println("错误：" + e.getMessage());
             return ConsolidationRunner.EXIT_USAGE;
         }
-        try {
-            Files.createDirectories(job.output());
-        } catch (Exception e) {
-            System.err.println("错误：无法创建输出文件夹 " + job.output() + "：" + e.getMessage());
+        Optional<String> unwritable = OutputFolder.problem(job.output());
+        if (unwritable.isPresent()) {
+            System.err.println("错误：" + unwritable.get());
             return ConsolidationRunner.EXIT_USAGE;
         }
 
@@ -103,7 +107,7 @@ public class NianbaoApplication {
         Path out = cmd.output();
         if (cmd.jobFile() != null) {
             if (!Files.isRegularFile(cmd.jobFile())) {
-                System.err.println("错误：作业文件不存在：" + cmd.jobFile());
+                System.err.println("错误：" + JobFileReader.missing(cmd.jobFile()));
                 return ConsolidationRunner.EXIT_USAGE;
             }
             JobDefinition job = JobFileReader.read(cmd.jobFile());

@@ -23,20 +23,21 @@ import cn.nianbao.job.RunDefinition;
 import cn.nianbao.validate.RuleBook;
 import cn.nianbao.ingest.IngestResult;
 import cn.nianbao.store.ContentStore;
+import cn.nianbao.store.DispositionStore;
 import cn.nianbao.store.JobLocks;
 import cn.nianbao.store.RunStore;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.template.TemplateCatalogue;
 
 /**
- * The consolidation job: ingest → validate → roll up → publish. Each step is thin; the work is in the
+ * The consolidation job: ingest → validate → roll up → read auditors' decisions → publish. Each step is thin; the work is in the
  * domain packages.
  */
 @Configuration
 public class ConsolidationJobConfig {
 
     public static final String JOB_NAME = "consolidate";
-    /** The Batch job of a roll-up job file (from-jobs): gather → validate → roll up → publish. */
+    /** The Batch job of a roll-up job file (from-jobs): gather → validate → roll up → decisions → publish. */
     public static final String ROLLUP_JOB_NAME = "rollup-runs";
     /** Every Batch job a nianbao job (by its name) may run as: what recovery and purge look through. */
     public static final java.util.List<String> JOB_NAMES = java.util.List.of(JOB_NAME, ROLLUP_JOB_NAME);
@@ -64,6 +65,11 @@ public class ConsolidationJobConfig {
     @Bean
     RunStore runStore(JdbcTemplate jdbc, ContentStore contents) {
         return new RunStore(jdbc, contents);
+    }
+
+    @Bean
+    DispositionStore dispositionStore(JdbcTemplate jdbc) {
+        return new DispositionStore(jdbc);
     }
 
     @Bean
@@ -159,6 +165,12 @@ public class ConsolidationJobConfig {
         return new StepBuilder("rollup", repository).tasklet(tasklet, tx).build();
     }
 
+    /** Reads auditors' decisions back before publish writes them into every output (DispositionTasklet). */
+    @Bean
+    Step dispositionStep(JobRepository repository, PlatformTransactionManager tx, DispositionTasklet tasklet) {
+        return new StepBuilder("dispositions", repository).tasklet(tasklet, tx).build();
+    }
+
     @Bean
     Step publishStep(JobRepository repository, PlatformTransactionManager tx, PublishTasklet tasklet) {
         return new StepBuilder("publish", repository).tasklet(tasklet, tx).build();
@@ -170,8 +182,8 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step publishStep,
-                       RunRecords records) {
+    Job consolidateJob(JobRepository repository, Step ingestStep, Step validateStep, Step rollupStep, Step dispositionStep,
+                       Step publishStep, RunRecords records) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     // Every run records what it was run with, so a roll-up job can take its roster from the database.
@@ -188,6 +200,7 @@ public class ConsolidationJobConfig {
                 .start(ingestStep)
                 .next(validateStep)
                 .next(rollupStep)
+                .next(dispositionStep)
                 .next(publishStep)
                 .build();
     }
@@ -208,8 +221,8 @@ public class ConsolidationJobConfig {
 
     /** A roll-up job: the source runs' file rows instead of ingest, then the same steps (they read only the database). */
     @Bean
-    Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step publishStep,
-                      RunRecords records) {
+    Job rollupRunsJob(JobRepository repository, Step gatherStep, Step validateStep, Step rollupStep, Step dispositionStep,
+                      Step publishStep, RunRecords records) {
         return new JobBuilder(ROLLUP_JOB_NAME, repository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -225,6 +238,7 @@ public class ConsolidationJobConfig {
                 .start(gatherStep)
                 .next(validateStep)
                 .next(rollupStep)
+                .next(dispositionStep)
                 .next(publishStep)
                 .build();
     }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.nianbao.ingest.InputScanner;
+import cn.nianbao.model.Disposition;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.model.SourceRun;
@@ -35,11 +36,12 @@ import cn.nianbao.job.JobFileException;
 import cn.nianbao.job.RollupDefinition;
 import cn.nianbao.store.RunRecords;
 import cn.nianbao.store.JobLocks;
+import cn.nianbao.store.DispositionStore;
 import cn.nianbao.store.RunStore;
 
 /**
  * Starts (or restarts) the consolidation job for a job definition and turns its outcome into the exit
- * status of outputs.md: 0 done, 1 done with findings at --fail-on level, 3 the job failed.
+ * status of outputs.md: 0 done, 1 done with open findings at --fail-on level, 3 the job failed.
  */
 @Component
 public class ConsolidationRunner {
@@ -60,11 +62,16 @@ public class ConsolidationRunner {
     private final JobLocks locks;
     private final Duration lockWait;
     private final java.time.Clock clock;
+    private final DispositionStore dispositions;
+    private final DecisionSources decisionSources;
 
     public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, Job rollupRunsJob,
                                RunStore store, RunRecords records, JobLocks locks,
-                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait, java.time.Clock clock) {
+                               @Value("${nianbao.lock.wait:PT0S}") Duration lockWait, java.time.Clock clock,
+                               DispositionStore dispositions, DecisionSources decisionSources) {
         this.clock = clock;
+        this.dispositions = dispositions;
+        this.decisionSources = decisionSources;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidateJob = consolidateJob;
@@ -130,10 +137,25 @@ public class ConsolidationRunner {
         if (job.isRollup()) {
             return runRollupLocked(job, failOn, force);
         }
-        String fingerprint = describeInput(job);
+        String fingerprint = withDecisions(job, describeInput(job));
         String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
         return start(consolidateJob, job, params, failOn);
+    }
+
+    /**
+     * A run's fingerprint with the decisions it would read: an exceptions.xlsx an auditor saved since the last run, or
+     * the job's dispositions file, makes a new run (its decisions are read and published, and count for --fail-on);
+     * with neither, the fingerprint is the inputs' alone, and the same command on unchanged inputs finds its run done.
+     */
+    private String withDecisions(JobDefinition job, String fingerprint) throws IOException {
+        String decisions = decisionSources.stamp(job);
+        if (decisions.isEmpty()) {
+            return fingerprint;
+        }
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
+        cn.nianbao.model.Sha256.field(md, decisions);
+        return fingerprint + ":" + HexFormat.of().formatHex(md.digest(), 0, 8);
     }
 
     /**
@@ -190,7 +212,7 @@ public class ConsolidationRunner {
             System.err.println("错误：" + e.getMessage());
             return new Outcome(EXIT_USAGE, null, null);
         }
-        String fingerprint = rollupFingerprint(job, sources);
+        String fingerprint = withDecisions(job, rollupFingerprint(job, sources));
         String startedAt = clock.instant().toString();
         JobParameters params = RunParameters.ofRollup(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt, sources);
         log.info("汇总作业「{}」：汇总 {} 个作业已完成的运行（不读取报表文件），输出 {}", job.name(), sources.size(), job.output());
@@ -213,7 +235,8 @@ public class ConsolidationRunner {
             log.info("输入与上次运行完全相同，上次运行（执行号 {}）已完成，输出仍然有效；如需重新运行请加 --force",
                     last == null ? "?" : last.getId());
             long instance = existing.getInstanceId();
-            return new Outcome(exitFor(store.findings(instance), failOn), instance, last == null ? null : last.getId());
+            return new Outcome(exitFor(store.findings(instance), failOn, dispositions.decisions(job.name())), instance,
+                    last == null ? null : last.getId());
         } catch (Exception e) {
             log.error("作业无法启动：{}", e.getMessage(), e);
             return new Outcome(EXIT_FAILED, null, null);
@@ -227,31 +250,45 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_FAILED, instance, execution.getId());
         }
         List<Finding> findings = store.findings(instance);
-        printSummary(job, instance, findings);
-        return new Outcome(exitFor(findings, failOn), instance, execution.getId());
+        Map<String, Disposition> decisions = dispositions.decisions(job.name());
+        printSummary(job, instance, findings, decisions);
+        return new Outcome(exitFor(findings, failOn, decisions), instance, execution.getId());
     }
 
-    static int exitFor(List<Finding> findings, Severity failOn) {
+    /**
+     * 1 when a finding at {@code failOn} or worse is open; a finding an auditor marked 已说明 or 不适用 is settled and
+     * does not count.
+     */
+    static int exitFor(List<Finding> findings, Severity failOn, Map<String, Disposition> decisions) {
         if (failOn == null) {
             return EXIT_OK;
         }
-        return findings.stream().anyMatch(f -> f.severity().atLeast(failOn)) ? EXIT_FINDINGS : EXIT_OK;
+        return findings.stream().filter(f -> f.severity().atLeast(failOn)).anyMatch(f -> !settled(f, decisions))
+                ? EXIT_FINDINGS : EXIT_OK;
     }
 
-    private void printSummary(JobDefinition job, long instance, List<Finding> findings) {
+    private static boolean settled(Finding f, Map<String, Disposition> decisions) {
+        Disposition d = decisions.get(f.fingerprint());
+        return d != null && d.closes();
+    }
+
+    private void printSummary(JobDefinition job, long instance, List<Finding> findings, Map<String, Disposition> decisions) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             counts.put(s, 0);
         }
-        findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        List<Finding> open = findings.stream().filter(f -> !settled(f, decisions)).toList();
+        open.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         int[] fileCounts = store.fileCounts(instance); // counted in SQL: not 100,000 rows read to count them
-        log.info("完成：{} 个文件，{} 份报表已读取，{} 个文件未能读取；问题 {} 个错误、{} 个警告、{} 个提示",
+        int settled = findings.size() - open.size();
+        log.info("完成：{} 个文件，{} 份报表已读取，{} 个文件未能读取；待处理的问题 {} 个错误、{} 个警告、{} 个提示{}",
                 fileCounts[0], fileCounts[1], fileCounts[2], counts.get(Severity.ERROR), counts.get(Severity.WARNING),
-                counts.get(Severity.INFO));
+                counts.get(Severity.INFO), settled == 0 ? "" : "；另有 " + settled + " 个已说明或不适用");
         Map<String, Long> byRule = new java.util.TreeMap<>();
-        findings.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
+        open.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
         if (!byRule.isEmpty()) {
-            log.info("按规则：{}", byRule.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            cn.nianbao.validate.RuleBook rules = RunDefinitions.rules(records.runDefinition(instance));
+            log.info("按规则：{}", byRule.entrySet().stream().map(e -> rules.nameOf(e.getKey()) + "（" + e.getKey() + "）" + e.getValue())
                     .collect(java.util.stream.Collectors.joining("，")));
         }
         log.info("输出文件夹：{}（问题清单见 exceptions.html / exceptions.xlsx）", job.output());

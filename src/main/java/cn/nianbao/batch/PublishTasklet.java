@@ -3,6 +3,7 @@ package cn.nianbao.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.nianbao.job.RunDefinition;
+import cn.nianbao.model.Agency;
 import cn.nianbao.model.Finding;
+import cn.nianbao.publish.Review;
+import cn.nianbao.store.DispositionStore;
+import cn.nianbao.validate.RuleBook;
 import cn.nianbao.model.ReportHeader;
 import cn.nianbao.job.JobDefinition;
 import cn.nianbao.history.RunComparison;
@@ -38,13 +44,15 @@ public class PublishTasklet implements Tasklet {
 
     private final List<RunProgressListener> listeners;
     private final RunRecords records;
+    private final DispositionStore dispositions;
 
     public PublishTasklet(RunStore store, TemplateCatalogue catalogue,
                           org.springframework.beans.factory.ObjectProvider<RunProgressListener> listeners,
-                          RunRecords records,
+                          RunRecords records, DispositionStore dispositions,
                           @org.springframework.beans.factory.annotation.Qualifier("publishExecutor")
                           org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor publishExecutor) {
         this.records = records;
+        this.dispositions = dispositions;
         this.store = store;
         this.catalogue = catalogue;
         this.publisher = new Publisher(catalogue, publishExecutor, publishExecutor.getMaxPoolSize());
@@ -55,7 +63,8 @@ public class PublishTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         var step = chunkContext.getStepContext().getStepExecution();
         long run = RunParameters.runOf(step);
-        JobDefinition job = records.runDefinition(run).job();
+        RunDefinition definition = records.runDefinition(run);
+        JobDefinition job = definition.job();
         List<ReportHeader> counted = store.countedHeaders(run);
         List<Finding> findings = store.findings(run);
         List<String> skipped = store.skipped(run).stream().map(s -> s.path() + "（" + s.reason() + "）").toList();
@@ -70,8 +79,11 @@ public class PublishTasklet implements Tasklet {
                 .map(previous -> FindingChanges.compare(previous, findings))
                 .orElse(null);
         Path out = job.output();
+        RuleBook rules = RunDefinitions.rules(definition);
+        Review review = new Review(rules::nameOf, job.roster().stream().map(Agency::code).toList(),
+                dispositions.decisions(job.name()), job.notice(), ZoneId.systemDefault());
         List<Path> written = publisher.publish(result, out, changes, count -> listeners.forEach(l -> l.outputsWritten(count)), store.content(),
-                history(run, job.name(), out));
+                history(run, job.name(), out), review);
         log.info("已写出 {} 个文件到 {}", written.size(), out);
         return RepeatStatus.FINISHED;
     }

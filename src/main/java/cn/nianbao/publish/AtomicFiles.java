@@ -91,6 +91,18 @@ public final class AtomicFiles {
         return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 
+    /** The copies an earlier write had to keep beside {@code target} that are there now, 「（新）」 first. */
+    public static java.util.List<Path> asides(Path target) {
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        for (int n = 1; n <= ASIDE_NAMES; n++) {
+            Path aside = asideName(target, n);
+            if (Files.isRegularFile(aside)) {
+                found.add(aside);
+            }
+        }
+        return found;
+    }
+
     /** Removes the copies an earlier write had to keep beside {@code target}; one still open stays (best effort). */
     private static void removeAsides(Path target) {
         for (int n = 1; n <= ASIDE_NAMES; n++) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.nianbao.model.Datapoint;
+import cn.nianbao.model.Disposition;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
 import cn.nianbao.model.ReportHeader;
@@ -25,8 +26,10 @@ public final class CsvOutputs {
 
     public static final List<String> FACTS_HEADER = List.of("agency_code", "agency_name", "year", "format",
             "datapoint", "value", "blank", "source_file", "source_sha256", "sheet", "cell", "label");
+    /** The machine columns, then the rule's Chinese name, the severity's word and the auditor's decision (outputs.md). */
     public static final List<String> EXCEPTIONS_HEADER = List.of("fingerprint", "severity", "rule", "agency_code",
-            "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
+            "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message",
+            "rule_name", "severity_name", "disposition", "disposition_note");
     public static final List<String> SUMMARY_HEADER = List.of("unit_code", "unit_name", "year", "format",
             "datapoint", "value", "reports_included", "reports_expected", "reports_with_errors", "reports_left_out",
             "agencies_with_errors");
@@ -113,15 +116,25 @@ public final class CsvOutputs {
         }
     }
 
-    /** One row per finding; {@code cells} space-separated, numbers plain. */
+    /** One row per finding; {@code cells} space-separated, numbers plain; rules by id only, no decisions. */
     public Path writeExceptions(List<Finding> findings, Path target) throws IOException {
-        List<Finding> ordered = FindingOrder.sorted(findings);
+        return writeExceptions(findings, Review.plain(), target);
+    }
+
+    /**
+     * One row per finding of the run, in the listing order ({@link FindingOrder}), with the rule's Chinese name, the
+     * severity's word and the job's decision on it (its status word and note; empty when there is none).
+     */
+    public Path writeExceptions(List<Finding> findings, Review review, Path target) throws IOException {
+        List<Finding> ordered = review.order().inOrder(findings);
         return AtomicFiles.write(target, stream -> {
             try (CsvWriter csv = new CsvWriter(stream, EXCEPTIONS_HEADER)) {
                 for (Finding f : ordered) {
+                    Disposition d = review.decision(f);
                     csv.row(f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(), f.agencyName(), f.year(),
                             f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(), f.actual(),
-                            f.delta(), f.message());
+                            f.delta(), f.message(), review.ruleName(f.rule()), f.severity().chinese(),
+                            d == null ? null : d.statusLabel(), d == null ? null : d.note());
                 }
             }
         });

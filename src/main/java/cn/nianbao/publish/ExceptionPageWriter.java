@@ -1,6 +1,5 @@
 package cn.nianbao.publish;
 
-import cn.nianbao.history.FindingChanges;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -8,30 +7,49 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import cn.nianbao.history.FindingChanges;
+import cn.nianbao.model.Disposition;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.RunResult;
 import cn.nianbao.model.Severity;
 
 /**
- * {@code exceptions.html}: one self-contained page an auditor can open offline (inline CSS, no external
- * resources; a small inline script adds filtering but the page is complete without it). Every piece of
- * text from inputs is HTML-escaped: agency names, file names and messages come from workbooks anyone
- * can write.
+ * {@code exceptions.html}: one self-contained page an auditor can open offline, on a desk or a phone (inline CSS, no
+ * external resource; a small inline script adds filtering, and the page is complete without it). Each finding is
+ * shown once, with its state against the previous run and its decision; the settled and the resolved ones apart.
+ *
+ * <p>The page is the template src/main/jte/exceptions.jte, compiled to Java at build time and rendered by jte for
+ * HTML: every value is escaped by where it stands (agency names, file names and messages come from workbooks anyone
+ * can write), and nothing here builds HTML.
  */
 public final class ExceptionPageWriter {
 
-    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    public static final String TITLE = "政府信息公开工作年度报告 问题清单";
 
-    public Path write(RunResult run, FindingChanges changes, Path target) throws IOException {
-        String html = render(run, changes);
+    /** The precompiled templates (gg.jte.generated.precompiled), HTML-escaping by default. */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The words auditors read for Spring Batch's status of the run. */
+    private static final Map<String, String> STATUS = Map.of("COMPLETED", "已完成", "FAILED", "失败", "STARTED", "运行中",
+            "STOPPED", "已停止");
+
+    public Path write(RunResult run, FindingChanges changes, Review review, Path target) throws IOException {
+        String html = render(run, changes, review);
         return AtomicFiles.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(html);
@@ -39,225 +57,106 @@ public final class ExceptionPageWriter {
         });
     }
 
-    /** The page as a string. {@code changes} may be null (first run: no comparison section). */
+    /** The page without the job's context (rule ids as names, no decisions). */
     public String render(RunResult run, FindingChanges changes) {
-        List<Finding> findings = FindingOrder.sorted(run.findings());
-        Map<Severity, Integer> bySeverity = FindingOrder.countBySeverity(findings);
-        StringBuilder h = new StringBuilder(8192 + findings.size() * 600);
-        h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>政府信息公开工作年度报告 问题清单</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>政府信息公开工作年度报告 问题清单</h1>\n");
+        return render(run, changes, Review.plain());
+    }
 
-        // run summary
-        h.append("<section id=\"run\">\n<table class=\"kv\">\n");
-        kv(h, "作业", run.jobName() + "（执行号 " + run.jobExecutionId() + "）");
-        kv(h, "状态", run.status());
-        kv(h, "开始时间", time(run.started()));
-        kv(h, "结束时间", time(run.ended()));
-        kv(h, "读取文件", (run.submissions() == null ? 0 : run.submissions().size()) + " 个；采用报告 "
-                + (run.reports() == null ? 0 : run.reports().size()) + " 份；跳过文件 "
-                + (run.skippedFiles() == null ? 0 : run.skippedFiles().size()) + " 个");
-        h.append("</table>\n<p class=\"counts\">");
-        for (Severity s : Severity.values()) {
-            h.append("<span class=\"badge ").append(cssClass(s)).append("\">").append(esc(s.chinese())).append(' ')
-                    .append(bySeverity.get(s)).append("</span> ");
-        }
-        h.append("共 ").append(findings.size()).append(" 项</p>\n</section>\n");
+    /** The page as a string. {@code changes} may be null (first run: no comparison). */
+    public String render(RunResult run, FindingChanges changes, Review review) {
+        StringOutput out = new StringOutput(8192);
+        TEMPLATES.render("exceptions.jte", page(run, changes, review), out);
+        return out.toString();
+    }
 
+    /** What the page shows, as text. */
+    static ExceptionPage page(RunResult run, FindingChanges changes, Review review) {
+        List<Finding> findings = review.order().inOrder(run.findings());
+        List<Finding> open = review.open(findings);
+        List<Finding> settled = review.settled(findings);
+        List<Finding> resolved = review.resolved(findings, changes == null ? List.of() : changes.resolved());
+        Set<String> added = new HashSet<>();
+        Set<String> stillOpen = new HashSet<>();
         if (changes != null) {
-            renderChanges(h, changes);
+            changes.added().forEach(f -> added.add(f.fingerprint()));
+            changes.stillOpen().forEach(f -> stillOpen.add(f.fingerprint()));
         }
+        Function<Finding, String> state = f -> changes == null ? "" : added.contains(f.fingerprint()) ? "新增"
+                : stillOpen.contains(f.fingerprint()) ? "仍未解决" : "";
 
-        // counts by rule
-        Map<String, Map<Severity, Integer>> byRule = new TreeMap<>();
-        for (Finding f : findings) {
-            byRule.computeIfAbsent(String.valueOf(f.rule()), k -> FindingOrder.countBySeverity(List.of()))
-                    .merge(f.severity(), 1, Integer::sum);
-        }
-        h.append("<section id=\"by-rule\">\n<h2>按规则统计</h2>\n<table>\n<thead><tr><th>规则</th>");
-        severityHeads(h);
-        h.append("<th>合计</th></tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, Map<Severity, Integer>> e : byRule.entrySet()) {
-            h.append("<tr><td>").append(esc(e.getKey())).append("</td>");
-            severityCells(h, e.getValue());
-            h.append("</tr>\n");
-        }
-        h.append("</tbody>\n</table>\n</section>\n");
+        List<ExceptionPage.Fact> facts = new ArrayList<>();
+        facts.add(new ExceptionPage.Fact("作业", run.jobName() + "（执行号 " + run.jobExecutionId() + "）"));
+        facts.add(new ExceptionPage.Fact("状态", STATUS.getOrDefault(run.status(), run.status())));
+        facts.add(new ExceptionPage.Fact("开始时间", time(run.started(), review)));
+        facts.add(new ExceptionPage.Fact("结束时间", time(run.ended(), review)));
+        facts.add(new ExceptionPage.Fact("读取文件", size(run.submissions()) + " 个；采用报告 " + size(run.reports()) + " 份；跳过文件 "
+                + size(run.skippedFiles()) + " 个"));
 
-        // counts by agency (or file, for findings no agency is known for)
-        Map<String, Map<Severity, Integer>> byWho = new LinkedHashMap<>();
-        Map<String, Finding> firstOfWho = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            String who = FindingOrder.whoKey(f);
-            firstOfWho.putIfAbsent(who, f);
-            byWho.computeIfAbsent(who, k -> FindingOrder.countBySeverity(List.of())).merge(f.severity(), 1, Integer::sum);
-        }
-        h.append("<section id=\"by-agency\">\n<h2>按单位统计</h2>\n<table>\n<thead><tr><th>单位代码</th><th>单位名称</th>");
-        severityHeads(h);
-        h.append("<th>合计</th></tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, Map<Severity, Integer>> e : byWho.entrySet()) {
-            Finding first = firstOfWho.get(e.getKey());
-            h.append("<tr><td>").append(esc(first.agencyCode())).append("</td><td>").append(esc(FindingOrder.whoName(first)))
-                    .append("</td>");
-            severityCells(h, e.getValue());
-            h.append("</tr>\n");
-        }
-        h.append("</tbody>\n</table>\n</section>\n");
-
-        // every finding
-        h.append("<section id=\"findings\">\n<h2>问题明细</h2>\n");
-        h.append("<p class=\"filter\"><label>筛选：<input id=\"q\" type=\"search\" placeholder=\"单位、规则、文件、说明…\"></label> ");
+        Map<Severity, Integer> bySeverity = FindingOrder.countBySeverity(open);
+        List<ExceptionPage.Badge> badges = new ArrayList<>();
         for (Severity s : Severity.values()) {
-            h.append("<label><input type=\"checkbox\" class=\"sev\" value=\"").append(cssClass(s)).append("\" checked> ")
-                    .append(esc(s.chinese())).append("</label> ");
+            badges.add(new ExceptionPage.Badge(css(s), s.chinese(), bySeverity.get(s)));
         }
-        h.append("<span id=\"shown\"></span></p>\n");
-        findingTable(h, findings, "all-findings");
-        h.append("</section>\n");
-        h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        return h.toString();
+        ExceptionPage.Changes compared = changes == null ? null
+                : new ExceptionPage.Changes(changes.added().size(), changes.resolved().size(), changes.stillOpen().size());
+
+        Map<String, List<Finding>> byWho = review.order().byAgency(findings);
+        List<ExceptionPage.Tally> whoTallies = new ArrayList<>();
+        byWho.values().forEach(list -> whoTallies.add(tally(FindingOrder.whoName(list.get(0)), nullToEmpty(list.get(0).agencyCode()),
+                list, review)));
+        Map<String, List<Finding>> byRule = new TreeMap<>();
+        findings.forEach(f -> byRule.computeIfAbsent(String.valueOf(f.rule()), k -> new ArrayList<>()).add(f));
+        List<ExceptionPage.Tally> ruleTallies = new ArrayList<>();
+        byRule.forEach((rule, list) -> {
+            String name = review.ruleName(rule);
+            ruleTallies.add(tally(name, name.equals(rule) ? "" : rule, list, review));
+        });
+
+        return new ExceptionPage(TITLE, facts, badges, open.size(), settled.size(), compared, whoTallies, ruleTallies,
+                rows(open, state, review), rows(settled, state, review), rows(resolved, f -> "已解决", review));
     }
 
-    /** The hook for comparing with the previous run: new, resolved and still-open findings. */
-    private void renderChanges(StringBuilder h, FindingChanges changes) {
-        h.append("<section id=\"changes\">\n<h2>与上次运行相比</h2>\n<p>新增 ").append(changes.added().size())
-                .append(" 项，已解决 ").append(changes.resolved().size()).append(" 项，仍未解决 ")
-                .append(changes.stillOpen().size()).append(" 项。</p>\n");
-        changeList(h, "新增问题", changes.added(), "changes-new");
-        changeList(h, "已解决问题", changes.resolved(), "changes-resolved");
-        changeList(h, "仍未解决问题", changes.stillOpen(), "changes-open");
-        h.append("</section>\n");
+    private static ExceptionPage.Tally tally(String name, String code, List<Finding> findings, Review review) {
+        List<Finding> open = findings.stream().filter(f -> !review.settled(f)).toList();
+        Map<Severity, Integer> n = FindingOrder.countBySeverity(open);
+        return new ExceptionPage.Tally(name, code, n.get(Severity.ERROR), n.get(Severity.WARNING), n.get(Severity.INFO),
+                findings.size() - open.size(), findings.size());
     }
 
-    private void changeList(StringBuilder h, String title, List<Finding> findings, String id) {
-        h.append("<details").append(findings.isEmpty() ? "" : " open").append("><summary>").append(esc(title))
-                .append("（").append(findings.size()).append("）</summary>\n");
-        if (!findings.isEmpty()) {
-            findingTable(h, FindingOrder.sorted(findings), id);
-        }
-        h.append("</details>\n");
-    }
-
-    private void findingTable(StringBuilder h, List<Finding> findings, String id) {
-        h.append("<table class=\"findings\" id=\"").append(id).append("\">\n<thead><tr><th>严重程度</th><th>规则</th>")
-                .append("<th>单位</th><th>年度</th><th>文件</th><th>工作表</th><th>单元格</th><th>应为</th><th>实为</th>")
-                .append("<th>差额</th><th>说明</th><th>指纹</th></tr></thead>\n<tbody>\n");
+    private static List<ExceptionPage.Row> rows(List<Finding> findings, Function<Finding, String> state, Review review) {
+        List<ExceptionPage.Row> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            h.append("<tr class=\"").append(cssClass(f.severity())).append("\"><td>").append(esc(f.severity().chinese()))
-                    .append("</td><td>").append(esc(f.rule()))
-                    .append("</td><td>").append(esc(FindingOrder.whoName(f)));
-            if (f.agencyCode() != null) {
-                h.append("<br><small>").append(esc(f.agencyCode())).append("</small>");
-            }
-            h.append("</td><td>").append(f.year() == null ? "" : f.year())
-                    .append("</td><td>").append(esc(f.sourceFile()))
-                    .append("</td><td>").append(esc(f.sheet()))
-                    .append("</td><td>").append(esc(String.join(" ", f.cells())))
-                    .append("</td><td class=\"num\">").append(number(f.expected()))
-                    .append("</td><td class=\"num\">").append(number(f.actual()))
-                    .append("</td><td class=\"num\">").append(number(f.delta()))
-                    .append("</td><td>").append(esc(f.message()))
-                    .append("</td><td><code>").append(esc(f.fingerprint())).append("</code></td></tr>\n");
+            Disposition d = review.decision(f);
+            String stateWord = state.apply(f);
+            boolean resolved = "已解决".equals(stateWord);
+            rows.add(new ExceptionPage.Row(css(f.severity()), f.severity().chinese(), nullToEmpty(review.ruleName(f.rule())),
+                    nullToEmpty(f.rule()), FindingOrder.whoName(f), nullToEmpty(f.agencyCode()), f.year() == null ? "" : f.year().toString(),
+                    nullToEmpty(f.sourceFile()), nullToEmpty(f.sheet()), String.join(" ", f.cells()), number(f.expected()),
+                    number(f.actual()), number(f.delta()), nullToEmpty(f.message()), stateWord,
+                    d == null || d.status() == null ? "" : d.statusLabel(), d == null || d.note() == null ? "" : d.note(),
+                    !resolved && review.figuresChanged(f), f.fingerprint()));
         }
-        h.append("</tbody>\n</table>\n");
+        return rows;
     }
 
-    private static void kv(StringBuilder h, String key, String value) {
-        h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
-    }
-
-    private static void severityHeads(StringBuilder h) {
-        for (Severity s : Severity.values()) {
-            h.append("<th>").append(esc(s.chinese())).append("</th>");
-        }
-    }
-
-    private static void severityCells(StringBuilder h, Map<Severity, Integer> counts) {
-        int total = 0;
-        for (Severity s : Severity.values()) {
-            int n = counts.getOrDefault(s, 0);
-            total += n;
-            h.append("<td class=\"num").append(n > 0 ? " " + cssClass(s) : "").append("\">").append(n).append("</td>");
-        }
-        h.append("<td class=\"num\">").append(total).append("</td>");
-    }
-
-    private static String cssClass(Severity s) {
+    static String css(Severity s) {
         return "sev-" + s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
     }
 
     private static String number(BigDecimal d) {
         return d == null ? "" : d.toPlainString();
     }
 
-    private static String time(Instant t) {
-        return t == null ? "" : SHOWN_TIME.format(t) + "（" + t + "）";
+    /** Local time to the second, in the review's time zone. */
+    private static String time(Instant t, Review review) {
+        return t == null ? "" : SHOWN_TIME.format(t.atZone(review.zone()));
     }
 
-    /** Escapes text for element content and quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
-
-    private static final String CSS = """
-            body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "SimSun", sans-serif;
-                   margin: 1.5em; color: #222; font-size: 14px; }
-            h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
-            table { border-collapse: collapse; margin: .5em 0; }
-            th, td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; text-align: left; }
-            thead th { background: #f2f2f2; position: sticky; top: 0; }
-            table.kv th { background: #f7f7f7; }
-            td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.sev-error td, td.sev-error { background: #ffc7ce; }
-            tr.sev-warning td, td.sev-warning { background: #ffeb9c; }
-            tr.sev-info td, td.sev-info { background: #ddebf7; }
-            .badge { display: inline-block; padding: 2px 8px; border-radius: 3px; margin-right: .5em; }
-            .badge.sev-error { background: #ffc7ce; } .badge.sev-warning { background: #ffeb9c; }
-            .badge.sev-info { background: #ddebf7; }
-            table.findings td:nth-child(11) { min-width: 24em; }
-            code { font-size: .85em; color: #555; }
-            .filter input[type=search] { width: 20em; }
-            @media print { .filter { display: none; } thead th { position: static; } }
-            """;
-
-    /** Optional filtering; the page shows everything without it. Reads only the DOM, builds no HTML. */
-    private static final String SCRIPT = """
-            (function () {
-              var q = document.getElementById('q');
-              var boxes = document.querySelectorAll('input.sev');
-              var rows = document.querySelectorAll('#all-findings tbody tr');
-              var shown = document.getElementById('shown');
-              function apply() {
-                var text = q.value.trim().toLowerCase();
-                var on = {};
-                boxes.forEach(function (b) { on[b.value] = b.checked; });
-                var n = 0;
-                rows.forEach(function (r) {
-                  var visible = on[r.className] && (!text || r.textContent.toLowerCase().indexOf(text) >= 0);
-                  r.style.display = visible ? '' : 'none';
-                  if (visible) { n++; }
-                });
-                shown.textContent = '显示 ' + n + ' / ' + rows.length + ' 项';
-              }
-              q.addEventListener('input', apply);
-              boxes.forEach(function (b) { b.addEventListener('change', apply); });
-              apply();
-            })();
-            """;
 }

@@ -29,12 +29,14 @@ public final class Publisher {
     public static final String SUMMARY_CSV = "summary.csv";
     public static final String EXCEPTIONS_XLSX = "exceptions.xlsx";
     public static final String EXCEPTIONS_HTML = "exceptions.html";
+    public static final String NOTICES_XLSX = NoticeWorkbookWriter.FILE;
     public static final String RUN_JSON = "run.json";
 
     private final CsvOutputs csv;
     private final SummaryWorkbookWriter summaryWorkbook;
     private final ExceptionWorkbookWriter exceptionWorkbook = new ExceptionWorkbookWriter();
     private final ExceptionPageWriter exceptionPage = new ExceptionPageWriter();
+    private final NoticeWorkbookWriter notices = new NoticeWorkbookWriter();
     private final RunJsonWriter runJson = new RunJsonWriter();
 
     private final java.util.concurrent.Executor executor;
@@ -78,13 +80,23 @@ public final class Publisher {
      */
     public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
                               ReportContent content, OutputHistory history) throws IOException {
+        return publish(run, outputFolder, changes, progress, content, history, Review.plain());
+    }
+
+    /**
+     * As {@link #publish(RunResult, Path, FindingChanges, IntConsumer, ReportContent, OutputHistory)}, the exception
+     * outputs with {@code review}: the rules' Chinese names, the roster's order, the job's decisions and what the
+     * 整改通知 say.
+     */
+    public List<Path> publish(RunResult run, Path outputFolder, FindingChanges changes, IntConsumer progress,
+                              ReportContent content, OutputHistory history, Review review) throws IOException {
         Files.createDirectories(outputFolder);
         removeStrayTemporaries(outputFolder);
         // Each file in the contract's order; they are independent of each other, so they are written side by side
         // (facts.csv, the largest, first) and collected in this order. run.json comes last and names them all.
         List<FileTask> tasks = new ArrayList<>();
         tasks.add(() -> facts(run, content, outputFolder.resolve(FACTS_CSV), history));
-        tasks.add(() -> csv.writeExceptions(nonNull(run.findings()), outputFolder.resolve(EXCEPTIONS_CSV)));
+        tasks.add(() -> csv.writeExceptions(nonNull(run.findings()), review, outputFolder.resolve(EXCEPTIONS_CSV)));
         tasks.add(() -> csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
         Set<String> summaryNames = new HashSet<>();
         for (UnitTotal unit : nonNull(run.unitTotals())) {
@@ -97,8 +109,11 @@ public final class Publisher {
             tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, history.program(), target),
                     target, history, () -> summaryWorkbook.write(unit, target, content)));
         }
-        tasks.add(() -> exceptionWorkbook.write(run, outputFolder.resolve(EXCEPTIONS_XLSX)));
-        tasks.add(() -> exceptionPage.write(run, changes, outputFolder.resolve(EXCEPTIONS_HTML)));
+        // recorded as written, so that the next run can tell whether an auditor saved it since (DecisionSources)
+        tasks.add(() -> recorded(EXCEPTIONS_XLSX, outputFolder.resolve(EXCEPTIONS_XLSX), history,
+                () -> exceptionWorkbook.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_XLSX))));
+        tasks.add(() -> exceptionPage.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_HTML)));
+        tasks.add(() -> notices.write(run, review, outputFolder.resolve(NOTICES_XLSX)));
 
         Written written = new Written(progress);
         for (Path p : writeAll(tasks)) {
@@ -136,6 +151,15 @@ public final class Publisher {
         if (written.equals(target)) {
             history.record(name, OutputHistory.State.of(key, target));
         } // else kept aside (the target is open elsewhere): no record, so the next run writes the target again
+        return written;
+    }
+
+    /** Writes {@code target} and records the file it left (not a copy kept beside it: the target is then unchanged). */
+    private static Path recorded(String name, Path target, OutputHistory history, FileTask write) throws IOException {
+        Path written = write.write();
+        if (written.equals(target)) {
+            history.record(name, OutputHistory.State.of(history.program(), target));
+        }
         return written;
     }
 
@@ -227,7 +251,8 @@ public final class Publisher {
 
     private static boolean isOurs(String output) {
         return output.equals(FACTS_CSV) || output.equals(EXCEPTIONS_CSV) || output.equals(SUMMARY_CSV)
-                || output.equals(EXCEPTIONS_XLSX) || output.equals(EXCEPTIONS_HTML) || output.equals(RUN_JSON)
+                || output.equals(EXCEPTIONS_XLSX) || output.equals(EXCEPTIONS_HTML) || output.equals(NOTICES_XLSX)
+                || output.equals(RUN_JSON)
                 || (output.startsWith("summary-") && output.endsWith(".xlsx"));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.SourceRun;
 import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.Notice;
 import cn.nianbao.job.RollupDefinition;
 import cn.nianbao.job.RunDefinition;
 
@@ -59,11 +60,15 @@ public class RunRecords {
         jdbc.update("DELETE FROM nb_run_unit WHERE job_instance_id = ?", run);
         String years = job.years().stream().map(String::valueOf).collect(Collectors.joining(","));
         Object[] values = {job.name(), years, text(job.input()), text(job.output()), text(job.source()), text(job.rules()),
-                definition.rulesText(), String.join("\n", job.fromJobs()), job.leaveOutErrors(), run};
+                definition.rulesText(), String.join("\n", job.fromJobs()), job.leaveOutErrors(), text(job.dispositions()),
+                job.notice().deadline(), job.notice().office(), run};
         if (jdbc.update("UPDATE nb_run_definition SET job_name = ?, years = ?, input_folder = ?, output_folder = ?, job_file = ?, "
-                + "rules_file = ?, rules_text = ?, from_jobs = ?, leave_out_errors = ? WHERE job_instance_id = ?", values) == 0) {
+                + "rules_file = ?, rules_text = ?, from_jobs = ?, leave_out_errors = ?, dispositions_file = ?, notice_deadline = ?, "
+                + "notice_office = ? "
+                + "WHERE job_instance_id = ?", values) == 0) {
             jdbc.update("INSERT INTO nb_run_definition (job_name, years, input_folder, output_folder, job_file, rules_file, rules_text, "
-                    + "from_jobs, leave_out_errors, job_instance_id, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)", values);
+                    + "from_jobs, leave_out_errors, dispositions_file, notice_deadline, notice_office, job_instance_id, started_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)", values);
         }
         List<Object[]> rows = new ArrayList<>();
         for (Agency u : job.units()) {
@@ -100,12 +105,14 @@ public class RunRecords {
     public RunDefinition runDefinition(long run) {
         RollupDefinition.Source source = definition(run).orElseThrow(() -> new IllegalStateException("运行 " + run + " 未记录作业定义"));
         return jdbc.queryForObject("SELECT input_folder, output_folder, job_file, rules_file, rules_text, from_jobs, "
-                + "leave_out_errors FROM nb_run_definition WHERE job_instance_id = ?", (rs, i) -> {
+                + "leave_out_errors, dispositions_file, notice_deadline, notice_office FROM nb_run_definition "
+                + "WHERE job_instance_id = ?", (rs, i) -> {
                     String fromJobs = rs.getString("from_jobs");
                     JobDefinition job = new JobDefinition(source.jobName(), source.years(), path(rs.getString("input_folder")),
                             path(rs.getString("output_folder")), path(rs.getString("rules_file")), source.units(), source.roster(),
                             path(rs.getString("job_file")), fromJobs == null || fromJobs.isEmpty() ? List.of() : List.of(fromJobs.split("\n")),
-                            rs.getBoolean("leave_out_errors"));
+                            rs.getBoolean("leave_out_errors"), path(rs.getString("dispositions_file")),
+                            new Notice(rs.getObject("notice_deadline", java.time.LocalDate.class), rs.getString("notice_office")));
                     return new RunDefinition(job, rs.getString("rules_text"));
                 }, run);
     }

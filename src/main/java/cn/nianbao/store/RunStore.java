@@ -41,7 +41,7 @@ import cn.nianbao.template.TemplateCatalogue;
 public class RunStore {
 
     /** Which step wrote a finding, so a step re-run replaces only its own. */
-    public enum Stage { INGEST, VALIDATE, ROLLUP }
+    public enum Stage { INGEST, VALIDATE, ROLLUP, DISPOSITION }
 
     private final JdbcTemplate jdbc;
     private final ContentStore contents;

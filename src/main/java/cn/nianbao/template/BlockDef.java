@@ -8,4 +8,10 @@ import java.util.List;
  */
 public record BlockDef(String header, String corner, List<ColumnDef> columns, List<RowDef> rows,
                        boolean rowsAreColumnGroups) {
+
+    /** Keys the catalogue leaves out are empty lists. */
+    public BlockDef {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        rows = rows == null ? List.of() : List.copyOf(rows);
+    }
 }

@@ -8,6 +8,12 @@ import java.util.List;
  */
 public record RowDef(String id, String label, List<String> aliases, List<String> groups, boolean optional) {
 
+    /** Keys the catalogue leaves out: no aliases, no groups. */
+    public RowDef {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
     public List<String> allLabels() {
         return TemplateCatalogue.concat(label, aliases);
     }

@@ -1,19 +1,21 @@
 package cn.nianbao.template;
 
+import static cn.nianbao.yaml.YamlDocument.child;
+import static cn.nianbao.yaml.YamlDocument.pointer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import cn.nianbao.yaml.YamlDocument;
+import cn.nianbao.yaml.YamlFileException;
 
 /**
  * The official report formats, loaded from {@code templates/catalogue.yml}. A new national format is a
@@ -35,47 +37,89 @@ public final class TemplateCatalogue {
             if (in == null) {
                 throw new IllegalStateException("template catalogue " + DEFAULT_RESOURCE + " is missing from the classpath");
             }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read template catalogue", e);
         }
     }
 
+    /** A catalogue written in the catalogue's YAML (a test's own formats). */
     public static TemplateCatalogue parse(Reader reader) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        // Anchors and aliases are used on purpose (shared tables); SafeConstructor builds no Java types.
-        Yaml yaml = new Yaml(new SafeConstructor(options));
-        Map<String, Object> root = yaml.load(reader);
+        try {
+            return parse(reader, "模板目录");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read template catalogue", e);
+        }
+    }
+
+    /** @throws YamlFileException naming {@code name}, the line and column of the first mistake */
+    static TemplateCatalogue parse(Reader reader, String name) throws IOException {
+        YamlDocument doc = YamlDocument.parse(reader, name, YamlDocument.Limits.DEFAULT);
+        CatalogueFile file = doc.bind(CatalogueFile.class);
+        if (file.formats() == null || file.formats().isEmpty()) {
+            throw doc.problem("", "formats 应为报告格式的非空列表");
+        }
         List<ReportFormat> formats = new ArrayList<>();
-        for (Map<String, Object> f : maps(root.get("formats"))) {
-            Map<String, Object> years = map(f.get("years"));
-            List<TableDef> tables = new ArrayList<>();
-            for (Map<String, Object> t : maps(f.get("tables"))) {
-                List<BlockDef> blocks = new ArrayList<>();
-                for (Map<String, Object> b : maps(t.get("blocks"))) {
-                    List<ColumnDef> columns = new ArrayList<>();
-                    for (Map<String, Object> c : maps(b.get("columns"))) {
-                        String kind = str(c.get("kind"));
-                        columns.add(new ColumnDef(str(c.get("id")), str(c.get("label")), strings(c.get("aliases")),
-                                kind == null ? ValueKind.COUNT : ValueKind.valueOf(kind.toUpperCase(Locale.ROOT)),
-                                strings(c.get("group"))));
-                    }
-                    List<RowDef> rows = new ArrayList<>();
-                    for (Map<String, Object> r : maps(b.get("rows"))) {
-                        rows.add(new RowDef(str(r.get("id")), str(r.get("label")), strings(r.get("aliases")),
-                                strings(r.get("groups")), Boolean.TRUE.equals(r.get("optional"))));
-                    }
-                    blocks.add(new BlockDef(str(b.get("header")), str(b.get("corner")), columns, rows,
-                            Boolean.TRUE.equals(b.get("rowsAreColumnGroups"))));
-                }
-                tables.add(new TableDef(str(t.get("id")), str(t.get("title")), strings(t.get("aliases")), blocks));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < file.formats().size(); i++) {
+            CatalogueFile.Format f = file.formats().get(i);
+            String at = pointer("formats", i);
+            require(doc, at, f.id(), "id（格式代码，如 GOV2021）");
+            require(doc, at, f.name(), "name（格式名称）");
+            if (!ids.add(f.id())) {
+                throw doc.problem(child(at, "id"), "报告格式「" + f.id() + "」重复");
             }
-            formats.add(new ReportFormat(str(f.get("id")), str(f.get("name")),
-                    ((Number) years.get("from")).intValue(), ((Number) years.get("to")).intValue(),
-                    strings(f.get("markers")), tables));
+            if (f.years() == null || f.years().from() == null || f.years().to() == null) {
+                throw doc.problem(f.years() == null ? at : child(at, "years"), "须写明 years: { from: 年份, to: 年份 }");
+            }
+            if (f.years().to() < f.years().from()) {
+                throw doc.problem(child(at, "years", "to"), "years 的 to（" + f.years().to() + "）早于 from（" + f.years().from() + "）");
+            }
+            if (f.tables() == null || f.tables().isEmpty()) {
+                throw doc.problem(f.tables() == null ? at : child(at, "tables"), "tables 应为统计表的非空列表");
+            }
+            checkTables(doc, at, f.tables());
+            formats.add(new ReportFormat(f.id(), f.name(), f.years().from(), f.years().to(),
+                    f.markers() == null ? List.of() : f.markers(), f.tables()));
         }
         return new TemplateCatalogue(formats);
+    }
+
+    /** Every table, row and column has its id and label, and no datapoint id is defined twice. */
+    private static void checkTables(YamlDocument doc, String format, List<TableDef> tables) {
+        for (int t = 0; t < tables.size(); t++) {
+            TableDef table = tables.get(t);
+            String at = child(format, "tables", t);
+            require(doc, at, table.id(), "id（表的代码，如 A）");
+            require(doc, at, table.title(), "title（表的标题）");
+            Set<String> datapoints = new HashSet<>();
+            for (int b = 0; b < table.blocks().size(); b++) {
+                BlockDef block = table.blocks().get(b);
+                String blockAt = child(at, "blocks", b);
+                for (int c = 0; c < block.columns().size(); c++) {
+                    require(doc, child(blockAt, "columns", c), block.columns().get(c).id(), "id（列的代码）");
+                    require(doc, child(blockAt, "columns", c), block.columns().get(c).label(), "label（列的标签）");
+                }
+                for (int r = 0; r < block.rows().size(); r++) {
+                    RowDef row = block.rows().get(r);
+                    String rowAt = child(blockAt, "rows", r);
+                    require(doc, rowAt, row.id(), "id（行的代码）");
+                    require(doc, rowAt, row.label(), "label（行的标签）");
+                    for (ColumnDef column : block.columns()) {
+                        String id = table.id() + "." + row.id() + "." + column.id();
+                        if (!datapoints.add(id)) {
+                            throw doc.problem(child(rowAt, "id"), "数据项 " + id + " 重复：同一表中两处的行代码和列代码相同");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void require(YamlDocument doc, String at, String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw doc.problem(at, "缺少 " + key);
+        }
     }
 
     public List<ReportFormat> formats() {
@@ -111,30 +155,5 @@ public final class TemplateCatalogue {
         all.add(first);
         all.addAll(rest);
         return all;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object o) {
-        return o == null ? List.of() : (List<Map<String, Object>>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static List<String> strings(Object o) {
-        if (o == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (Object e : (List<?>) o) {
-            out.add(e.toString());
-        }
-        return List.copyOf(out);
     }
 }

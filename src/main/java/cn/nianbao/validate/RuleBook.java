@@ -1,12 +1,13 @@
 package cn.nianbao.validate;
 
+import static cn.nianbao.yaml.YamlDocument.pointer;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,29 +20,26 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.template.ReportFormat;
 import cn.nianbao.template.TemplateCatalogue;
+import cn.nianbao.yaml.YamlDocument;
+import cn.nianbao.yaml.YamlFileException;
 
 /**
  * The rules in force for a run: the shipped {@code rules/default-rules.yml} merged with an optional
  * override file. Everything is checked on load (keys, severities, relations, check names, parameters,
- * message placeholders), so a bad file stops the run before any report is read.
+ * message placeholders), so a bad file stops the run before any report is read; each mistake is named with the file,
+ * line and column where the key was last written.
  */
 public final class RuleBook {
 
     public static final String DEFAULT_RESOURCE = "rules/default-rules.yml";
     private static final String DEFAULT_NAME = "classpath:" + DEFAULT_RESOURCE;
+    /** A hand-written rule file names a formats list by an alias a few times at most. */
+    static final YamlDocument.Limits LIMITS = YamlDocument.Limits.DEFAULT.withMaxAliases(20);
 
-    static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "enabled", "formats", "years", "tolerance",
-            "message", "relation", "relations", "check", "params", "description");
-    private static final Set<String> RELATION_KEYS = Set.of("relation", "formats", "message");
-    private static final Set<String> YEAR_KEYS = Set.of("from", "to");
     static final Set<String> RELATION_PLACEHOLDERS = Set.of("left", "right", "delta", "tolerance", "row", "column",
             "target", "agency", "year");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -68,14 +66,16 @@ public final class RuleBook {
      */
     public static RuleBook load(String overrideText, String origin) {
         TemplateCatalogue catalogue = TemplateCatalogue.load();
-        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
-        Map<String, String> origins = new LinkedHashMap<>();
-        readDefaults(entries, origins);
+        Map<String, MergedRule> entries = new LinkedHashMap<>();
+        merge(entries, parse(defaultText(), DEFAULT_NAME));
         if (overrideText != null) {
-            String name = origin == null ? "规则文件" : origin;
-            merge(entries, origins, read(new java.io.StringReader(overrideText), name), name, true);
+            merge(entries, parse(overrideText, origin == null ? "规则文件" : origin));
         }
-        return build(entries, origins, catalogue);
+        List<Rule> rules = new ArrayList<>();
+        for (MergedRule rule : entries.values()) {
+            rules.add(build(rule, catalogue));
+        }
+        return new RuleBook(rules);
     }
 
     /** The text of a rule override file, as a run stores it when it starts (null for none). */
@@ -85,28 +85,22 @@ public final class RuleBook {
         }
         try {
             return Files.readString(overrideOrNull, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new RuleBookException(overrideOrNull.toString(), null, "文件不存在（当前文件夹：" + Path.of("").toAbsolutePath() + "）", e);
         } catch (IOException e) {
             throw new RuleBookException(overrideOrNull.toString(), null, "无法读取：" + e.getMessage(), e);
         }
     }
 
-    private static void readDefaults(Map<String, Map<String, Object>> entries, Map<String, String> origin) {
+    private static String defaultText() {
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new RuleBookException(DEFAULT_NAME, null, "文件不在 classpath 中");
             }
-            merge(entries, origin, read(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_NAME), DEFAULT_NAME, false);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new RuleBookException(DEFAULT_NAME, null, "无法读取：" + e.getMessage(), e);
         }
-    }
-
-    private static RuleBook build(Map<String, Map<String, Object>> entries, Map<String, String> origin, TemplateCatalogue catalogue) {
-        List<Rule> rules = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Object>> e : entries.entrySet()) {
-            rules.add(build(e.getKey(), e.getValue(), origin.get(e.getKey()), catalogue));
-        }
-        return new RuleBook(rules);
     }
 
     public List<Rule> rules() {
@@ -151,313 +145,217 @@ public final class RuleBook {
         return rule(id).orElseThrow(() -> new IllegalStateException("rule " + id + " is not in the rule book"));
     }
 
-    // ---- reading ----
+    // ---- reading and merging ----
 
-    private static List<Map<String, Object>> read(Reader reader, String file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        // SafeConstructor: plain maps, lists and scalars only, never a Java type named in the file.
-        Yaml yaml = new Yaml(new SafeConstructor(options));
-        Object root;
-        try {
-            root = yaml.load(reader);
-        } catch (RuntimeException e) {
-            throw new RuleBookException(file, null, "不是有效的 YAML：" + e.getMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> map) || !map.containsKey("rules")) {
-            throw new RuleBookException(file, null, "顶层应为 rules: 列表");
-        }
-        for (Object key : map.keySet()) {
-            if (!"rules".equals(key)) {
-                throw new RuleBookException(file, null, "未知的顶层键「" + key + "」（只允许 rules）");
-            }
-        }
-        if (!(map.get("rules") instanceof List<?> list)) {
-            throw new RuleBookException(file, null, "rules 应为列表");
-        }
-        List<Map<String, Object>> result = new ArrayList<>();
-        int index = 0;
-        for (Object item : list) {
-            index++;
-            if (!(item instanceof Map<?, ?> entry)) {
-                throw new RuleBookException(file, null, "rules 的第 " + index + " 项不是键值表");
-            }
-            Map<String, Object> rule = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : entry.entrySet()) {
-                rule.put(String.valueOf(e.getKey()), e.getValue());
-            }
-            Object id = rule.get("id");
-            if (!(id instanceof String s) || s.isBlank()) {
-                throw new RuleBookException(file, null, "rules 的第 " + index + " 项缺少 id");
-            }
-            for (String key : rule.keySet()) {
-                if (!RULE_KEYS.contains(key)) {
-                    throw new RuleBookException(file, s, "未知的键「" + key + "」（允许：" + String.join("、", sorted(RULE_KEYS)) + "）");
-                }
-            }
-            result.add(rule);
-        }
-        return result;
+    /** A rule file's entries, each with an id, and the document they were read from. */
+    private record RuleFileEntries(YamlDocument document, List<RuleFile.Entry> entries) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static void merge(Map<String, Map<String, Object>> entries, Map<String, String> origin,
-                              List<Map<String, Object>> incoming, String file, boolean isOverride) {
+    private static RuleFileEntries parse(String text, String name) {
+        try {
+            YamlDocument document = YamlDocument.parse(text, name, LIMITS);
+            RuleFile file = document.bind(RuleFile.class);
+            if (file.rules() == null) {
+                throw document.problem("", "顶层应为 rules: 列表");
+            }
+            for (int i = 0; i < file.rules().size(); i++) {
+                String id = file.rules().get(i).id();
+                if (id == null || id.isBlank()) {
+                    throw document.problem(pointer("rules", i), "rules 的第 " + (i + 1) + " 项缺少 id");
+                }
+            }
+            return new RuleFileEntries(document, file.rules());
+        } catch (YamlFileException e) {
+            throw new RuleBookException(e);
+        }
+    }
+
+    /** Adds a file's entries: a new id adds a rule, a known one changes only the keys the entry gives. */
+    private static void merge(Map<String, MergedRule> rules, RuleFileEntries file) {
         Set<String> seen = new LinkedHashSet<>();
-        for (Map<String, Object> rule : incoming) {
-            String id = (String) rule.get("id");
-            if (!seen.add(id)) {
-                throw new RuleBookException(file, id, "同一规则出现了两次");
+        for (int i = 0; i < file.entries().size(); i++) {
+            RuleFile.Entry entry = file.entries().get(i);
+            String at = pointer("rules", i);
+            if (!seen.add(entry.id())) {
+                throw new RuleBookException(file.document().problem(YamlDocument.child(at, "id"), "规则 " + entry.id() + " 出现了两次"));
             }
-            Map<String, Object> existing = entries.get(id);
-            if (existing == null) {
-                entries.put(id, new LinkedHashMap<>(rule));
+            MergedRule rule = rules.get(entry.id());
+            if (rule == null) {
+                rules.put(entry.id(), new MergedRule(entry, file.document(), at));
             } else {
-                if (!isOverride) {
-                    throw new RuleBookException(file, id, "同一规则出现了两次");
-                }
-                for (Map.Entry<String, Object> e : rule.entrySet()) {
-                    if (e.getKey().equals("params") && existing.get("params") instanceof Map<?, ?> old
-                            && e.getValue() instanceof Map<?, ?> changed) {
-                        // Parameters merge key by key: an override names only the threshold it changes.
-                        Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) old);
-                        params.putAll((Map<String, Object>) changed);
-                        existing.put("params", params);
-                    } else if (e.getKey().equals("relation") || e.getKey().equals("relations")) {
-                        // A new relation replaces the old one whichever key either was written with.
-                        existing.remove("relation");
-                        existing.remove("relations");
-                        existing.put(e.getKey(), e.getValue());
-                    } else {
-                        existing.put(e.getKey(), e.getValue());
-                    }
-                }
+                rule.override(entry, file.document(), at);
             }
-            origin.put(id, file);
         }
     }
 
     // ---- building and checking one rule ----
 
-    private static Rule build(String id, Map<String, Object> raw, String file, TemplateCatalogue catalogue) {
-        Severity severity = severity(raw.get("severity"), file, id);
-        boolean enabled = bool(raw.getOrDefault("enabled", Boolean.TRUE), file, id, "enabled");
-        List<String> formats = strings(raw.get("formats"), file, id, "formats");
-        for (String format : formats) {
-            if (catalogue.format(format).isEmpty()) {
-                throw new RuleBookException(file, id, "未知的报告格式「" + format + "」");
-            }
-        }
-        Integer from = null;
-        Integer to = null;
-        if (raw.get("years") != null) {
-            if (!(raw.get("years") instanceof Map<?, ?> years)) {
-                throw new RuleBookException(file, id, "years 应写成 { from: 年份, to: 年份 }");
-            }
-            for (Object key : years.keySet()) {
-                if (!YEAR_KEYS.contains(String.valueOf(key))) {
-                    throw new RuleBookException(file, id, "years 中未知的键「" + key + "」（允许 from、to）");
-                }
-            }
-            from = year(years.get("from"), file, id);
-            to = year(years.get("to"), file, id);
-        }
-        BigDecimal tolerance = raw.get("tolerance") == null ? BigDecimal.ZERO : decimal(raw.get("tolerance"), file, id, "tolerance");
+    private static Rule build(MergedRule merged, TemplateCatalogue catalogue) {
+        RuleFile.Entry raw = merged.entry();
+        Severity severity = severity(merged);
+        boolean enabled = raw.enabled() == null || raw.enabled();
+        List<String> formats = raw.formats() == null ? List.of() : raw.formats();
+        checkFormats(merged, formats, catalogue, "formats");
+        Integer from = raw.years() == null ? null : raw.years().from();
+        Integer to = raw.years() == null ? null : raw.years().to();
+        BigDecimal tolerance = raw.tolerance() == null ? BigDecimal.ZERO : raw.tolerance();
         if (tolerance.signum() < 0) {
-            throw new RuleBookException(file, id, "tolerance 不能为负数");
+            throw merged.problem("tolerance 不能为负数", "tolerance");
         }
-        Object messageValue = raw.get("message");
-        if (!(messageValue instanceof String message) || message.isBlank()) {
-            throw new RuleBookException(file, id, "缺少 message");
+        String message = raw.message();
+        if (message == null || message.isBlank()) {
+            throw merged.problem("缺少 message（给审核人员看的中文说明）");
         }
-        Object checkValue = raw.get("check");
-        boolean hasRelation = raw.containsKey("relation") || raw.containsKey("relations");
+        boolean hasRelation = raw.relation() != null || raw.relations() != null;
         List<Rule.RelationSpec> relations = new ArrayList<>();
-        String check = null;
+        String check = raw.check();
         Map<String, Object> params = new LinkedHashMap<>();
         Set<String> placeholders;
-        if (checkValue != null) {
+        if (check != null) {
             if (hasRelation) {
-                throw new RuleBookException(file, id, "一条规则不能同时有 check 和 relation");
+                throw merged.problem("一条规则不能同时有 check 和 relation", "check");
             }
-            check = checkValue.toString();
             if (!Checks.exists(check)) {
-                throw new RuleBookException(file, id, "未知的 check「" + check + "」（可用：" + String.join("、", Checks.names()) + "）");
+                throw merged.problem("未知的 check「" + check + "」（可用：" + String.join("、", Checks.names()) + "）", "check");
             }
             params.putAll(Checks.defaultParams(check));
-            if (raw.get("params") != null) {
-                if (!(raw.get("params") instanceof Map<?, ?> given)) {
-                    throw new RuleBookException(file, id, "params 应为键值表");
-                }
-                for (Map.Entry<?, ?> p : given.entrySet()) {
-                    String name = String.valueOf(p.getKey());
+            if (raw.params() != null) {
+                for (Map.Entry<String, Object> p : raw.params().entrySet()) {
+                    String name = p.getKey();
                     if (!params.containsKey(name)) {
-                        throw new RuleBookException(file, id, "check「" + check + "」没有参数「" + name + "」"
-                                + (params.isEmpty() ? "（它没有参数）" : "（允许：" + String.join("、", params.keySet()) + "）"));
+                        throw merged.problem("check「" + check + "」没有参数「" + name + "」"
+                                + (params.isEmpty() ? "（它没有参数）" : "（允许：" + String.join("、", params.keySet().stream().sorted().toList()) + "）"),
+                                "params", name);
                     }
-                    params.put(name, param(params.get(name), p.getValue(), file, id, name));
+                    params.put(name, param(merged, params.get(name), p.getValue(), name));
                 }
             }
             placeholders = Checks.placeholders(check);
         } else {
             if (!hasRelation) {
-                throw new RuleBookException(file, id, "规则需要 relation（算术关系）或 check（内置检查）");
+                throw merged.problem("规则需要 relation（算术关系）或 check（内置检查）");
             }
-            if (raw.get("params") != null) {
-                throw new RuleBookException(file, id, "params 只用于 check 规则");
+            if (raw.params() != null) {
+                throw merged.problem("params 只用于 check 规则", "params");
             }
-            relations.addAll(relations(raw, file, id, formats, catalogue));
+            relations.addAll(relations(merged, formats, catalogue));
             placeholders = RELATION_PLACEHOLDERS;
         }
-        checkPlaceholders(message, placeholders, file, id);
-        for (Rule.RelationSpec spec : relations) {
-            if (spec.message() != null) {
-                checkPlaceholders(spec.message(), placeholders, file, id);
+        checkPlaceholders(merged, message, placeholders, "message");
+        for (int i = 0; i < relations.size(); i++) {
+            if (relations.get(i).message() != null) {
+                checkPlaceholders(merged, relations.get(i).message(), placeholders, relationAt(raw, i, "message"));
             }
         }
-        Object name = raw.get("name");
-        if (name != null && !(name instanceof String)) {
-            throw new RuleBookException(file, id, "name 应为文本（规则的中文名称）");
-        }
-        return new Rule(id, severity, formats, from, to, tolerance, enabled, message, relations, check, params, file, (String) name);
+        return new Rule(raw.id(), severity, formats, from, to, tolerance, enabled, message, relations, check, params, merged.file(),
+                raw.name());
     }
 
-    private static List<Rule.RelationSpec> relations(Map<String, Object> raw, String file, String id,
-                                                     List<String> ruleFormats, TemplateCatalogue catalogue) {
-        List<Object> items = new ArrayList<>();
-        if (raw.get("relation") != null) {
-            items.add(raw.get("relation"));
-        } else if (raw.get("relations") instanceof List<?> list && !list.isEmpty()) {
-            items.addAll(list);
-        } else {
-            throw new RuleBookException(file, id, "relations 应为非空列表");
+    /** Where the i-th relation (or one of its keys) is written: under {@code relation} or {@code relations}. */
+    private static Object[] relationAt(RuleFile.Entry raw, int i, String key) {
+        return raw.relation() != null ? new Object[] {"relation", key} : new Object[] {"relations", i, key};
+    }
+
+    private static List<Rule.RelationSpec> relations(MergedRule merged, List<String> ruleFormats, TemplateCatalogue catalogue) {
+        RuleFile.Entry raw = merged.entry();
+        List<RuleFile.RelationEntry> items = raw.relation() != null ? List.of(raw.relation())
+                : raw.relations() == null ? List.of() : raw.relations();
+        if (items.isEmpty()) {
+            throw merged.problem("relations 应为非空列表", "relations");
         }
         List<Rule.RelationSpec> specs = new ArrayList<>();
-        for (Object item : items) {
-            String text;
-            List<String> formats = List.of();
-            String message = null;
-            if (item instanceof String s) {
-                text = s;
-            } else if (item instanceof Map<?, ?> m) {
-                for (Object key : m.keySet()) {
-                    if (!RELATION_KEYS.contains(String.valueOf(key))) {
-                        throw new RuleBookException(file, id, "relations 中未知的键「" + key + "」（允许 relation、formats、message）");
-                    }
-                }
-                if (!(m.get("relation") instanceof String s)) {
-                    throw new RuleBookException(file, id, "relations 的每一项都需要 relation 文本");
-                }
-                text = s;
-                formats = strings(m.get("formats"), file, id, "formats");
-                message = m.get("message") == null ? null : m.get("message").toString();
-            } else {
-                throw new RuleBookException(file, id, "relation 应为文本");
+        for (int i = 0; i < items.size(); i++) {
+            RuleFile.RelationEntry item = items.get(i);
+            if (item.relation() == null || item.relation().isBlank()) {
+                throw merged.problem("relations 的每一项都需要 relation 文本", relationAt(raw, i, "relation"));
             }
+            List<String> formats = item.formats() == null ? List.of() : item.formats();
+            Object[] formatsAt = relationAt(raw, i, "formats");
+            checkFormats(merged, formats, catalogue, formatsAt);
             Relation relation;
             try {
-                relation = RelationParser.parse(text);
+                relation = RelationParser.parse(item.relation());
             } catch (RelationSyntaxException e) {
-                throw new RuleBookException(file, id, e.getMessage(), e);
+                throw merged.problem(e.getMessage(), relationAt(raw, i, "relation"));
             }
-            checkIdsExist(relation, formats.isEmpty() ? ruleFormats : formats, catalogue, file, id);
-            specs.add(new Rule.RelationSpec(relation, formats, message));
+            checkIdsExist(merged, relation, formats.isEmpty() ? ruleFormats : formats, catalogue, relationAt(raw, i, "relation"));
+            specs.add(new Rule.RelationSpec(relation, formats, item.message()));
         }
         return specs;
     }
 
+    private static void checkFormats(MergedRule merged, List<String> formats, TemplateCatalogue catalogue, Object... at) {
+        for (int i = 0; i < formats.size(); i++) {
+            if (catalogue.format(formats.get(i)).isEmpty()) {
+                Object[] item = java.util.Arrays.copyOf(at, at.length + 1);
+                item[at.length] = i;
+                throw merged.problem("未知的报告格式「" + formats.get(i) + "」（可用："
+                        + String.join("、", catalogue.formats().stream().map(ReportFormat::id).toList()) + "）", item);
+            }
+        }
+    }
+
     /** A misspelt id would make a relation silently never apply: every reference must exist in some format. */
-    private static void checkIdsExist(Relation relation, List<String> formats, TemplateCatalogue catalogue, String file, String id) {
+    private static void checkIdsExist(MergedRule merged, Relation relation, List<String> formats, TemplateCatalogue catalogue,
+                                      Object... at) {
         List<ReportFormat> candidates = formats.isEmpty() ? catalogue.formats()
                 : formats.stream().map(catalogue::require).toList();
         for (Expr.Ref ref : relation.refs()) {
             boolean found = candidates.stream().anyMatch(f -> !Wildcards.bindings(ref, f.datapoints().keySet()).isEmpty());
             if (!found) {
-                throw new RuleBookException(file, id, "关系式「" + relation.text() + "」中的「" + ref + "」在"
-                        + (formats.isEmpty() ? "任何报告格式" : "格式 " + String.join("、", formats)) + "中都不存在");
+                throw merged.problem("关系式「" + relation.text() + "」中的「" + ref + "」在"
+                        + (formats.isEmpty() ? "任何报告格式" : "格式 " + String.join("、", formats)) + "中都不存在", at);
             }
         }
     }
 
-    private static void checkPlaceholders(String message, Set<String> allowed, String file, String id) {
+    private static void checkPlaceholders(MergedRule merged, String message, Set<String> allowed, Object... at) {
         Matcher m = PLACEHOLDER.matcher(message);
         while (m.find()) {
             if (!allowed.contains(m.group(1))) {
-                throw new RuleBookException(file, id, "message 中未知的占位符「{" + m.group(1) + "}」（允许："
-                        + String.join("、", sorted(allowed).stream().map(p -> "{" + p + "}").toList()) + "）");
+                throw merged.problem("message 中未知的占位符「{" + m.group(1) + "}」（允许："
+                        + String.join("、", allowed.stream().sorted().map(p -> "{" + p + "}").toList()) + "）", at);
             }
         }
     }
 
     // ---- scalar values ----
 
-    private static Severity severity(Object value, String file, String id) {
+    private static Severity severity(MergedRule merged) {
+        String value = merged.entry().severity();
         if (value == null) {
-            throw new RuleBookException(file, id, "缺少 severity");
+            throw merged.problem("缺少 severity（ERROR、WARNING 或 INFO）");
         }
-        String s = value.toString().trim();
+        String s = value.trim();
         for (Severity severity : Severity.values()) {
             if (severity.name().equals(s.toUpperCase(Locale.ROOT)) || severity.chinese().equals(s)) {
                 return severity;
             }
         }
-        throw new RuleBookException(file, id, "severity「" + s + "」无效（应为 ERROR、WARNING 或 INFO）");
-    }
-
-    private static boolean bool(Object value, String file, String id, String key) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new RuleBookException(file, id, key + " 应为 true 或 false，而不是「" + value + "」");
-    }
-
-    private static Integer year(Object value, String file, String id) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Integer i) {
-            return i;
-        }
-        throw new RuleBookException(file, id, "年份「" + value + "」应为整数");
-    }
-
-    private static BigDecimal decimal(Object value, String file, String id, String key) {
-        if (value instanceof Number || value instanceof String) {
-            try {
-                return new BigDecimal(value.toString().trim());
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
-        }
-        throw new RuleBookException(file, id, key + " 应为数字，而不是「" + value + "」");
-    }
-
-    private static List<String> strings(Object value, String file, String id, String key) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new RuleBookException(file, id, key + " 应为列表，如 [GOV2019]");
-        }
-        return list.stream().map(String::valueOf).toList();
+        throw merged.problem("severity 应为 ERROR、WARNING 或 INFO，实际为「" + s + "」", "severity");
     }
 
     /** A parameter keeps the type of its default: number, text or list of text. */
-    private static Object param(Object defaultValue, Object value, String file, String id, String name) {
+    private static Object param(MergedRule merged, Object defaultValue, Object value, String name) {
         if (defaultValue instanceof BigDecimal) {
-            return decimal(value, file, id, "参数 " + name);
+            if (value instanceof Number || value instanceof String) {
+                try {
+                    return new BigDecimal(value.toString().trim());
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+            }
+            throw merged.problem("参数 " + name + " 应为数字，实际为" + merged.shown("params", name), "params", name);
         }
         if (defaultValue instanceof List<?>) {
-            return strings(value, file, id, "参数 " + name);
+            if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+                throw merged.problem("参数 " + name + " 应为文本的列表，如 [\"B.*.TOTAL\"]，实际为" + merged.shown("params", name), "params", name);
+            }
+            return list.stream().map(String::valueOf).toList();
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw new RuleBookException(file, id, "参数 " + name + " 应为文本");
+            throw merged.problem("参数 " + name + " 应为文本，实际为" + merged.shown("params", name), "params", name);
         }
         return String.valueOf(value);
-    }
-
-    private static List<String> sorted(Set<String> set) {
-        return set.stream().sorted().toList();
     }
 }

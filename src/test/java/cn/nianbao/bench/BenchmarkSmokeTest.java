@@ -55,22 +55,20 @@ class BenchmarkSmokeTest {
         assertTrue(text.contains("nightly re-run, 1 % of agencies resubmitted (2 workbooks changed)"), text);
         assertEquals(20, r.n());
         assertTrue(r.xls() > 0, "the corpus mixes in .xls files");
-        assertEquals(4, r.first().steps().size(), "ingest, validate, rollup, publish: " + r.first().steps());
+        assertEquals(5, r.first().steps().size(), "ingest, validate, rollup, dispositions, publish: " + r.first().steps());
         assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook");
         assertEquals(4, r.references().size());
-        if (Files.isDirectory(Path.of("/proc/self/task"))) {
-            // CPU by thread: the run's own step thread shows, and the groups stay within the process's total (each
-            // thread's time is read from /proc, the total from the JVM). Not the ingest readers: with 20 files their
-            // pool can start and end between two samples, and its time is then in "unattributed".
-            var cpu = r.first().cpu();
-            assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.STEP, 0.0) > 0, "step thread CPU: " + cpu);
-            assertTrue(cpu.attributed() <= cpu.processSeconds() * 1.05 + 0.1, "groups within the process total: " + cpu);
-            assertTrue(text.contains("CPU during the run, core-seconds by thread"), text);
-        }
+        // the job ran as its own process: its CPU from the shell, its heap from its GC log; the reference too
+        assertTrue(r.first().cpu().processSeconds() > 0, "the job process's CPU: " + r.first().cpu());
+        assertTrue(r.first().peakHeapBytes() > 0 && r.first().peakHeapBytes() <= 256L << 20, "heap from the GC log: " + r.first());
+        assertEquals(0, r.poiProcess().exit(), text);
+        assertTrue(r.poiProcess().cpu() > 0, "the reference process's CPU: " + r.poiProcess());
+        assertTrue(text.contains("a cold process on the test class path (no launcher)"), text);
+        assertTrue(text.contains("a night with 1 % of agencies resubmitted ≤ 0.10 of the first run"), text);
 
         Matcher m = Pattern.compile("RESULT n=20 warm_up=0 exit=0 workbooks_per_s=([0-9.]+) wall_s=([0-9.]+) job_s=([0-9.]+) peak_heap_mb=([0-9.]+)"
-                + " peak_rss_mb=([0-9.]+) poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)"
-                + " same_command_fraction=([0-9.]+) db=h2").matcher(text);
+                + " peak_rss_mb=-?[0-9.]+ poi1=([0-9.]+) poi2=([0-9.]+) lb1=([0-9.]+) lb2=([0-9.]+) rerun_fraction=([0-9.]+)"
+                + " same_command_fraction=([0-9.]+) db=h2 resubmitted_fraction=([0-9.]+) mode=cold poi_process_s=([0-9.]+)").matcher(text);
         assertTrue(m.find(), text);
         for (int g = 1; g <= m.groupCount(); g++) {
             assertTrue(Double.parseDouble(m.group(g)) > 0, "group " + g + " in " + m.group());
@@ -85,6 +83,15 @@ class BenchmarkSmokeTest {
         assertEquals(0, again.first().exitCode(), warmText);
         assertTrue(warmText.contains("warm-up (untimed for the results): the job on 10 other workbooks, exit 0"), warmText);
         assertTrue(warmText.contains("RESULT n=20 warm_up=10 exit=0"), warmText);
+        assertTrue(warmText.contains("mode=in_process"), warmText);
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // in process, CPU by thread: the run's own step thread shows, and the groups stay within the process's
+            // total (each thread's time is read from /proc, the total from the JVM)
+            var cpu = again.first().cpu();
+            assertTrue(cpu.seconds().getOrDefault(ThreadCpu.Group.STEP, 0.0) > 0, "step thread CPU: " + cpu);
+            assertTrue(cpu.attributed() <= cpu.processSeconds() * 1.05 + 0.1, "groups within the process total: " + cpu);
+            assertTrue(warmText.contains("CPU during the run, core-seconds by thread"), warmText);
+        }
         assertTrue(Files.size(work.resolve("n10-s7").resolve("warm-up-out").resolve("facts.csv")) > 0, "the warm-up ran the real job");
     }
 
@@ -100,7 +107,7 @@ class BenchmarkSmokeTest {
                 String text = bytes.toString(StandardCharsets.UTF_8);
                 assertEquals(0, r.first().exitCode(), text);
                 assertEquals("postgresql", r.database());
-                assertEquals(4, r.first().steps().size(), "steps read back from PostgreSQL: " + text);
+                assertEquals(5, r.first().steps().size(), "steps read back from PostgreSQL: " + text);
                 assertEquals(20, r.first().steps().get(0).read(), "ingest read every workbook on run " + (i + 1) + ": " + text);
             }
             assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("db=postgresql"));

@@ -62,14 +62,15 @@ abstract class ConsolidationJobTestBase {
         assertThat(run("consolidate", "--job", ws.job("licheng-2020").toString())).isEqualTo(0);
         Path out = ws.out("licheng-2020");
 
-        for (String f : List.of("facts.csv", "exceptions.csv", "summary.csv", "exceptions.xlsx", "exceptions.html", "run.json",
+        for (String f : List.of("facts.csv", "exceptions.csv", "summary.csv", "exceptions.xlsx", "exceptions.html", "notices.xlsx", "run.json",
                 "summary-350502-2020.xlsx", "summary-350500-2020.xlsx")) {
             assertThat(out.resolve(f)).as(f).isRegularFile();
         }
         assertThat(CsvFiles.header(out.resolve("facts.csv"))).containsExactly("agency_code", "agency_name", "year", "format",
                 "datapoint", "value", "blank", "source_file", "source_sha256", "sheet", "cell", "label");
         assertThat(CsvFiles.header(out.resolve("exceptions.csv"))).containsExactly("fingerprint", "severity", "rule",
-                "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message");
+                "agency_code", "agency_name", "year", "source_file", "sheet", "cells", "expected", "actual", "delta", "message",
+                "rule_name", "severity_name", "disposition", "disposition_note");
         assertThat(CsvFiles.header(out.resolve("summary.csv"))).containsExactly("unit_code", "unit_name", "year", "format",
                 "datapoint", "value", "reports_included", "reports_expected", "reports_with_errors", "reports_left_out",
                 "agencies_with_errors");
@@ -145,7 +146,7 @@ abstract class ConsolidationJobTestBase {
         List<Map<String, String>> findings = CsvFiles.rows(out.resolve("exceptions.csv"));
         assertThat(findings).noneMatch(f -> f.get("agency_code").equals("350502-RS"));
         String html = Files.readString(out.resolve("exceptions.html"), StandardCharsets.UTF_8);
-        int resolved = html.indexOf("changes-resolved");
+        int resolved = html.indexOf("id=\"resolved-findings\"");
         assertThat(resolved).isPositive();
         assertThat(html.substring(resolved)).contains("B-BALANCE").contains("鲤城区人力资源和社会保障局");
     }

@@ -32,6 +32,20 @@ class PosixLocaleTest {
         assertThat(dir.resolve(".nianbao-db")).doesNotExist();
     }
 
+    /** The help is the first thing typed on a new server: in the POSIX locale it is printed in ASCII, not as "????". */
+    @Test
+    void theHelpIsReadableWithoutAUtf8Locale() throws Exception {
+        NianbaoProcess p = NianbaoProcess.start(POSIX, "--help");
+        assertThat(p.waitFor(Duration.ofSeconds(60))).as(p.output()).isZero();
+        assertThat(p.stdout()).contains("consolidate --job jobs/<name>.yml").contains("--fail-on").contains("LANG=C.UTF-8")
+                .doesNotContain("?");
+        assertThat(p.stdout().chars()).allMatch(c -> c < 128);
+
+        NianbaoProcess utf8 = NianbaoProcess.start(Map.of("LANG", "", "LC_ALL", "C.UTF-8"), "--help");
+        assertThat(utf8.waitFor(Duration.ofSeconds(60))).as(utf8.output()).isZero();
+        assertThat(utf8.stdout()).contains("政府信息公开工作年度报告汇总");
+    }
+
     @Test
     void runsWithAUtf8Locale(@TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("in"));

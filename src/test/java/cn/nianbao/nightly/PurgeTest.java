@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import cn.nianbao.NianbaoApplication;
 import cn.nianbao.nightly.NightlyDatabase.Kind;
 import cn.nianbao.testing.CsvFiles;
+import cn.nianbao.testing.ExceptionWorkbooks;
 
 /**
- * purge on H2 and on PostgreSQL: two runs of a job (the second after one file changed) and one run of another job,
- * all ended 100 days ago. Only the first run of the first job goes, with the content and the superseded history
+ * purge on H2 and on PostgreSQL: two runs of a job (the second after one file changed and an auditor decided on a
+ * finding) and one run of another job, all ended 100 days ago. Only the first run of the first job goes, with the content and the superseded history
  * row only it referenced; each job's latest completed run stays; --job limits it. Every table's row count before
  * and after is given in {@link #expectedRows}, worked out from what the test ran.
  */
@@ -36,7 +37,7 @@ class PurgeTest {
     private static final int UNITS = 2;
     /** A district run's job parameters (job.name, fingerprint, job.file, input, output, year, started) and steps. */
     private static final int PARAMETERS = 7;
-    private static final int STEPS = 4;
+    private static final int STEPS = 5;
     /** Three runs; the first run of licheng-2020 is the one purged. */
     private static final int RUNS = 3;
 
@@ -63,7 +64,8 @@ class PurgeTest {
         rows.put("nb_run_definition", new int[] {RUNS, RUNS - 1});
         rows.put("nb_run_unit", new int[] {RUNS * (UNITS + WORKBOOKS), (RUNS - 1) * (UNITS + WORKBOOKS)}); // units + roster
         rows.put("nb_run_source", new int[] {0, 0});                                   // roll-up runs only
-        rows.put("nb_output", new int[] {RUNS * (1 + UNITS), (RUNS - 1) * (1 + UNITS)});  // facts.csv + a workbook per unit
+        // facts.csv, exceptions.xlsx and a workbook per unit
+        rows.put("nb_output", new int[] {RUNS * (2 + UNITS), (RUNS - 1) * (2 + UNITS)});
         rows.put("nb_finding", new int[] {findings[0] + findings[1] + findings[2], findings[1] + findings[2]});
         rows.put("nb_summary", new int[] {RUNS * summaryRows, (RUNS - 1) * summaryRows});
         // each unit's roll-up includes every agency of the roster (all are under the district, which is under the city)
@@ -77,6 +79,8 @@ class PurgeTest {
         // history: licheng-2020's 13 + 海滨's new version, other-2020's 13; the superseded version goes with its content
         rows.put("nb_submission_version", new int[] {WORKBOOKS + 1 + WORKBOOKS, WORKBOOKS + WORKBOOKS});
         rows.put("nb_job_lock", new int[] {0, 0});
+        // the decision an auditor made in the first run's exceptions.xlsx is the job's, not the run's: it stays
+        rows.put("nb_disposition", new int[] {1, 1});
         return rows;
     }
 
@@ -92,6 +96,8 @@ class PurgeTest {
         assertThat(run(db.args("consolidate", "--job", job.toString()))).isZero();
         findings[0] = CsvFiles.rows(out.resolve("exceptions.csv")).size();
         int summaryRows = CsvFiles.rows(out.resolve("summary.csv")).size();
+        String decided = CsvFiles.rows(out.resolve("exceptions.csv")).get(0).get("fingerprint");
+        ExceptionWorkbooks.decide(out.resolve("exceptions.xlsx"), "问题清单", decided, "待整改", "已通知该单位");
         String[] fact = IncrementalRerunTest.factOf(out, "海滨街道-2020年报.xlsx");
         IncrementalRerunTest.changeCell(tmp.resolve("in/海滨街道-2020年报.xlsx"), fact[9], fact[10],
                 new BigDecimal(fact[5]).add(BigDecimal.ONE));
@@ -129,6 +135,9 @@ class PurgeTest {
             assertThat(count(c, "SELECT COUNT(*) FROM nb_report_content WHERE sha256 NOT IN (SELECT sha256 FROM nb_run_file)")).isZero();
             assertThat(count(c, "SELECT COUNT(*) FROM nb_submission_version WHERE superseded_by IS NOT NULL")).isZero();
         }
+
+        assertThat(CsvFiles.rows(out.resolve("exceptions.csv"))).filteredOn(f -> f.get("fingerprint").equals(decided))
+                .singleElement().satisfies(f -> assertThat(f.get("disposition")).isEqualTo("待整改"));
 
         // without --job: both remaining runs are their job's latest completed run, so both stay
         assertThat(run(purge(db, out, "90d"))).isZero();

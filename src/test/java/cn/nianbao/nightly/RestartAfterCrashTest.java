@@ -104,8 +104,8 @@ class RestartAfterCrashTest {
         try (Connection c = db.connect()) {
             // ingest had completed before the kill: the restart did not run it again
             assertThat(rows(c, "SELECT s.STEP_NAME || ':' || s.STATUS FROM BATCH_STEP_EXECUTION s ORDER BY s.STEP_EXECUTION_ID"))
-                    .containsExactly("ingest:COMPLETED", "validate:COMPLETED", "rollup:COMPLETED", "publish:FAILED",
-                            "publish:COMPLETED");
+                    .containsExactly("ingest:COMPLETED", "validate:COMPLETED", "rollup:COMPLETED", "dispositions:COMPLETED",
+                            "publish:FAILED", "publish:COMPLETED");
         }
         assertSameOutputs(clean.out(), out);
         try (var files = Files.list(out)) {

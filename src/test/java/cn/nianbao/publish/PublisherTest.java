@@ -60,7 +60,7 @@ class PublisherTest {
     void writesEveryContractFileAndNoTemporaries() throws Exception {
         List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020.xlsx",
-                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "run.json"), names);
+                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "notices.xlsx", "run.json"), names);
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(names.stream().sorted().toList(),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no .tmp files left behind");
@@ -80,7 +80,7 @@ class PublisherTest {
                 .map(p -> p.getFileName().toString()).toList();
 
         assertEquals(List.of("facts.csv", "exceptions.csv", "summary.csv", "summary-350502-2020（新）.xlsx",
-                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "run.json"), names);
+                "summary-350502-2021.xlsx", "exceptions.xlsx", "exceptions.html", "notices.xlsx", "run.json"), names);
         try (InputStream in = Files.newInputStream(folder.resolve("summary-350502-2020（新）.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertTrue(wb.getNumberOfSheets() >= 2, "a whole summary workbook");
@@ -115,9 +115,10 @@ class PublisherTest {
         assertEquals(CsvOutputs.EXCEPTIONS_HEADER, rows.get(0));
         assertEquals(fixture.findings.size() + 1, rows.size());
         var balance = fixture.findings.get(0);
+        // without the job's context: the rule's name is its id, and no decision
         assertEquals(List.of(balance.fingerprint(), "ERROR", "B-BALANCE", "350502001", "鲤城区人民政府开元街道办事处", "2020",
                 "2020/开元街道2020年报.xlsx", "Sheet1", "C12 C13 C30", "12", "11", "-1",
-                "第一项加第二项之和(12)不等于第三项加第四项之和(11)，差 1"), rows.get(1));
+                "第一项加第二项之和(12)不等于第三项加第四项之和(11)，差 1", "B-BALANCE", "错误", "", ""), rows.get(1));
         List<String> formula = rows.stream().filter(r -> r.get(2).equals("C-TOTAL")).findFirst().orElseThrow();
         assertEquals("'" + TestRuns.FORMULA_MESSAGE, formula.get(12));
         assertEquals("'@SUM", formula.get(7));
@@ -127,8 +128,10 @@ class PublisherTest {
         List<String> info = rows.stream().filter(r -> r.get(2).equals("A-UNIT-ASSUMED")).findFirst().orElseThrow();
         assertEquals("'+1 采购总金额未注明单位，按元计", info.get(12));
         assertEquals("25211.5", info.get(10));
-        List<String> parse = rows.get(rows.size() - 1);
-        assertEquals("PARSE-UNREADABLE", parse.get(2), "findings without an agency come last");
+        assertEquals(List.of("ERROR", "ERROR", "ERROR", "ERROR", "WARNING", "INFO"), rows.subList(1, rows.size()).stream()
+                .map(r -> r.get(1)).toList(), "errors first, then warnings, then information");
+        List<String> parse = rows.get(4);
+        assertEquals("PARSE-UNREADABLE", parse.get(2), "of the errors, those without an agency come last");
         assertEquals("", parse.get(3));
         assertEquals("文件无法读取：\t格式\r\n错误", parse.get(12), "a tab inside text is kept, only a leading one is neutralised");
     }
@@ -301,8 +304,9 @@ class PublisherTest {
             list.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertEquals(ExceptionWorkbookWriter.LIST_HEADER, header);
             Row first = list.getRow(1);
-            assertEquals(Severity.ERROR.chinese(), first.getCell(1).getStringCellValue());
-            assertEquals(12.0, first.getCell(9).getNumericCellValue());
+            assertEquals(Severity.ERROR.chinese(), first.getCell(0).getStringCellValue());
+            assertEquals(12.0, first.getCell(5).getNumericCellValue(), "应为");
+            assertEquals(fixture.findings.get(0).fingerprint(), first.getCell(LIST_LAST).getStringCellValue(), "the fingerprint last");
             Cell formula = find(list, TestRuns.FORMULA_MESSAGE);
             assertNotNull(formula, "text kept as is in xlsx");
             assertEquals(CellType.STRING, formula.getCellType(), "a string cell, never a formula");
@@ -318,10 +322,26 @@ class PublisherTest {
             assertNotNull(wb.getSheet("开元街道"), "per-agency sheet named by the short name");
             Sheet kaiyuan = wb.getSheet("开元街道");
             assertTrue(kaiyuan.getRow(0).getCell(0).getStringCellValue().contains("整改清单"));
-            assertEquals("B-BALANCE", kaiyuan.getRow(3).getCell(2).getStringCellValue());
+            assertEquals("B-BALANCE", kaiyuan.getRow(3).getCell(3).getStringCellValue());
+            assertEquals(ExceptionWorkbookWriter.AGENCY_HEADER, cells(kaiyuan.getRow(2)));
             assertNotNull(wb.getSheet(TestRuns.HOSTILE_NAME.replace("/", "_")), "no alias: the name, sanitised");
             assertNotNull(wb.getSheet("文件_损坏.xlsx"), "findings of an unknown file get a sheet too");
-            assertEquals(2 + 4, wb.getNumberOfSheets());
+            assertEquals(List.of(ExceptionWorkbookWriter.LIST_SHEET, ExceptionWorkbookWriter.SETTLED_SHEET,
+                    ExceptionWorkbookWriter.RESOLVED_SHEET, ExceptionWorkbookWriter.COUNT_SHEET), List.of(wb.getSheetName(0),
+                    wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)));
+            assertEquals(4 + 4, wb.getNumberOfSheets());
+
+            // 处理状态 offers the four words and refuses others
+            var validations = list.getDataValidations();
+            assertEquals(1, validations.size());
+            assertEquals(List.of("待整改", "已整改待复核", "已说明", "不适用"),
+                    List.of(validations.get(0).getValidationConstraint().getExplicitListValues()));
+            assertEquals("K2:K7", validations.get(0).getRegions().getCellRangeAddress(0).formatAsString());
+            // printed one page wide, on A4 landscape, the header row on every page
+            assertTrue(list.getFitToPage());
+            assertEquals(1, list.getPrintSetup().getFitWidth());
+            assertTrue(list.getPrintSetup().getLandscape());
+            assertEquals("1:1", list.getRepeatingRows().formatAsString());
         }
     }
 
@@ -332,8 +352,10 @@ class PublisherTest {
         assertTrue(html.contains("<html lang=\"zh-CN\">"));
         assertTrue(html.contains("<meta charset=\"UTF-8\">"));
         assertFalse(html.contains("<script>alert"), "no injected script");
-        assertTrue(html.contains("说明&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;更多"));
-        assertTrue(html.contains("&lt;script&gt;alert(&quot;名&quot;)&lt;/script&gt;局"));
+        // as element text (quotes need no escaping there)
+        assertTrue(html.contains("说明&lt;script&gt;alert('x')&lt;/script&gt;&amp;更多"), "a message escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(\"名\")&lt;/script&gt;局"), "an agency name escaped");
+        assertEquals(1, html.split("<script>", -1).length - 1, "the page's own script only");
         assertFalse(html.contains("src=") || html.contains("href=\"http") || html.contains("<link"), "self-contained");
         assertTrue(html.contains("B-BALANCE") && html.contains("C12 C13 C30") && html.contains("按规则统计")
                 && html.contains("按单位统计"));
@@ -342,6 +364,94 @@ class PublisherTest {
                 new FindingChanges(List.of(fixture.findings.get(0)), List.of(fixture.findings.get(1)), List.of()));
         assertTrue(withChanges.contains("与上次运行相比") && withChanges.contains("新增 1 项，已解决 1 项，仍未解决 0 项"));
         assertFalse(withChanges.contains("<script>alert"));
+        assertEquals(1, occurrences(withChanges, "<code>" + fixture.findings.get(0).fingerprint() + "</code>"),
+                "a finding is shown once, not again in the comparison");
+        assertTrue(html.contains("<th>状态</th><td>已完成</td>"), "status in Chinese");
+        String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(fixture.run.started().atZone(java.time.ZoneId.systemDefault()));
+        assertTrue(html.contains("<th>开始时间</th><td>" + started + "</td>"), "local time, to the second");
+    }
+
+    /**
+     * With the job's context: rules by their Chinese names, agencies in roster order, the job's decisions (one settling a
+     * finding whose figures changed since, one on a finding that no longer fires) and the 整改通知's deadline and office.
+     */
+    @Test
+    void theJobsDecisionsAndNamesAreInEveryOutput(@TempDir Path folder) throws Exception {
+        var balance = fixture.findings.get(0);   // ERROR B-BALANCE, 开元街道
+        var total = fixture.findings.get(2);     // ERROR C-TOTAL, the hostile agency
+        var gone = new cn.nianbao.model.Finding(Severity.WARNING, "A-REGULATION-SCOPE", TestRuns.HAIBIN.code(),
+                TestRuns.HAIBIN.name(), 2020, "2020/海滨街道.xlsx", "Sheet1", List.of("B6"), null, BigDecimal.ONE, null, "没有规章制定权");
+        java.time.Instant when = java.time.Instant.parse("2022-01-30T02:00:00Z");
+        var decisions = java.util.Map.of(
+                balance.fingerprint(), new cn.nianbao.model.Disposition(balance.fingerprint(), cn.nianbao.model.DispositionStatus.EXPLAINED,
+                        "上年结转另有说明", new cn.nianbao.model.Figures(bd("12"), bd("10"), bd("-2")), when, "exceptions.xlsx「问题清单」", balance),
+                total.fingerprint(), new cn.nianbao.model.Disposition(total.fingerprint(), cn.nianbao.model.DispositionStatus.TO_CORRECT,
+                        null, cn.nianbao.model.Figures.of(total), when, "exceptions.xlsx「问题清单」", total),
+                gone.fingerprint(), new cn.nianbao.model.Disposition(gone.fingerprint(), cn.nianbao.model.DispositionStatus.NOT_APPLICABLE,
+                        "区政府授权", cn.nianbao.model.Figures.of(gone), when, "处理意见.xlsx「Sheet1」", gone));
+        var names = java.util.Map.of("B-BALANCE", "申请数量收支平衡", "C-TOTAL", "复议诉讼结果与总计", "MISSING-SUBMISSION", "缺报");
+        Review review = new Review(id -> names.getOrDefault(id, id),
+                List.of(TestRuns.HAIBIN.code(), TestRuns.HOSTILE.code(), TestRuns.KAIYUAN.code()), decisions,
+                new cn.nianbao.job.Notice(java.time.LocalDate.of(2022, 3, 31), "泉州市鲤城区人民政府办公室"), java.time.ZoneId.of("Asia/Shanghai"));
+        new Publisher(fixture.catalogue).publish(fixture.run, folder, null, n -> { }, fixture.content, OutputHistory.NONE, review);
+
+        List<List<String>> csv = CsvFiles.parse(new String(Files.readAllBytes(folder.resolve("exceptions.csv")), 3,
+                (int) Files.size(folder.resolve("exceptions.csv")) - 3, StandardCharsets.UTF_8));
+        assertEquals(List.of("MISSING-SUBMISSION", "C-TOTAL", "B-BALANCE", "PARSE-UNREADABLE", "A-ITEMS-AS-DECISIONS", "A-UNIT-ASSUMED"),
+                csv.subList(1, csv.size()).stream().map(r -> r.get(2)).toList(), "by severity, then agency in roster order");
+        List<String> balanceRow = csv.stream().filter(r -> r.get(0).equals(balance.fingerprint())).findFirst().orElseThrow();
+        assertEquals(List.of("申请数量收支平衡", "错误", "已说明", "上年结转另有说明"), balanceRow.subList(13, 17));
+        List<String> totalRow = csv.stream().filter(r -> r.get(0).equals(total.fingerprint())).findFirst().orElseThrow();
+        assertEquals(List.of("复议诉讼结果与总计", "错误", "待整改", ""), totalRow.subList(13, 17));
+        assertTrue(csv.stream().noneMatch(r -> r.get(0).equals(gone.fingerprint())), "exceptions.csv lists this run's findings");
+
+        try (InputStream in = Files.newInputStream(folder.resolve("exceptions.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet open = wb.getSheet(ExceptionWorkbookWriter.LIST_SHEET);
+            assertEquals(5, open.getLastRowNum(), "the settled finding is not among the open ones");
+            assertEquals("复议诉讼结果与总计\nC-TOTAL", open.getRow(2).getCell(3).getStringCellValue());
+            assertEquals("待整改", open.getRow(2).getCell(10).getStringCellValue());
+            Sheet settled = wb.getSheet(ExceptionWorkbookWriter.SETTLED_SHEET);
+            assertEquals(1, settled.getLastRowNum());
+            Row row = settled.getRow(1);
+            assertEquals("已说明", row.getCell(10).getStringCellValue());
+            assertEquals("上年结转另有说明", row.getCell(11).getStringCellValue());
+            assertEquals(balance.fingerprint(), row.getCell(LIST_LAST).getStringCellValue());
+            assertTrue(row.getCell(9).getStringCellValue().contains("数值已变化，请复核"), "decided on other figures");
+            Sheet resolved = wb.getSheet(ExceptionWorkbookWriter.RESOLVED_SHEET);
+            assertEquals(1, resolved.getLastRowNum());
+            assertEquals(gone.fingerprint(), resolved.getRow(1).getCell(LIST_LAST).getStringCellValue());
+            assertEquals("不适用", resolved.getRow(1).getCell(10).getStringCellValue(), "its decision kept");
+            assertEquals("已解决", resolved.getRow(1).getCell(9).getStringCellValue());
+            Sheet counts = wb.getSheet(ExceptionWorkbookWriter.COUNT_SHEET);
+            assertEquals(TestRuns.HAIBIN.code(), counts.getRow(1).getCell(0).getStringCellValue(), "agencies in roster order");
+            assertEquals(1.0, counts.getRow(3).getCell(5).getNumericCellValue(), "开元街道: one settled");
+        }
+
+        String html = Files.readString(folder.resolve("exceptions.html"), StandardCharsets.UTF_8);
+        String settledSection = html.substring(html.indexOf("id=\"settled-findings\""), html.indexOf("id=\"resolved-findings\""));
+        assertTrue(settledSection.contains(balance.fingerprint()) && settledSection.contains("上年结转另有说明")
+                && settledSection.contains("数值已变化，请复核"));
+        assertEquals(1, occurrences(html, "<code>" + balance.fingerprint() + "</code>"));
+        String resolvedSection = html.substring(html.indexOf("id=\"resolved-findings\""));
+        assertTrue(resolvedSection.contains(gone.fingerprint()) && resolvedSection.contains("区政府授权"));
+        assertTrue(html.contains("申请数量收支平衡<span class=\"rule-id\">B-BALANCE</span>"), "the rule's name beside its id");
+
+        try (InputStream in = Files.newInputStream(folder.resolve("notices.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals(List.of("海滨街道", TestRuns.HOSTILE_NAME.replace("/", "_"), "开元街道"),
+                    List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)), "one notice per agency with open findings");
+            assertEquals(3, wb.getNumberOfSheets(), "none for the file without an agency");
+            Sheet kaiyuan = wb.getSheet("开元街道");
+            String text = allText(kaiyuan);
+            assertTrue(text.contains("鲤城区人民政府开元街道办事处："));
+            assertTrue(text.contains("2022年3月31日前") && text.contains("泉州市鲤城区人民政府办公室"), text);
+            assertTrue(text.contains("A-UNIT-ASSUMED") && !text.contains("上年结转另有说明") && !text.contains("B-BALANCE"),
+                    "the settled finding is not in the notice");
+            assertTrue(text.contains("2022年2月1日"), "signed with the run's date");
+            assertTrue(kaiyuan.getFitToPage());
+            assertEquals(1, kaiyuan.getPrintSetup().getFitHeight(), "one page");
+            assertFalse(kaiyuan.getPrintSetup().getLandscape());
+        }
     }
 
     @Test
@@ -367,7 +477,7 @@ class PublisherTest {
         assertEquals(10240, input.get("size_bytes").asLong());
         assertFalse(json.get("inputs").get(3).get("accepted").asBoolean());
         assertEquals("run.json", json.get("outputs").get(json.get("outputs").size() - 1).asText());
-        assertEquals(8, json.get("outputs").size());
+        assertEquals(9, json.get("outputs").size());
     }
 
     @Test
@@ -379,6 +489,29 @@ class PublisherTest {
         JsonNode json = new ObjectMapper().readTree(new RunJsonWriter().render(run, List.of()));
         assertEquals(path, json.get("inputs").get(0).get("path").asText());
         assertEquals(path + "（不是普通文件）", json.get("skipped_files").get(0).asText());
+    }
+
+    /** The last column of 问题清单: the fingerprint. */
+    private static final int LIST_LAST = ExceptionWorkbookWriter.LIST_HEADER.size() - 1;
+
+    private static List<String> cells(Row row) {
+        List<String> out = new ArrayList<>();
+        row.forEach(c -> out.add(c.getStringCellValue()));
+        return out;
+    }
+
+    private static String allText(Sheet sheet) {
+        StringBuilder b = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                b.append(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : cell.toString()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     // ---------------------------------------------------------------------------------------------

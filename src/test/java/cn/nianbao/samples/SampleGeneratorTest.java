@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +37,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
+import cn.nianbao.job.JobDefinition;
+import cn.nianbao.job.JobFileReader;
+import cn.nianbao.model.Agency;
 import cn.nianbao.samples.SampleGenerator.GeneratedSample;
 import cn.nianbao.template.BlockDef;
 import cn.nianbao.template.ColumnDef;
@@ -282,16 +283,11 @@ class SampleGeneratorTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyFileMatchesExactlyOneRosterEntryByFileNameOrTitle() throws IOException {
         Path jobs = Path.of("jobs");
         for (int year : List.of(2020, 2021)) {
-            Map<String, Object> job;
-            try (Reader in = Files.newBufferedReader(jobs.resolve("licheng-" + year + ".yml"), StandardCharsets.UTF_8)) {
-                job = new Yaml().load(in);
-            }
-            assertEquals(year, job.get("year"));
-            List<Map<String, Object>> roster = (List<Map<String, Object>>) job.get("roster");
+            JobDefinition job = JobFileReader.read(jobs.resolve("licheng-" + year + ".yml"));
+            assertEquals(List.of(year), job.years());
             Map<String, Integer> filesPerEntry = new HashMap<>();
             for (GeneratedSample s : samples) {
                 if (s.year() != year) {
@@ -299,18 +295,18 @@ class SampleGeneratorTest {
                 }
                 String haystack = s.path().getFileName() + " " + s.report().title();
                 List<String> matches = new ArrayList<>();
-                for (Map<String, Object> entry : roster) {
-                    List<String> names = new ArrayList<>((List<String>) entry.get("aliases"));
-                    names.add((String) entry.get("name"));
+                for (Agency entry : job.roster()) {
+                    List<String> names = new ArrayList<>(entry.aliases());
+                    names.add(entry.name());
                     if (names.stream().anyMatch(haystack::contains)) {
-                        matches.add((String) entry.get("code"));
+                        matches.add(entry.code());
                     }
                 }
                 assertEquals(List.of(s.agency().code()), matches, haystack);
                 filesPerEntry.merge(s.agency().code(), 1, Integer::sum);
             }
             // every roster entry has its workbook, except the one left out on purpose in 2021
-            long missing = roster.stream().filter(e -> !filesPerEntry.containsKey((String) e.get("code"))).count();
+            long missing = job.roster().stream().filter(e -> !filesPerEntry.containsKey(e.code())).count();
             assertEquals(year == 2021 ? 1 : 0, missing, "roster entries without a workbook in " + year);
         }
     }

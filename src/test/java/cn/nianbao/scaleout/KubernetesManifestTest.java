@@ -19,9 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import cn.nianbao.nightly.NianbaoProcess;
 import cn.nianbao.job.JobDefinition;
@@ -262,7 +260,7 @@ class KubernetesManifestTest {
     private static List<Map<String, Object>> all(String file) throws Exception {
         List<Map<String, Object>> docs = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(K8S.resolve(file), StandardCharsets.UTF_8)) {
-            for (Object o : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r)) {
+            for (Object o : YAMLMapper.shared().readerFor(Map.class).readValues(r).readAll()) {
                 if (o != null) {
                     docs.add((Map<String, Object>) o);
                 }
