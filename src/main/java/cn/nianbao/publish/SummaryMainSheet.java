@@ -233,23 +233,8 @@ final class SummaryMainSheet {
         List<RowDef> rows = visibleRows(table, block);
         int bodyFirst = row;
         // the merged group labels left of the rows (三、本年度办理结果, （三）不予公开), outermost first
-        for (int level = 0; level < layout.labelDepth - 1; level++) {
-            int i = 0;
-            while (i < rows.size()) {
-                if (rows.get(i).groups().size() <= level) {
-                    i++;
-                    continue;
-                }
-                List<String> prefix = rows.get(i).groups().subList(0, level + 1);
-                int j = i;
-                while (j + 1 < rows.size() && rows.get(j + 1).groups().size() > level
-                        && rows.get(j + 1).groups().subList(0, level + 1).equals(prefix)) {
-                    j++;
-                }
-                box(sheet, bodyFirst + i, bodyFirst + j, level, level, prefix.get(level), base.groupLabel);
-                i = j + 1;
-            }
-        }
+        forEachGroup(rows, layout.labelDepth - 1, (level, from, to, label) ->
+                box(sheet, bodyFirst + from, bodyFirst + to, level, level, label, base.groupLabel));
         for (RowDef r : rows) {
             // a row with fewer group levels than the table has spans the unused label columns
             int labelStart = r.groups().size();
@@ -264,23 +249,8 @@ final class SummaryMainSheet {
             row++;
         }
         // the group labels must fit the rows they are merged over
-        for (int level = 0; level < layout.labelDepth - 1; level++) {
-            int i = 0;
-            while (i < rows.size()) {
-                if (rows.get(i).groups().size() <= level) {
-                    i++;
-                    continue;
-                }
-                List<String> prefix = rows.get(i).groups().subList(0, level + 1);
-                int j = i;
-                while (j + 1 < rows.size() && rows.get(j + 1).groups().size() > level
-                        && rows.get(j + 1).groups().subList(0, level + 1).equals(prefix)) {
-                    j++;
-                }
-                spreadHeight(bodyFirst + i, bodyFirst + j, PrintedPage.lines(prefix.get(level), COLUMN_PT, SIZE));
-                i = j + 1;
-            }
-        }
+        forEachGroup(rows, layout.labelDepth - 1, (level, from, to, label) ->
+                spreadHeight(bodyFirst + from, bodyFirst + to, PrintedPage.lines(label, COLUMN_PT, SIZE)));
     }
 
     /**
@@ -466,6 +436,32 @@ final class SummaryMainSheet {
 
         private int weight(Shown s) {
             return s.column().kind() != null && s.column().kind().isAmount() ? 2 : 1;
+        }
+    }
+
+    /** A run of consecutive rows under the same group label at one level (0 = outermost), by index into the rows. */
+    private interface GroupRun {
+        void accept(int level, int first, int last, String label);
+    }
+
+    /** Each run of rows that share their group labels down to a level, for the levels above the rows' own labels. */
+    private static void forEachGroup(List<RowDef> rows, int levels, GroupRun run) {
+        for (int level = 0; level < levels; level++) {
+            int i = 0;
+            while (i < rows.size()) {
+                if (rows.get(i).groups().size() <= level) {
+                    i++;
+                    continue;
+                }
+                List<String> prefix = rows.get(i).groups().subList(0, level + 1);
+                int j = i;
+                while (j + 1 < rows.size() && rows.get(j + 1).groups().size() > level
+                        && rows.get(j + 1).groups().subList(0, level + 1).equals(prefix)) {
+                    j++;
+                }
+                run.accept(level, i, j, prefix.get(level));
+                i = j + 1;
+            }
         }
     }
 }
