@@ -120,7 +120,7 @@ public final class RuleBook {
     public List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            Optional<Rule> rule = rule(f.rule()).filter(r -> Checks.BUILT_IN.contains(r.check()));
+            Optional<Rule> rule = rule(f.rule()).filter(r -> r.check() != null && Checks.BUILT_IN.contains(r.check()));
             if (rule.isEmpty()) {
                 out.add(f);
                 continue;
