@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +40,7 @@ public final class DistrictBenchmark {
         PrintStream o = System.out;
 
         o.printf("== district: the README's run (%s, %d report files), cold processes, median of %d; load %s ==%n",
-                root.relativize(input), PoiReadAll.files(input.toString()).size(), repeats, load());
+                root.relativize(input), PoiReadAll.files(input.toString()).size(), repeats, Benchmark.loadAverage());
         String java = ColdProcess.java();
         List<Timed> reference = new ArrayList<>();
         List<Timed> first = new ArrayList<>();
@@ -51,10 +49,10 @@ public final class DistrictBenchmark {
         for (int i = 0; i < repeats; i++) {
             // interleaved, so that a change in the machine's load falls on every measurement alike
             reference.add(time(work, List.of(java, "-Xmx256m", "-cp", classPath, PoiReadAll.class.getName(), input.toString())));
-            deleteTree(out);
+            Benchmark.deleteTree(out);
             first.add(time(work, List.of(root.resolve("target/nianbao/nianbao").toString(), "consolidate", "--job", job.toString())));
             again.add(time(work, List.of(root.resolve("target/nianbao/nianbao").toString(), "consolidate", "--job", job.toString())));
-            deleteTree(out);
+            Benchmark.deleteTree(out);
             jar.add(time(work, List.of(java, "-Xmx256m", "-jar", root.resolve("target/nianbao.jar").toString(), "consolidate",
                     "--job", job.toString())));
         }
@@ -67,7 +65,7 @@ public final class DistrictBenchmark {
         row(o, "first run, fresh database (launcher)", run, ref);
         row(o, "unchanged re-run (launcher)", rerun, ref);
         row(o, "first run, java -jar nianbao.jar (baseline)", baseline, ref);
-        o.printf("  load after: %s%n", load());
+        o.printf("  load after: %s%n", Benchmark.loadAverage());
         boolean ok = Stream.of(reference, first, again, jar).flatMap(List::stream).allMatch(t -> t.exit() == 0);
         o.println("== targets ==");
         if (!ok) {
@@ -108,20 +106,5 @@ public final class DistrictBenchmark {
         Path file = work.resolve("licheng-2020.yml");
         Files.writeString(file, job);
         return file;
-    }
-
-    private static String load() throws IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? String.join(" ", Arrays.asList(Files.readString(loadavg).split(" ")).subList(0, 3)) : "?";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

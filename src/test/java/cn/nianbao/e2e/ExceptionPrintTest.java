@@ -1,7 +1,6 @@
 package cn.nianbao.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.NianbaoApplication;
 import cn.nianbao.testing.CsvFiles;
+import cn.nianbao.testing.LibreOffice;
 
 /**
  * The sample district's exception outputs as they come out of a printer (LibreOffice headless to PDF, read back):
@@ -33,7 +32,6 @@ import cn.nianbao.testing.CsvFiles;
  */
 class ExceptionPrintTest {
 
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final float MIN_POINTS = 8f;
 
     @TempDir
@@ -41,10 +39,7 @@ class ExceptionPrintTest {
 
     @Test
     void theProblemListAndTheNoticesPrintReadably() throws Exception {
-        boolean installed = Files.isExecutable(SOFFICE);
-        assertThat(installed || !"true".equals(System.getenv("CI")))
-                .as("LibreOffice is not installed, and under CI this test must run (apt-get install libreoffice-calc-nogui)").isTrue();
-        assumeTrue(installed, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+        LibreOffice.assumeInstalled();
         Workspace ws = Workspace.create(dir);
         // the job file's notice, with an office and a deadline of this test's own
         Path job = ws.job("licheng-2020");
@@ -110,15 +105,7 @@ class ExceptionPrintTest {
     }
 
     private Printed print(Path workbook) throws Exception {
-        Path out = dir.resolve("pdf");
-        Files.createDirectories(out);
-        Process soffice = new ProcessBuilder(SOFFICE.toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + dir.resolve("office-profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
-                workbook.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
-        assertThat(soffice.waitFor(300, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
-        String name = workbook.getFileName().toString();
-        Path pdf = out.resolve(name.substring(0, name.length() - ".xlsx".length()) + ".pdf");
-        assertThat(pdf).as("LibreOffice printed " + name + ": " + Files.readString(dir.resolve("soffice.log"))).isRegularFile();
+        Path pdf = LibreOffice.convert(workbook, "pdf", dir.resolve("pdf"), dir);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             List<String> pages = new ArrayList<>();
             List<Float> smallest = new ArrayList<>();
