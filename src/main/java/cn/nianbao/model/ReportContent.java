@@ -1,10 +1,8 @@
 package cn.nianbao.model;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,13 +21,6 @@ public interface ReportContent {
      */
     default void forEachValues(List<ReportHeader> reports, Consumer<Report> action) {
         forEachFull(reports, action);
-    }
-
-    /** The datapoint ids present in any of the reports. */
-    default Set<String> datapointIds(List<ReportHeader> reports) {
-        Set<String> ids = new LinkedHashSet<>();
-        forEachFull(reports, r -> ids.addAll(r.datapoints().keySet()));
-        return ids;
     }
 
     /** The content of reports held in memory (tests, small runs), by their headers. */

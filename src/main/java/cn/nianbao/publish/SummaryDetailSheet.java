@@ -16,8 +16,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 import cn.nianbao.model.Agency;
-import cn.nianbao.model.Datapoint;
-import cn.nianbao.model.Report;
 import cn.nianbao.model.ReportContent;
 import cn.nianbao.model.ReportHeader;
 import cn.nianbao.model.UnitTotal;
@@ -34,8 +32,8 @@ import cn.nianbao.template.TableDef;
  * template catalogue; a row of a template (the seven columns of a row of 三) is never split over two pages. Reports
  * left out of the sums (the job's setting) are shown after the others, marked, and not in 合计.
  *
- * <p>Written a row at a time through a streaming sheet: a unit of thousands of agencies holds in memory only the
- * reports of one page's agencies. Merged cells are added without POI's check against every earlier one (quadratic in
+ * <p>The reports' values are read from the store once ({@link UnitValues}, a compact grid) and every block is drawn
+ * from them; the sheet is written a row at a time through a streaming sheet. Merged cells are added without POI's check against every earlier one (quadratic in
  * a province's thousands): they never overlap, each lies within one page's rows.
  */
 final class SummaryDetailSheet {
@@ -59,6 +57,8 @@ final class SummaryDetailSheet {
     private final ReportFormat format;
     private final UnitTotal unit;
     private final ReportContent content;
+    /** The reports' values, read once the sheet is drawn. */
+    private UnitValues values;
     /** The included reports, then those left out of the sums. */
     private final List<ReportHeader> reports = new ArrayList<>();
     private final Set<String> leftOut = new HashSet<>();
@@ -85,6 +85,7 @@ final class SummaryDetailSheet {
     }
 
     void draw() {
+        values = UnitValues.read(content, reports, format);
         List<DatapointDef> datapoints = shownDatapoints();
         measure(datapoints);
         int columns = Math.max(3 + agenciesPerPage, 1 + datapoints.size());
@@ -115,29 +116,25 @@ final class SummaryDetailSheet {
      */
     private List<DatapointDef> shownDatapoints() {
         List<DatapointDef> datapoints = new ArrayList<>();
-        Set<String> present = null;
         for (DatapointDef def : format.datapoints().values()) {
-            if (def.row().optional() && present == null && !unit.values().containsKey(def.id())) {
-                present = content.datapointIds(reports);
-            }
-            if (!def.row().optional() || unit.values().containsKey(def.id()) || present.contains(def.id())) {
+            if (!def.row().optional() || unit.values().containsKey(def.id()) || values.present(def.id())) {
                 datapoints.add(def);
             }
         }
         return datapoints;
     }
 
-    /** Column widths from the widest number to be shown: the agencies' (read once) and the sums'. */
+    /** Column widths from the widest number to be shown: the agencies' and the sums'. */
     private void measure(List<DatapointDef> datapoints) {
         double[] widest = {0};
-        content.forEachValues(reports, report -> {
+        for (int a = 0; a < reports.size(); a++) {
             for (DatapointDef def : datapoints) {
-                Datapoint dp = report.datapoints().get(def.id());
-                if (dp != null && !dp.blank() && dp.value() != null) {
-                    widest[0] = Math.max(widest[0], DetailNumbers.width(dp.value(), def.kind().isAmount(), SIZE));
+                BigDecimal v = values.value(a, def.id());
+                if (v != null) {
+                    widest[0] = Math.max(widest[0], DetailNumbers.width(v, def.kind().isAmount(), SIZE));
                 }
             }
-        });
+        }
         agencyPt = clamp(widest[0] + PrintedPage.CELL_PADDING + 2);
         double totals = 0;
         for (DatapointDef def : datapoints) {
@@ -334,20 +331,20 @@ final class SummaryDetailSheet {
             }
         };
         heading.run();
-        content.forEachValues(reports, report -> {
+        for (int a = 0; a < reports.size(); a++) {
             if (!pager.fits(lineHeight)) {
                 pager.newPage(row);
                 heading.run();
             }
             Row r = sheet.createRow(row);
             r.setHeightInPoints((float) lineHeight);
-            cell(r, 0, heading(report.header()), styles.detailLabel);
+            cell(r, 0, heading(reports.get(a)), styles.detailLabel);
             for (int i = 0; i < datapoints.size(); i++) {
-                value(r, 1 + i, datapoints.get(i), report);
+                value(r, 1 + i, datapoints.get(i), a);
             }
             pager.add(lineHeight);
             row++;
-        });
+        }
         if (!pager.fits(lineHeight)) {
             pager.newPage(row);
             heading.run();
@@ -413,20 +410,19 @@ final class SummaryDetailSheet {
         for (int p = 0; p < Math.max(1, pages); p++) {
             List<ReportHeader> agencies = reports.subList(Math.min(reports.size(), p * agenciesPerPage),
                     Math.min(reports.size(), (p + 1) * agenciesPerPage));
-            List<Report> values = new ArrayList<>(agencies.size());
-            content.forEachValues(agencies, values::add);
             String range = pages <= 1 ? "" : "，第 " + (p * agenciesPerPage + 1) + "–" + (p * agenciesPerPage + agencies.size())
                     + " 个单位（共 " + reports.size() + " 个）";
-            datapointPages(table, groups, values, range);
+            datapointPages(table, groups, p * agenciesPerPage, agencies, range);
         }
     }
 
-    private void datapointPages(TableDef table, List<List<DatapointDef>> groups, List<Report> agencies, String range) {
+    private void datapointPages(TableDef table, List<List<DatapointDef>> groups, int firstAgency, List<ReportHeader> agencies,
+                                String range) {
         int last = 2 + agencies.size();
         double titleHeight = PrintedPage.rowHeight(1, 11) + 2;
         int lines = 1;
-        for (Report r : agencies) {
-            lines = Math.max(lines, PrintedPage.lines(heading(r.header()), agencyPt, SIZE));
+        for (ReportHeader r : agencies) {
+            lines = Math.max(lines, PrintedPage.lines(heading(r), agencyPt, SIZE));
         }
         double headingHeight = PrintedPage.rowHeight(Math.min(lines, HEADING_LINES), SIZE);
         boolean first = true;
@@ -444,7 +440,7 @@ final class SummaryDetailSheet {
                 cell(h, 1, "分项", styles.detailHeader);
                 cell(h, 2, "合计", styles.detailHeader);
                 for (int a = 0; a < agencies.size(); a++) {
-                    cell(h, 3 + a, heading(agencies.get(a).header()), styles.detailHeader);
+                    cell(h, 3 + a, heading(agencies.get(a)), styles.detailHeader);
                 }
                 pager.add(headingHeight);
                 row++;
@@ -459,7 +455,7 @@ final class SummaryDetailSheet {
                 cell(r, 1, d.column().label(), styles.detailLabel);
                 total(r, 2, d);
                 for (int a = 0; a < agencies.size(); a++) {
-                    value(r, 3 + a, d, agencies.get(a));
+                    value(r, 3 + a, d, firstAgency + a);
                 }
                 row++;
             }
@@ -517,9 +513,8 @@ final class SummaryDetailSheet {
     }
 
     /** An agency's value; a blank stays blank (not 0). */
-    private void value(Row r, int column, DatapointDef def, Report report) {
-        Datapoint dp = report.datapoints().get(def.id());
-        BigDecimal v = dp == null || dp.blank() ? null : dp.value();
+    private void value(Row r, int column, DatapointDef def, int report) {
+        BigDecimal v = values.value(report, def.id());
         Cell cell = r.createCell(column);
         boolean amount = def.kind().isAmount();
         cell.setCellStyle(DetailNumbers.style(styles, v, amount, false));

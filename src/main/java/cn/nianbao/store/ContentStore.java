@@ -128,16 +128,6 @@ public class ContentStore {
         return out;
     }
 
-    /** The datapoint ids present in any of the given reports. */
-    public Set<String> datapointIds(Collection<Key> keys) {
-        Set<String> ids = new LinkedHashSet<>();
-        List<Key> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += BATCH) {
-            datapoints(all.subList(i, Math.min(all.size(), i + BATCH)), false).values().forEach(m -> ids.addAll(m.keySet()));
-        }
-        return ids;
-    }
-
     static String placeholders(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }

@@ -196,11 +196,6 @@ public class RunStore {
             public void forEachValues(List<ReportHeader> reports, Consumer<Report> action) {
                 forEach(reports, false, action);
             }
-
-            @Override
-            public Set<String> datapointIds(List<ReportHeader> reports) {
-                return contents.datapointIds(reports.stream().map(ContentStore::keyOf).distinct().toList());
-            }
         };
     }
 
