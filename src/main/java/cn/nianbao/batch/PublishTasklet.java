@@ -110,6 +110,20 @@ public class PublishTasklet implements Tasklet {
                             new RunRecords.Output(state.contentKey(), state.sizeBytes(), state.modifiedMicros()));
                 }
             }
+
+            @Override
+            public java.util.Map<String, Piece> pieces(String fileName) {
+                java.util.Map<String, Piece> pieces = new java.util.HashMap<>();
+                records.lastPieces(jobName, folder, fileName).forEach((k, p) -> pieces.put(k, new Piece(p.offset(), p.length())));
+                return pieces;
+            }
+
+            @Override
+            public void recordPieces(String fileName, java.util.Map<String, Piece> pieces) {
+                java.util.Map<String, RunRecords.Piece> rows = new java.util.HashMap<>();
+                pieces.forEach((k, p) -> rows.put(k, new RunRecords.Piece(p.offset(), p.length())));
+                records.recordPieces(run, fileName, rows);
+            }
         };
     }
 

@@ -2,7 +2,9 @@ package cn.nianbao.publish;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,12 +47,72 @@ public final class CsvOutputs {
      * reports' datapoints are read from {@code content}, a batch at a time.
      */
     public Path writeFacts(List<ReportHeader> reports, ReportContent content, Path target) throws IOException {
+        return writeFacts(reports, content, target, "", null, Map.of()).path();
+    }
+
+    /**
+     * A facts.csv written: where it went, where each report's rows lie in it (by {@link #pieceKey}), and how many
+     * reports' rows were copied from the earlier file.
+     */
+    public record FactsWritten(Path path, Map<String, OutputHistory.Piece> pieces, int copied) {
+    }
+
+    /**
+     * As {@link #writeFacts(List, ReportContent, Path)}, but the rows of a report found in {@code earlierPieces} are
+     * copied from {@code earlier}, the facts.csv an earlier run left (unchanged since: the caller checks), instead of
+     * being read from the store and written again: a report's rows are the same bytes when its piece key is.
+     */
+    public FactsWritten writeFacts(List<ReportHeader> reports, ReportContent content, Path target, String program,
+                                   Path earlier, Map<String, OutputHistory.Piece> earlierPieces) throws IOException {
         List<ReportHeader> ordered = inFactsOrder(reports);
-        return AtomicFiles.write(target, stream -> {
-            try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER)) {
-                content.forEachFull(ordered, report -> factRows(csv, report));
+        Map<String, OutputHistory.Piece> pieces = new HashMap<>();
+        int[] copied = {0};
+        Path written = AtomicFiles.write(target, stream -> {
+            try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER);
+                 FileChannel from = earlier == null || earlierPieces.isEmpty() ? null
+                         : FileChannel.open(earlier, StandardOpenOption.READ)) {
+                List<ReportHeader> toWrite = new ArrayList<>();
+                for (ReportHeader r : ordered) {
+                    String key = pieceKey(program, r);
+                    OutputHistory.Piece was = from == null ? null : earlierPieces.get(key);
+                    if (was == null) {
+                        toWrite.add(r);
+                        continue;
+                    }
+                    factRows(csv, content, toWrite, program, pieces);
+                    toWrite.clear();
+                    long start = csv.position();
+                    csv.copy(from, was.offset(), was.length());
+                    pieces.put(key, new OutputHistory.Piece(start, was.length()));
+                    copied[0]++;
+                }
+                factRows(csv, content, toWrite, program, pieces);
             }
         });
+        return new FactsWritten(written, pieces, copied[0]);
+    }
+
+    private void factRows(CsvWriter csv, ReportContent content, List<ReportHeader> reports, String program,
+                          Map<String, OutputHistory.Piece> pieces) {
+        content.forEachFull(reports, report -> {
+            long start = csv.position();
+            factRows(csv, report);
+            pieces.put(pieceKey(program, report.header()), new OutputHistory.Piece(start, csv.position() - start));
+        });
+    }
+
+    /**
+     * A hash of everything a report's rows in facts.csv follow from: the program (which writes them), the agency, year
+     * and format, the file, its content hash and which report of the file it is.
+     */
+    static String pieceKey(String program, ReportHeader r) {
+        java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
+        for (Object field : new Object[] {program, r.agency().code(), r.agency().name(), r.year(), r.format(),
+                r.submission() == null ? null : r.submission().path(), r.submission() == null ? null : r.submission().sha256(),
+                r.part() == null ? null : r.part().index()}) {
+            cn.nianbao.model.Sha256.field(md, field == null ? "\u0000null" : field.toString());
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     /**

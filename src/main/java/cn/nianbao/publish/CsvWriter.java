@@ -28,6 +28,8 @@ public final class CsvWriter implements AutoCloseable {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
+    /** Bytes handed to {@link #out} so far. */
+    private long flushed;
     private final int columns;
 
     /** Starts a CSV on {@code stream}: writes the BOM and the header row. Closing closes the stream. */
@@ -209,6 +211,7 @@ public final class CsvWriter implements AutoCloseable {
             flushBuffer();
             if (bytes.length > buf.length) {
                 out.write(bytes);
+                flushed += bytes.length;
                 return;
             }
         }
@@ -219,7 +222,34 @@ public final class CsvWriter implements AutoCloseable {
     private void flushBuffer() throws IOException {
         if (pos > 0) {
             out.write(buf, 0, pos);
+            flushed += pos;
             pos = 0;
+        }
+    }
+
+    /** How many bytes were written so far (the byte order mark and header row included): where the next row starts. */
+    public long position() {
+        return flushed + pos;
+    }
+
+    /**
+     * Writes {@code length} bytes of {@code from}, from {@code offset} on, as they are: rows this class wrote into
+     * an earlier file. Fails when the file ends before them.
+     */
+    public void copy(java.nio.channels.FileChannel from, long offset, long length) throws IOException {
+        flushBuffer();
+        java.nio.ByteBuffer window = java.nio.ByteBuffer.wrap(buf);
+        long done = 0;
+        while (done < length) {
+            window.clear().limit((int) Math.min(buf.length, length - done));
+            int n = from.read(window, offset + done);
+            if (n < 0) {
+                throw new java.io.EOFException("the earlier file ends at byte " + (offset + done) + ", before byte "
+                        + (offset + length));
+            }
+            out.write(buf, 0, n);
+            flushed += n;
+            done += n;
         }
     }
 

@@ -24,6 +24,22 @@ public interface OutputHistory {
     /** Records that {@code fileName} now holds content of {@code contentKey}, with the size and time it has now. */
     void record(String fileName, State state);
 
+    /**
+     * Where each report's rows lie in the file as the run {@link #last} describes left it, by the report's piece key
+     * (facts.csv only); empty when that run recorded none.
+     */
+    default java.util.Map<String, Piece> pieces(String fileName) {
+        return java.util.Map.of();
+    }
+
+    /** Records where each report's rows lie in {@code fileName} as this run leaves it. */
+    default void recordPieces(String fileName, java.util.Map<String, Piece> pieces) {
+    }
+
+    /** A report's rows in an output file: their first byte and how many bytes they take. */
+    record Piece(long offset, long length) {
+    }
+
     /** An output file as a run left it. */
     record State(String contentKey, long sizeBytes, long modifiedMicros) {
 

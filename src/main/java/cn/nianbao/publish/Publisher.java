@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -128,11 +129,46 @@ public final class Publisher {
         return written.paths;
     }
 
-    /** facts.csv: written, or left as it is when its bytes would not change and it was not touched since. */
+    /**
+     * facts.csv: left as it is when its bytes would not change and it was not touched since; otherwise written, the rows
+     * of the reports that did not change copied from the file as the last run left it (when nobody touched it since),
+     * the others read from the store. Either way, where each report's rows lie is recorded for the next run.
+     */
     private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
         List<cn.nianbao.model.ReportHeader> reports = CsvOutputs.inFactsOrder(nonNull(run.reports())); // ordered once for both
-        return unlessUnchanged(FACTS_CSV, csv.factsKey(reports, history.program(), target), target, history,
-                () -> csv.writeFacts(reports, content, target));
+        String key = csv.factsKey(reports, history.program(), target);
+        OutputHistory.State now = OutputHistory.State.of(key, target);
+        java.util.Optional<OutputHistory.State> last = history.last(FACTS_CSV);
+        if (now != null && last.filter(now::equals).isPresent()) {
+            log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", FACTS_CSV, now.sizeBytes());
+            history.record(FACTS_CSV, now);
+            history.recordPieces(FACTS_CSV, history.pieces(FACTS_CSV));
+            return target;
+        }
+        // the file as the last run left it (same size and time): its rows can be copied
+        boolean untouched = now != null && last.filter(l -> l.sizeBytes() == now.sizeBytes()
+                && l.modifiedMicros() == now.modifiedMicros()).isPresent();
+        Map<String, OutputHistory.Piece> earlier = untouched ? history.pieces(FACTS_CSV) : Map.of();
+        CsvOutputs.FactsWritten written;
+        try {
+            written = csv.writeFacts(reports, content, target, history.program(), target, earlier);
+        } catch (IOException e) {
+            if (earlier.isEmpty()) {
+                throw e;
+            }
+            // changed under us since it was checked: written whole
+            log.warn("无法沿用上次写出的 {}（{}），重新写出全部内容", FACTS_CSV, e.getMessage());
+            written = csv.writeFacts(reports, content, target, history.program(), null, Map.of());
+        }
+        if (!earlier.isEmpty()) {
+            log.info("{}：{} 份报表的行沿用上次写出的文件，{} 份报表的行重新写出", FACTS_CSV, written.copied(),
+                    reports.size() - written.copied());
+        }
+        if (written.path().equals(target)) {
+            history.record(FACTS_CSV, OutputHistory.State.of(key, target));
+            history.recordPieces(FACTS_CSV, written.pieces());
+        } // else kept aside (the target is open elsewhere): no record, so the next run writes the target again
+        return written.path();
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -226,7 +228,8 @@ public class RunRecords {
     }
 
     /** The tables of this class, for purge. */
-    public static final List<String> TABLES = List.of("nb_run_source", "nb_run_unit", "nb_run_definition", "nb_output");
+    public static final List<String> TABLES = List.of("nb_run_source", "nb_run_unit", "nb_run_definition", "nb_output",
+            "nb_output_piece");
 
     /** An output file as a run left it: what its bytes follow from, and its size and modification time then. */
     public record Output(String contentKey, long sizeBytes, long modifiedMicros) {
@@ -238,6 +241,38 @@ public class RunRecords {
         jdbc.update("INSERT INTO nb_output (job_instance_id, file_name, job_name, output_folder, content_key, size_bytes, "
                 + "modified_micros) VALUES (?,?,?,?,?,?,?)", run, fileName, jobName, outputFolder, output.contentKey(),
                 output.sizeBytes(), output.modifiedMicros());
+    }
+
+    /** Where a report's rows lie in an output file: their first byte and how many bytes they take. */
+    public record Piece(long offset, long length) {
+    }
+
+    /** Records where each report's rows lie in the output file {@code fileName} of a run (again on a restart: replaced). */
+    public void recordPieces(long run, String fileName, Map<String, Piece> pieces) {
+        jdbc.update("DELETE FROM nb_output_piece WHERE job_instance_id = ? AND file_name = ?", run, fileName);
+        List<Object[]> rows = new ArrayList<>(pieces.size());
+        pieces.forEach((key, piece) -> rows.add(new Object[] {run, fileName, key, piece.offset(), piece.length()}));
+        jdbc.batchUpdate("INSERT INTO nb_output_piece (job_instance_id, file_name, piece_key, byte_offset, byte_length) "
+                + "VALUES (?,?,?,?,?)", rows);
+    }
+
+    /**
+     * The pieces recorded with the output {@link #lastOutput} gives (the job's latest record of the file, if it is in
+     * {@code outputFolder}); empty when there is none or it recorded none.
+     */
+    public Map<String, Piece> lastPieces(String jobName, String outputFolder, String fileName) {
+        List<Long> latest = jdbc.query("SELECT job_instance_id, output_folder FROM nb_output WHERE job_name = ? AND file_name = ? "
+                + "ORDER BY job_instance_id DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> outputFolder.equals(rs.getString(2)) ? rs.getLong(1) : null, jobName, fileName);
+        Map<String, Piece> pieces = new HashMap<>();
+        if (latest.isEmpty() || latest.get(0) == null) {
+            return pieces;
+        }
+        jdbc.query("SELECT piece_key, byte_offset, byte_length FROM nb_output_piece WHERE job_instance_id = ? AND file_name = ?",
+                rs -> {
+                    pieces.put(rs.getString(1), new Piece(rs.getLong(2), rs.getLong(3)));
+                }, latest.get(0), fileName);
+        return pieces;
     }
 
     /** How the latest run of a job that recorded {@code fileName} in {@code outputFolder} left it, if one did. */

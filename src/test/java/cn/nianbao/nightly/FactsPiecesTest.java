@@ -1,0 +1,83 @@
+package cn.nianbao.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import cn.nianbao.NianbaoApplication;
+
+/**
+ * A night on which one agency resubmitted: facts.csv copies the other reports' rows from the file the last run left
+ * and writes only the changed report's, and the file is byte for byte the one a full run on the same files writes,
+ * on H2 and on PostgreSQL. A facts.csv touched since its run is not copied from.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FactsPiecesTest {
+
+    private static final String CHANGED = "海滨街道-2020年报.xlsx";
+    /** sample-input/2020 has 13 report files, one report each. */
+    private static final int REPORTS = 13;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(NightlyDatabase.Kind.class)
+    void aNightsFactsCsvEqualsAFullRunsAndCopiesTheUnchangedReports(NightlyDatabase.Kind kind, CapturedOutput output)
+            throws Exception {
+        Path nightly = tmp.resolve("nightly");
+        Path job = NightlyFixtures.jobFolder(nightly);
+        NightlyDatabase db = NightlyDatabase.of(kind, nightly.resolve("out"));
+        assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
+        Path facts = nightly.resolve("out/facts.csv");
+        String[] fact = IncrementalRerunTest.factOf(nightly.resolve("out"), CHANGED);
+        BigDecimal changed = new BigDecimal(fact[5]).add(new BigDecimal("7"));
+
+        // the night: one agency resubmits
+        IncrementalRerunTest.changeCell(nightly.resolve("in").resolve(CHANGED), fact[9], fact[10], changed);
+        int mark = output.length();
+        assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
+        assertThat(output.toString().substring(mark))
+                .contains("facts.csv：" + (REPORTS - 1) + " 份报表的行沿用上次写出的文件，1 份报表的行重新写出");
+        assertThat(Files.readString(facts)).contains("," + fact[4] + "," + changed.toPlainString() + ",");
+        try (Connection c = db.connect()) {
+            assertThat(NightlyFixtures.count(c, "SELECT COUNT(*) FROM nb_output_piece WHERE file_name = 'facts.csv' "
+                    + "AND job_instance_id = (SELECT MAX(job_instance_id) FROM nb_output_piece)")).isEqualTo(REPORTS);
+        }
+
+        // the same files in a fresh folder and database: every row written from the store
+        assertThat(Files.readAllBytes(facts)).isEqualTo(fullRun(tmp.resolve("full"), kind, nightly.resolve("in").resolve(CHANGED)));
+
+        // touched since (its time changed): nothing is copied from it, and the next change is written all the same
+        Files.setLastModifiedTime(facts, FileTime.fromMillis(1_600_000_000_000L));
+        BigDecimal again = changed.add(BigDecimal.ONE);
+        IncrementalRerunTest.changeCell(nightly.resolve("in").resolve(CHANGED), fact[9], fact[10], again);
+        mark = output.length();
+        assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
+        assertThat(output.toString().substring(mark)).doesNotContain("份报表的行沿用上次写出的文件");
+        assertThat(Files.readString(facts)).contains("," + fact[4] + "," + again.toPlainString() + ",");
+        assertThat(Files.readAllBytes(facts)).isEqualTo(fullRun(tmp.resolve("full-again"), kind, nightly.resolve("in").resolve(CHANGED)));
+    }
+
+    /** facts.csv of a first run, in a fresh folder and database, on the sample files with {@code changed} in place of its namesake. */
+    private static byte[] fullRun(Path dir, NightlyDatabase.Kind kind, Path changed) throws Exception {
+        Path job = NightlyFixtures.jobFolder(dir);
+        // the resubmitted file itself, not one changed the same way: a saved workbook's bytes carry the time it was saved
+        Files.copy(changed, dir.resolve("in").resolve(changed.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        NightlyDatabase fresh = NightlyDatabase.of(kind, dir.resolve("out"));
+        assertThat(NianbaoApplication.run(fresh.args("consolidate", "--job", job.toString()))).isZero();
+        return Files.readAllBytes(dir.resolve("out/facts.csv"));
+    }
+}
