@@ -58,4 +58,19 @@ public class RunReuse {
         }
         return store.sameRunFiles(before, run, modified) ? Optional.of(before) : Optional.empty();
     }
+
+    /**
+     * The key of a report's own checks (the rules within one report): its file, content and place in the file, the
+     * agency, year, format and scope it was read as, and the run's basis (program, job definition, rule file). The
+     * same key gives the same findings.
+     */
+    public static String reportKey(String basis, cn.nianbao.model.ReportHeader r) {
+        MessageDigest md = cn.nianbao.model.Sha256.digest();
+        for (Object field : new Object[] {basis, r.submission().path(), r.submission().sha256(), r.part().index(), r.part().sheet(),
+                r.agency().code(), r.agency().name(), r.agency().kind(), r.agency().parent(), r.agency().aliases(), r.year(),
+                r.format(), r.scope()}) {
+            cn.nianbao.model.Sha256.field(md, field == null ? "\u0000null" : field.toString());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
 }

@@ -3,7 +3,9 @@ package cn.nianbao.batch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,16 +115,35 @@ public class ValidateTasklet implements Tasklet {
                 job.hasRoster() ? job.roster() : null, unused, store.content(), groupSize, findings::addAll);
         List<ReportHeader> byAgency = new ArrayList<>(counted);
         byAgency.sort(Comparator.comparing((ReportHeader r) -> r.agency().code()).thenComparingInt(ReportHeader::year));
+        // A report the job's previous run checked, unchanged and under the same basis: its findings are copied.
+        Map<String, List<Finding>> earlier = store.previousCompletedRun(job.name(), run)
+                .map(previous -> store.reportFindings(previous.jobInstanceId())).orElse(Map.of());
+        Map<Finding, String> reportKeys = new IdentityHashMap<>();
+        List<String> checked = new ArrayList<>(byAgency.size());
+        int[] copied = {0};
         store.content().forEachValues(byAgency, r -> {
-            ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
-            findings.addAll(within.validate(r, ctx));
+            String key = RunReuse.reportKey(basis, r.header());
+            List<Finding> own = earlier.get(key);
+            if (own != null) {
+                copied[0]++;
+            } else {
+                ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
+                own = within.validate(r, ctx);
+            }
+            own.forEach(f -> reportKeys.put(f, key));
+            findings.addAll(own);
+            checked.add(key);
             if (r.scope() == Scope.OWN) {
                 partitions.add(slimmer.slim(r));
             }
         });
         partitions.finish();
-        store.replaceFindings(run, RunStore.Stage.VALIDATE, findings);
+        store.replaceFindings(run, RunStore.Stage.VALIDATE, findings, reportKeys);
+        store.replaceCheckedReports(run, checked);
         store.recordRunBasis(run, basis, stamp);
+        if (copied[0] > 0) {
+            log.info("校验：{} 份报表与上次运行时相同，沿用其表内检查结果", copied[0]);
+        }
         log.info("校验完成：{} 份报表，发现 {} 个问题", counted.size(), findings.size());
         return RepeatStatus.FINISHED;
     }

@@ -107,28 +107,72 @@ public class RunStore {
     // ------------------------------------------------------------------ findings
 
     public void replaceFindings(long run, Stage stage, List<Finding> findings) {
+        replaceFindings(run, stage, findings, Map.of());
+    }
+
+    /**
+     * Replaces a run's findings of one stage; a finding in {@code reportKeys} (compared by identity) is stored with the
+     * key of the report whose own checks gave it ({@link #reportFindings}).
+     */
+    public void replaceFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
         jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", run, stage.name());
-        saveFindings(run, stage, findings);
+        saveFindings(run, stage, findings, reportKeys);
     }
 
     private void saveFindings(long run, Stage stage, List<Finding> findings) {
+        saveFindings(run, stage, findings, Map.of());
+    }
+
+    private void saveFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
         List<Object[]> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             rows.add(new Object[] {run, stage.name(), f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(),
                     f.agencyName(), f.year(), f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(),
-                    f.actual(), f.delta(), f.message()});
+                    f.actual(), f.delta(), f.message(), reportKeys.isEmpty() ? null : reportKeys.get(f)});
         }
         jdbc.batchUpdate("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public List<Finding> findings(long run) {
-        return jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? ORDER BY stage, agency_code, report_year, rule_id, cells",
-                (rs, i) -> new Finding(Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"),
-                        rs.getString("agency_code"), rs.getString("agency_name"), (Integer) rs.getObject("report_year"),
-                        rs.getString("source_file"), rs.getString("sheet"), splitCells(rs.getString("cells")),
-                        strip(rs.getBigDecimal("expected")), strip(rs.getBigDecimal("actual")), strip(rs.getBigDecimal("delta")),
-                        rs.getString("message")), run);
+        return jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? ORDER BY stage, agency_code, report_year, rule_id, cells, "
+                + "fingerprint", (rs, i) -> finding(rs), run);
+    }
+
+    private static Finding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Finding(Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"),
+                rs.getString("agency_code"), rs.getString("agency_name"), (Integer) rs.getObject("report_year"),
+                rs.getString("source_file"), rs.getString("sheet"), splitCells(rs.getString("cells")),
+                strip(rs.getBigDecimal("expected")), strip(rs.getBigDecimal("actual")), strip(rs.getBigDecimal("delta")),
+                rs.getString("message"));
+    }
+
+    /** Records the keys of the reports validate checked in a run (with or without findings). */
+    public void replaceCheckedReports(long run, java.util.Collection<String> reportKeys) {
+        jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)",
+                reportKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+    }
+
+    /**
+     * The findings of each report a run's validate step checked, by the report's key: an empty list for a report
+     * checked without findings. Findings of the checks across reports are not in it.
+     */
+    public Map<String, List<Finding>> reportFindings(long run) {
+        Map<String, List<Finding>> byKey = new HashMap<>();
+        jdbc.query("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?",
+                rs -> {
+                    byKey.put(rs.getString(1), new ArrayList<>(0));
+                }, run);
+        jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? AND stage = ? AND report_key IS NOT NULL "
+                + "ORDER BY agency_code, report_year, rule_id, cells, fingerprint", rs -> {
+                    List<Finding> of = byKey.get(rs.getString("report_key"));
+                    if (of != null) {
+                        of.add(finding(rs));
+                    }
+                }, run, Stage.VALIDATE.name());
+        return byKey;
     }
 
     private static List<String> splitCells(String cells) {
@@ -368,10 +412,15 @@ public class RunStore {
     /** Replaces a run's findings of one stage by a copy of another run's; returns how many were copied. */
     public int copyFindings(long from, long to, Stage stage) {
         jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, stage.name());
+        if (stage == Stage.VALIDATE) {
+            jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", to);
+            jdbc.update("INSERT INTO nb_checked_report (job_instance_id, report_key) SELECT ?, report_key FROM nb_checked_report "
+                    + "WHERE job_instance_id = ?", to, from);
+        }
         return jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message) SELECT ?, stage, fingerprint, severity, "
-                + "rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, message "
-                + "FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) SELECT ?, stage, fingerprint, "
+                + "severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, "
+                + "message, report_key FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +18,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import cn.nianbao.NianbaoApplication;
+import cn.nianbao.testing.WorkbookCells;
 
 /**
- * A night on which one agency resubmitted: facts.csv copies the other reports' rows from the file the last run left
- * and writes only the changed report's, and the file is byte for byte the one a full run on the same files writes,
- * on H2 and on PostgreSQL. A facts.csv touched since its run is not copied from.
+ * A night on which one agency resubmitted does the work of that report: validate copies the other reports' own
+ * findings, facts.csv copies the other reports' rows from the file the last run left. Its outputs are byte for byte
+ * those a first run on the same files writes, on H2 and on PostgreSQL. A facts.csv touched since its run is not copied
+ * from.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FactsPiecesTest {
+class IncrementalNightTest {
 
     private static final String CHANGED = "海滨街道-2020年报.xlsx";
     /** sample-input/2020 has 13 report files, one report each. */
@@ -50,6 +53,7 @@ class FactsPiecesTest {
         int mark = output.length();
         assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
         assertThat(output.toString().substring(mark))
+                .contains("校验：" + (REPORTS - 1) + " 份报表与上次运行时相同，沿用其表内检查结果")
                 .contains("facts.csv：" + (REPORTS - 1) + " 份报表的行沿用上次写出的文件，1 份报表的行重新写出");
         assertThat(Files.readString(facts)).contains("," + fact[4] + "," + changed.toPlainString() + ",");
         try (Connection c = db.connect()) {
@@ -58,7 +62,7 @@ class FactsPiecesTest {
         }
 
         // the same files in a fresh folder and database: every row written from the store
-        assertThat(Files.readAllBytes(facts)).isEqualTo(fullRun(tmp.resolve("full"), kind, nightly.resolve("in").resolve(CHANGED)));
+        assertSameResults(fullRun(tmp.resolve("full"), kind, nightly.resolve("in").resolve(CHANGED)), nightly.resolve("out"));
 
         // touched since (its time changed): nothing is copied from it, and the next change is written all the same
         Files.setLastModifiedTime(facts, FileTime.fromMillis(1_600_000_000_000L));
@@ -68,16 +72,26 @@ class FactsPiecesTest {
         assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
         assertThat(output.toString().substring(mark)).doesNotContain("份报表的行沿用上次写出的文件");
         assertThat(Files.readString(facts)).contains("," + fact[4] + "," + again.toPlainString() + ",");
-        assertThat(Files.readAllBytes(facts)).isEqualTo(fullRun(tmp.resolve("full-again"), kind, nightly.resolve("in").resolve(CHANGED)));
+        assertSameResults(fullRun(tmp.resolve("full-again"), kind, nightly.resolve("in").resolve(CHANGED)), nightly.resolve("out"));
     }
 
-    /** facts.csv of a first run, in a fresh folder and database, on the sample files with {@code changed} in place of its namesake. */
-    private static byte[] fullRun(Path dir, NightlyDatabase.Kind kind, Path changed) throws Exception {
+    /** The output folder of a first run, in a fresh folder and database, on the sample files with {@code changed} in place of its namesake. */
+    private static Path fullRun(Path dir, NightlyDatabase.Kind kind, Path changed) throws Exception {
         Path job = NightlyFixtures.jobFolder(dir);
         // the resubmitted file itself, not one changed the same way: a saved workbook's bytes carry the time it was saved
         Files.copy(changed, dir.resolve("in").resolve(changed.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         NightlyDatabase fresh = NightlyDatabase.of(kind, dir.resolve("out"));
         assertThat(NianbaoApplication.run(fresh.args("consolidate", "--job", job.toString()))).isZero();
-        return Files.readAllBytes(dir.resolve("out/facts.csv"));
+        return dir.resolve("out");
+    }
+
+    /** The CSV files byte for byte, the summary workbooks cell by cell (run.json differs: it lists what changed). */
+    private static void assertSameResults(Path expected, Path actual) throws Exception {
+        for (String csv : List.of("facts.csv", "exceptions.csv", "summary.csv")) {
+            assertThat(Files.readAllBytes(actual.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(expected.resolve(csv)));
+        }
+        for (String name : List.of("summary-350502-2020.xlsx", "summary-350500-2020.xlsx")) {
+            assertThat(WorkbookCells.cellValues(actual.resolve(name))).as(name).isEqualTo(WorkbookCells.cellValues(expected.resolve(name)));
+        }
     }
 }
