@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,7 +34,8 @@ import cn.nianbao.validate.ReportValues;
  */
 public final class Rollup {
 
-    public record Result(List<UnitTotal> totals, List<Finding> findings) {
+    /** The sums, the roll-up's findings, and how many reports' values were read to make them. */
+    public record Result(List<UnitTotal> totals, List<Finding> findings, int reportsRead) {
     }
 
     private final TemplateCatalogue catalogue;
@@ -64,10 +66,22 @@ public final class Rollup {
      */
     public Result compute(List<ReportHeader> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content,
                           ErrorCounts errors, boolean leaveOutErrors) {
+        return compute(reports, units, years, hasRoster, content, errors, leaveOutErrors, EarlierSums.NONE);
+    }
+
+    /**
+     * As {@link #compute(List, UnitTree, Set, boolean, ReportContent, ErrorCounts, boolean)}, each unit's sums started
+     * from an earlier run's ({@code earlier}) where it summed the unit and year in the same format: only the reports
+     * that came or went since are read, their values added or taken away. Where a report that went has no stored
+     * content any more, every sum is made from scratch instead.
+     */
+    public Result compute(List<ReportHeader> reports, UnitTree units, Set<Integer> years, boolean hasRoster, ReportContent content,
+                          ErrorCounts errors, boolean leaveOutErrors, EarlierSums earlier) {
         List<UnitTotal> totals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        // What each report adds to: the sums of each unit it counts in (its district, its city …).
-        Map<ReportHeader, List<Map<String, BigDecimal>>> feeds = new HashMap<>();
+        // What each report adds to (or, a report gone since the earlier run, takes away from): the sums of each unit it
+        // counts in (its district, its city …).
+        Map<ReportHeader, List<Feed>> feeds = new HashMap<>();
         List<ReportHeader> toRead = new ArrayList<>();
         // A report left out of several units (district, city) is one finding, not one per unit.
         Set<String> leftOut = new java.util.HashSet<>();
@@ -111,11 +125,28 @@ public final class Rollup {
                     }
                     values.put(def.id(), BigDecimal.ZERO);
                 }
-                for (ReportHeader r : included) {
+                List<ReportHeader> added = included;
+                List<ReportHeader> gone = List.of();
+                Optional<UnitTotal> was = earlier.of(unit.code(), year).filter(t -> t.format().equals(format.id()));
+                if (was.isPresent()) {
+                    Difference d = Difference.between(was.get().included(), included);
+                    if (d.size() <= included.size()) { // else reading every report is less
+                        values.replaceAll((id, zero) -> was.get().values().getOrDefault(id, BigDecimal.ZERO));
+                        added = d.added();
+                        gone = d.gone();
+                    }
+                }
+                for (ReportHeader r : added) {
                     feeds.computeIfAbsent(r, k -> {
                         toRead.add(k);
                         return new ArrayList<>(2);
-                    }).add(values);
+                    }).add(new Feed(values, false));
+                }
+                for (ReportHeader r : gone) {
+                    feeds.computeIfAbsent(r, k -> {
+                        toRead.add(k);
+                        return new ArrayList<>(2);
+                    }).add(new Feed(values, true));
                 }
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
                 List<Agency> expectedOrIncluded = hasRoster ? expected
@@ -126,15 +157,68 @@ public final class Rollup {
         }
         // The rules' blank policy: a blank 总计 counts as the sum of its parts, so the district's 总计 is not
         // understated by one agency's missing total.
+        boolean[] goneWithoutContent = {false};
         content.forEachValues(toRead, full -> {
             ReportValues r = new ReportValues(full);
-            for (Map<String, BigDecimal> sums : feeds.get(full.header())) {
-                for (Map.Entry<String, BigDecimal> e : sums.entrySet()) {
-                    e.setValue(e.getValue().add(r.value(e.getKey())));
+            for (Feed feed : feeds.get(full.header())) {
+                if (feed.subtract() && full.datapoints().isEmpty()) {
+                    goneWithoutContent[0] = true; // what it added then cannot be taken away
+                }
+                for (Map.Entry<String, BigDecimal> e : feed.sums().entrySet()) {
+                    BigDecimal v = r.value(e.getKey());
+                    e.setValue(feed.subtract() ? e.getValue().subtract(v) : e.getValue().add(v));
                 }
             }
         });
-        return new Result(totals, findings);
+        if (goneWithoutContent[0]) {
+            return compute(reports, units, years, hasRoster, content, errors, leaveOutErrors, EarlierSums.NONE);
+        }
+        return new Result(totals, findings, toRead.size());
+    }
+
+    /** Sums a report's values go into, or (a report gone since the earlier run) are taken from. */
+    private record Feed(Map<String, BigDecimal> sums, boolean subtract) {
+    }
+
+    /**
+     * The reports in a unit's sums now that were not in the earlier ones, and those gone, told apart by their content
+     * (file hash and part): a report whose file was only touched or renamed adds the same values.
+     */
+    private record Difference(List<ReportHeader> added, List<ReportHeader> gone) {
+
+        static Difference between(List<ReportHeader> before, List<ReportHeader> now) {
+            Map<String, Integer> left = new HashMap<>();
+            for (ReportHeader r : before) {
+                left.merge(contentOf(r), 1, Integer::sum);
+            }
+            List<ReportHeader> added = new ArrayList<>();
+            for (ReportHeader r : now) {
+                Integer n = left.get(contentOf(r));
+                if (n == null || n == 0) {
+                    added.add(r);
+                } else {
+                    left.put(contentOf(r), n - 1);
+                }
+            }
+            List<ReportHeader> gone = new ArrayList<>();
+            for (ReportHeader r : before) {
+                String key = contentOf(r);
+                Integer n = left.get(key);
+                if (n != null && n > 0) {
+                    gone.add(r);
+                    left.put(key, n - 1);
+                }
+            }
+            return new Difference(added, gone);
+        }
+
+        int size() {
+            return added.size() + gone.size();
+        }
+
+        private static String contentOf(ReportHeader r) {
+            return r.submission().sha256() + "#" + r.part().index();
+        }
     }
 
     /** The format in force for the year; without one, the format most of the reports use. */

@@ -628,6 +628,16 @@ public class RunStore {
         return totals;
     }
 
+    /** How many reports each unit's sums of a run were made of, by {@code unit_code|year}, as the roll-up recorded it. */
+    public Map<String, Integer> summaryIncludedCounts(long run) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT DISTINCT unit_code, report_year, reports_included FROM nb_summary WHERE job_instance_id = ?",
+                rs -> {
+                    counts.put(rs.getString(1) + "|" + rs.getInt(2), rs.getInt(3));
+                }, run);
+        return counts;
+    }
+
     /** A report in a unit's roll-up: its agency, its ERROR findings, and whether it was left out of the sums. */
     private record Member(String agencyCode, int errors, boolean leftOut) {
     }

@@ -22,7 +22,8 @@ import cn.nianbao.testing.WorkbookCells;
 
 /**
  * A night on which one agency resubmitted does the work of that report: validate copies the other reports' own
- * findings, facts.csv copies the other reports' rows from the file the last run left. Its outputs are byte for byte
+ * findings, the roll-up takes the report's old values away and adds its new ones, facts.csv copies the other reports'
+ * rows from the file the last run left. Its outputs are byte for byte
  * those a first run on the same files writes, on H2 and on PostgreSQL. A facts.csv touched since its run is not copied
  * from.
  */
@@ -54,6 +55,7 @@ class IncrementalNightTest {
         assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString()))).isZero();
         assertThat(output.toString().substring(mark))
                 .contains("校验：" + (REPORTS - 1) + " 份报表与上次运行时相同，沿用其表内检查结果")
+                .contains("汇总：读取 2 份报表的数值（共 " + REPORTS + " 份计入的报表）") // the resubmitted one, before and after
                 .contains("facts.csv：" + (REPORTS - 1) + " 份报表的行沿用上次写出的文件，1 份报表的行重新写出");
         assertThat(Files.readString(facts)).contains("," + fact[4] + "," + changed.toPlainString() + ",");
         try (Connection c = db.connect()) {
