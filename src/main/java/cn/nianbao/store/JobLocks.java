@@ -170,8 +170,21 @@ public class JobLocks {
 
         @Override
         public void close() {
-            heartbeat.shutdownNow();
+            // shutdown, not shutdownNow: an interrupt landing while a beat writes closes the embedded database's file
+            // channel (Java closes an interruptible channel on interrupt), and H2 then fails every later statement
+            heartbeat.shutdown();
+            boolean interrupted = false;
+            try {
+                if (!heartbeat.awaitTermination(30, TimeUnit.SECONDS)) {
+                    log.warn("作业「{}」的运行锁心跳 30 秒内未结束", jobName);
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // kept for after the release, which must not write with the flag set
+            }
             jdbc.update("DELETE FROM nb_job_lock WHERE job_name = ? AND owner = ?", jobName, me);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ import cn.nianbao.NianbaoApplication;
  * A run whose files are content-identical to the job's previous completed run takes over that run's findings
  * and roll-up rows (copied, not recomputed): shown by marking the previous run's rows, which only a copy
  * carries over. Another run stored in between (history the checks across years may read) makes validate
- * recompute; a changed file makes both recompute.
+ * recompute the checks across reports, while each report's own checks, which read no history, are copied; a changed
+ * file makes its own checks and those across reports recompute, and moves the stored sums by its difference.
  */
 class UnchangedRerunTest {
 
@@ -60,36 +61,51 @@ class UnchangedRerunTest {
             assertThat(count(db, "SELECT COUNT(*) FROM nb_run_basis")).isEqualTo(2);
         }
 
-        // another job stores a run: the history the checks across years see may differ, so validate recomputes
+        // another job stores a run: the history the checks across years see may differ, so validate recomputes them;
+        // each report's own findings are copied (the marked ones)
         assertThat(run(otherJob)).isZero();
         IncrementalRerunTest.touchAll(in);
         assertThat(run(job)).isZero();
+        long ownFindings;
         try (Connection db = NightlyFixtures.database(out)) {
             long fourth = count(db, "SELECT MAX(job_instance_id) FROM nb_run_file");
+            ownFindings = count(db, "SELECT COUNT(*) FROM nb_finding WHERE report_key IS NOT NULL AND job_instance_id = 1");
+            assertThat(ownFindings).isPositive(); // (the samples' findings are all within one report)
             assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE stage = 'VALIDATE' AND job_instance_id = " + fourth))
                     .isEqualTo(validateFindings);
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND job_instance_id = " + fourth)).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND report_key IS NULL "
+                    + "AND job_instance_id = " + fourth)).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND report_key IS NOT NULL "
+                    + "AND job_instance_id = " + fourth)).isEqualTo(ownFindings);
         }
-        assertThat(Files.readString(out.resolve("exceptions.csv"))).doesNotContain("MARK");
 
-        // a changed file: both recompute
+        // a changed file: its own findings and those across reports recomputed, the other reports' own copied; the
+        // stored (marked) sums moved by the one cell's change, +1, in each unit
         String[] fact = IncrementalRerunTest.factOf(out, "海滨街道-2020年报.xlsx");
         IncrementalRerunTest.changeCell(in.resolve("海滨街道-2020年报.xlsx"), fact[9], fact[10], new BigDecimal(fact[5]).add(BigDecimal.ONE));
+        long changedOwn;
         try (Connection db = NightlyFixtures.database(out); Statement s = db.createStatement()) {
             s.executeUpdate("UPDATE nb_summary SET num_value = num_value + 1000");
             s.executeUpdate("UPDATE nb_finding SET message = 'MARK' WHERE stage = 'VALIDATE'");
+            changedOwn = count(db, "SELECT COUNT(*) FROM nb_finding WHERE report_key IS NOT NULL AND job_instance_id = 1 "
+                    + "AND source_file = '海滨街道-2020年报.xlsx'");
         }
         assertThat(run(job)).isZero();
         try (Connection db = NightlyFixtures.database(out)) {
             long fifth = count(db, "SELECT MAX(job_instance_id) FROM nb_run_file");
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND job_instance_id = " + fifth)).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND job_instance_id = " + fifth))
+                    .isEqualTo(ownFindings - changedOwn);
+            assertThat(count(db, "SELECT COUNT(*) FROM nb_finding WHERE message = 'MARK' AND job_instance_id = " + fifth
+                    + " AND (report_key IS NULL OR source_file = '海滨街道-2020年报.xlsx')")).isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM nb_summary WHERE job_instance_id = " + fifth)).isEqualTo(summaryRows);
-            // no value is the marked one of the run before (the marks moved every value by 1,000 or more)
-            assertThat(count(db, "SELECT COUNT(*) FROM nb_summary a JOIN nb_summary b ON b.unit_code = a.unit_code "
-                    + "AND b.report_year = a.report_year AND b.datapoint_id = a.datapoint_id AND b.num_value = a.num_value "
-                    + "WHERE a.job_instance_id = " + (fifth - 1) + " AND b.job_instance_id = " + fifth)).isZero();
+            String pairs = "FROM nb_summary a JOIN nb_summary b ON b.unit_code = a.unit_code AND b.report_year = a.report_year "
+                    + "AND b.datapoint_id = a.datapoint_id WHERE a.job_instance_id = " + (fifth - 1) + " AND b.job_instance_id = " + fifth;
+            assertThat(count(db, "SELECT COUNT(*) " + pairs + " AND b.num_value = a.num_value + 1 AND b.datapoint_id = '" + fact[4] + "'"))
+                    .as("the changed datapoint, in the district and the city").isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) " + pairs + " AND b.num_value <> a.num_value AND b.num_value <> a.num_value + 1"))
+                    .isZero();
         }
-        assertThat(Files.readString(out.resolve("exceptions.csv"))).doesNotContain("MARK");
+        assertThat(Files.readString(out.resolve("exceptions.csv"))).contains("MARK");
     }
 
     private static int run(Path job) {

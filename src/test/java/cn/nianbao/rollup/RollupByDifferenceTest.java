@@ -137,6 +137,26 @@ class RollupByDifferenceTest {
         assertSameAsFromScratch(result, now);
     }
 
+    @Test
+    void twoReportsOfTheSameBytesAreTwoReportsAndOneOfThemGoingTakesOneAway() {
+        // 开元 and 海滨 sent the very same file (same hash, same values): two reports; then 海滨's goes
+        Report kaiyuan = TestReports.gov2019().agency(KAIYUAN).file("in/同一文件.xlsx", "2021-01-15T02:00:00Z")
+                .set("B.NEW.NATURAL", 4).set("B.NEW.TOTAL", 4).build();
+        Report haibin = TestReports.gov2019().agency(HAIBIN).file("in/同一文件.xlsx", "2021-01-15T02:00:00Z")
+                .set("B.NEW.NATURAL", 4).set("B.NEW.TOTAL", 4).build();
+        List<Report> before = List.of(kaiyuan, haibin, DONGHAI_2020, CITY_OFFICE_2020);
+        List<Report> now = List.of(kaiyuan, DONGHAI_2020, CITY_OFFICE_2020);
+        Map<ReportHeader, Report> all = new HashMap<>();
+        before.forEach(r -> all.put(r.header(), r));
+
+        Rollup.Result result = ROLLUP.compute(ReportContent.headers(now), TREE, Set.of(2020), true,
+                (reports, action) -> reports.forEach(h -> action.accept(all.get(h))), ErrorCounts.NONE, false, earlier(before));
+
+        assertValues(byUnit(result).get("350502"), "B.NEW.NATURAL", "4", "B.NEW.TOTAL", "4");
+        assertValues(byUnit(result).get("350500"), "B.NEW.NATURAL", "105", "B.NEW.TOTAL", "105");
+        assertSameAsFromScratch(result, now);
+    }
+
     /** The earlier run's totals of {@code reports}, as the roll-up step would hand them over. */
     private static EarlierSums earlier(List<Report> reports) {
         Rollup.Result earlier = ROLLUP.compute(reports, TREE, Set.of(2020), true);
