@@ -147,13 +147,11 @@ public final class BenchCorpus {
     }
 
     /**
-     * The corpus as it looks after a night in which every {@code every}-th agency resubmitted its reports with
-     * corrected figures: {@code target} gets hard links to the corpus's files (the same bytes and modification times,
-     * nothing copied; a copy with its times where a link cannot be made), then the resubmitting agencies' workbooks
-     * are written afresh in its place (same agency, layout and file name, other values). The corpus itself is not
-     * touched. Returns how many workbooks changed.
+     * A district's input folder holding the corpus: {@code target} gets hard links to the corpus's files (the same
+     * bytes and modification times, nothing copied; a copy with its times where a link cannot be made). The corpus
+     * itself is never written through it: {@link #resubmit} replaces a link by a new file.
      */
-    public static int resubmitted(Path corpusInput, Path target, int n, long seed, int every) throws IOException {
+    public static void mirror(Path corpusInput, Path target) throws IOException {
         Benchmark.deleteTree(target);
         try (java.util.stream.Stream<Path> files = Files.walk(corpusInput)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -169,6 +167,15 @@ public final class BenchCorpus {
                 }
             }
         }
+    }
+
+    /**
+     * A night in which every {@code every}-th agency resubmitted its reports with corrected figures: their workbooks
+     * in {@code input} (a {@link #mirror}) are written afresh (same agency, layout and file name, other values), the
+     * others left as they are. Returns how many workbooks changed.
+     */
+    public static int resubmit(Path input, int n, long seed, int every) throws IOException {
+        Path target = input;
         TemplateCatalogue catalogue = TemplateCatalogue.load();
         SampleWorkbookWriter writer = new SampleWorkbookWriter(catalogue);
         ReportFormat gov2019 = catalogue.formatForYear(2020).orElseThrow();

@@ -214,7 +214,11 @@ public final class Benchmark {
         Database database = o.database() != null ? o.database()
                 : new Database("jdbc:h2:file:" + db.resolve("nianbao").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         // exactly the user's command (the ingest step's progress is a line every 10 s, not one per chunk)
-        List<String> args = new ArrayList<>(List.of("consolidate", "--input", corpus.input().toString(), "--out", output.toString()));
+        // The district's input folder: the corpus's files (hard links), which the night below changes in place, as
+        // agencies' resubmissions do a district's folder.
+        Path input = dir.resolve("district").resolve("input");
+        BenchCorpus.mirror(corpus.input(), input);
+        List<String> args = new ArrayList<>(List.of("consolidate", "--input", input.toString(), "--out", output.toString()));
         // for diagnosis, e.g. BENCH_JOB_ARGS=--logging.level.cn.nianbao.publish=DEBUG
         String extra = System.getenv("BENCH_JOB_ARGS");
         if (extra != null && !extra.isBlank()) {
@@ -227,7 +231,7 @@ public final class Benchmark {
         }
         String[] cmd = args.toArray(String[]::new);
         out.println("load average before the job (other processes on this machine skew every number): " + loadAverage());
-        out.println("job: consolidate --input " + corpus.input() + " --out " + output + "  (" + (o.database() == null
+        out.println("job: consolidate --input " + input + " --out " + output + "  (" + (o.database() == null
                 ? "fresh H2 database " + db : "database " + database.url() + ", schema public emptied first") + ")");
         JobRun first = runJob(o, cmd, database, dir);
         out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", first.exitCode(), first.wallSeconds(),
@@ -250,13 +254,10 @@ public final class Benchmark {
             out.printf("  exit %d, %.2f s wall, %.2f s inside the job  (load average now: %s)%n", second.exitCode(), second.wallSeconds(),
                     second.jobSeconds(), loadAverage());
 
-            // The usual night while agencies resubmit: 1 % of them sent corrected workbooks, the rest are untouched.
-            // Its input is a folder of hard links to the corpus (same bytes, same times) with those workbooks written
-            // afresh; same job (folder name), database and output folder.
-            Path night = dir.resolve("resubmitted").resolve("input");
-            resubmittedWorkbooks = BenchCorpus.resubmitted(corpus.input(), night, o.n(), o.seed(), 100);
+            // The usual night while agencies resubmit: 1 % of them sent corrected workbooks into the district's folder,
+            // the rest are untouched; the same command.
+            resubmittedWorkbooks = BenchCorpus.resubmit(input, o.n(), o.seed(), 100);
             String[] nightly = cmd.clone();
-            nightly[java.util.Arrays.asList(cmd).indexOf("--input") + 1] = night.toString();
             out.printf("nightly re-run, 1 %% of the agencies resubmitted (%,d workbooks with new figures, the rest untouched)%n",
                     resubmittedWorkbooks);
             resubmitted = runJob(o, nightly, database, dir);
