@@ -141,8 +141,9 @@ public final class Publisher {
         java.util.Optional<OutputHistory.State> last = history.last(FACTS_CSV);
         if (now != null && last.filter(now::equals).isPresent()) {
             log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", FACTS_CSV, now.sizeBytes());
+            Map<String, OutputHistory.Piece> kept = history.pieces(FACTS_CSV); // (before this run's record hides them)
             history.record(FACTS_CSV, now);
-            history.recordPieces(FACTS_CSV, history.pieces(FACTS_CSV));
+            history.recordPieces(FACTS_CSV, kept);
             return target;
         }
         // the file as the last run left it (same size and time): its rows can be copied

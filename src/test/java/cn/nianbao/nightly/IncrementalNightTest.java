@@ -49,6 +49,12 @@ class IncrementalNightTest {
         String[] fact = IncrementalRerunTest.factOf(nightly.resolve("out"), CHANGED);
         BigDecimal changed = new BigDecimal(fact[5]).add(new BigDecimal("7"));
 
+        // the same files copied in again, and a forced run: facts.csv left in place, its pieces kept for the night
+        IncrementalRerunTest.touchAll(nightly.resolve("in"));
+        int forced = output.length();
+        assertThat(NianbaoApplication.run(db.args("consolidate", "--job", job.toString(), "--force"))).isZero();
+        assertThat(output.toString().substring(forced)).contains("facts.csv 的内容不会变化，且上次写出后未被改动，保留原文件");
+
         // the night: one agency resubmits
         IncrementalRerunTest.changeCell(nightly.resolve("in").resolve(CHANGED), fact[9], fact[10], changed);
         int mark = output.length();
