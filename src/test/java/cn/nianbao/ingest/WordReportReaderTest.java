@@ -116,6 +116,27 @@ class WordReportReaderTest {
     }
 
     @Test
+    void aFieldWithTwoFieldsInItsCodeShowsOnlyItsResultAndFormerlyHiddenTextShows() throws Exception {
+        String run = "<w:r><w:t>%s</w:t></w:r>";
+        String fld = "<w:r><w:fldChar w:fldCharType=\"%s\"/></w:r>";
+        String code = "<w:r><w:instrText>%s</w:instrText></w:r>";
+        // IF { =1 } = { =2 } "是" "否": both inner results are part of the outer field's code
+        String twoInner = "<w:p>" + fld.formatted("begin") + code.formatted("IF ")
+                + fld.formatted("begin") + code.formatted("=1") + fld.formatted("separate") + run.formatted("一") + fld.formatted("end")
+                + code.formatted(" = ")
+                + fld.formatted("begin") + code.formatted("=2") + fld.formatted("separate") + run.formatted("二") + fld.formatted("end")
+                + code.formatted(" \"是\" \"否\"") + fld.formatted("separate") + run.formatted("否") + fld.formatted("end") + "</w:p>";
+        // a tracked change of formatting: the run was hidden before the change and is shown now
+        String wasHidden = "<w:p><w:r><w:rPr><w:rPrChange w:id=\"1\" w:author=\"a\"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr>"
+                + "<w:t>12</w:t></w:r></w:p>";
+
+        SheetGrid t = read(tbl(tr(tc("", twoInner), tc("", wasHidden)))).sheets().get(0);
+
+        assertThat(t.get(0, 0).text()).isEqualTo("否");
+        assertThat(t.get(0, 1).text()).isEqualTo("12");
+    }
+
+    @Test
     void emptyRowsSpansWithoutAValueAndTextAtTheLengthLimit() throws Exception {
         String limit = varied(WordTableBuilder.MAX_CELL_CHARS);
         WorkbookGrid grid = read(tbl(tr(tc("<w:gridSpan/>", p("一")), tc("<w:gridSpan w:val=\"两\"/>", p("二"))), "<w:tr></w:tr>",
