@@ -265,6 +265,8 @@ class WorkbookIngesterTest {
         assertThat(report.format()).isEqualTo(w.format());
         assertThat(report.submission()).isEqualTo(result.submission());
         assertThat(report.part().isWhole()).isTrue();
+        // each figure names where it was read and under which row and column labels
+        assertThat(report.datapoint("B.NEW.NATURAL").orElseThrow().source().label()).isEqualTo("一、本年新收政府信息公开申请数量 / 自然人");
         assertThat(result.parsed().outcome()).isEqualTo(ParsedWorkbook.Outcome.LOCATED);
         assertThat(result.parsed().reports()).singleElement().satisfies(p -> {
             assertThat(p.tablesComplete()).isTrue();
