@@ -181,6 +181,18 @@ class WordReportReaderTest {
     }
 
     @Test
+    void thePreambleKeepsAtMostItsNumberOfParagraphs() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= WordTables.MAX_PREAMBLE_PARAGRAPHS + 1; i++) {
+            body.append(p("第" + i + "段"));
+        }
+        WorkbookGrid grid = read(body + tbl(tr(tc("表"))));
+
+        assertThat(grid.preamble()).hasSize(WordTables.MAX_PREAMBLE_PARAGRAPHS).startsWith("第1段")
+                .endsWith("第" + WordTables.MAX_PREAMBLE_PARAGRAPHS + "段");
+    }
+
+    @Test
     void aNestedTableIsItsOwnGridAfterItsParentAndThePreambleIsTheTextBeforeTheFirstTable() throws Exception {
         WorkbookGrid grid = read(p("鲤城区人民政府开元街道办事处2020年政府信息公开工作年度报告") + p("") + p("一、总体情况")
                 + tbl(tr(tc("", p("外") + tbl(tr(tc("内"))) + p("外二")), tc("1")))
@@ -207,6 +219,7 @@ class WordReportReaderTest {
         assertTooLarge(() -> read(tbl(tr(tc("<w:gridSpan w:val=\"2147483647\"/>", p("宽")))), small), "表格「表1」第1行超过 4 列");
         assertTooLarge(() -> read(tbl(tr(tc("1"), tc("2"), tc("3"), tc("4")), tr(tc("1"), tc("2"), tc("3"), tc("4")),
                 tr(tc("1"), tc("2"), tc("3"), tc("4"))), small), "超过 10 个单元格");
+        assertThat(read(tbl(row) + tbl(row), small).sheets()).as("as many tables as the limit").hasSize(2);
         // the same tables within the default limits
         assertThat(read(tbl(row, row, row, row)).sheets()).hasSize(1);
     }

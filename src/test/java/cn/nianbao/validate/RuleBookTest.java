@@ -185,6 +185,9 @@ class RuleBookTest {
         assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
         RuleBookException read = assertThrows(RuleBookException.class, () -> RuleBook.readOverride(dir.resolve("nope.yml")));
         assertTrue(read.getMessage().startsWith("规则文件 " + dir.resolve("nope.yml") + "：文件不存在"), read.getMessage());
+        assertEquals(null, RuleBook.readOverride(null), "no override file: no text");
+        assertEquals("规则文件 a.yml：无法读取", new RuleBookException("a.yml", null, "无法读取").getMessage());
+        assertEquals("规则文件 a.yml，规则 X1：无法读取", new RuleBookException("a.yml", "X1", "无法读取").getMessage());
     }
 
     @Test
