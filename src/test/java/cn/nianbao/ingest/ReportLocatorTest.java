@@ -555,4 +555,22 @@ class ReportLocatorTest {
 
         assertThat(cells(locate(R_ONLY, g))).containsExactly(Map.entry("D.ONE.A", "表!B2=1"), Map.entry("D.ONE.B", "表!C2=2"));
     }
+
+    /** 复议 twice as a group (rows 1 to 3 with 诉讼 beside it, rows 11 to 13 alone), the first with or without its 总计. */
+    private static GridBuilder reviewTwice(boolean firstComplete) {
+        GridBuilder g = new GridBuilder("表")
+                .text("A1", "复议").merge("A1:C1").text("D1", "诉讼").merge("D1:F1")
+                .text("A2", "维持").text("B2", "纠正").text("D2", "维持").text("E2", "纠正").text("F2", "总计")
+                .numbers("A3", 1, 2, 3, 4, 5, 9)
+                .text("A11", "复议").merge("A11:C11").text("A12", "维持").text("B12", "纠正").text("C12", "总计").numbers("A13", 10, 20, 30);
+        return firstComplete ? g.text("C2", "总计") : g;
+    }
+
+    @Test
+    void ofTwoGroupsOfOneLabelTheOneWithMoreColumnsIsReadAndOfEquallyManyTheFirst() {
+        assertThat(cells(locate(P_ONLY, reviewTwice(false)))).containsEntry("G.REVIEW.KEPT", "表!A13=10")
+                .containsEntry("G.REVIEW.TOTAL", "表!C13=30").containsEntry("G.SUIT.TOTAL", "表!F3=9");
+        assertThat(cells(locate(P_ONLY, reviewTwice(true)))).containsEntry("G.REVIEW.KEPT", "表!A3=1")
+                .containsEntry("G.REVIEW.TOTAL", "表!C3=3").containsEntry("G.SUIT.TOTAL", "表!F3=9");
+    }
 }

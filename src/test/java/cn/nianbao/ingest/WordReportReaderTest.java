@@ -255,6 +255,10 @@ class WordReportReaderTest {
                 + "<w:document xmlns:w=\"" + WordDocs.W + "\"><w:body>" + p("&x;") + "</w:body></w:document>");
         assertRefused(reader, doctype, "PARSE-UNREADABLE", "Word 文档含有不允许的 XML 声明");
 
+        Path otherRoot = dir.resolve("非正文.docx");
+        WordDocs.withDocumentXml(otherRoot, "<?xml version=\"1.0\"?><x/>");
+        assertRefused(reader, otherRoot, "PARSE-UNREADABLE", "不是可读取的 Word 文档（压缩包中没有文档正文");
+
         Path notDocument = dir.resolve("无正文.docx");
         WordDocs.withDocumentXml(notDocument, "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + WordDocs.W + "\"/>");
         assertThat(reader.read(notDocument).sheets()).isEmpty();

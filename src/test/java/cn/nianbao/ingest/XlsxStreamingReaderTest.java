@@ -187,6 +187,16 @@ class XlsxStreamingReaderTest {
     }
 
     @Test
+    void aWidthOrHeightThatIsNoNumberHidesNothing() throws Exception {
+        SheetGrid sheet = read(xlsx("<cols><col min=\"2\" max=\"2\" width=\"宽\"/></cols>"
+                + data("<row r=\"1\" ht=\"高\" customHeight=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row>"), null));
+
+        assertThat(sheet.isRowHidden(0)).isFalse();
+        assertThat(sheet.isColumnHidden(1)).isFalse();
+        assertThat(sheet.hasHiddenRowsOrColumns()).isFalse();
+    }
+
+    @Test
     void rowsBeyondTheLimitRefuseTheSheet() throws Exception {
         ReadLimits ten = limits(10, 200, 100_000);
         assertThat(cells(read(xlsx(data("<row r=\"10\"><c r=\"A10\"><v>1</v></c></row>"), null), ten))).containsExactly("A10=1");
