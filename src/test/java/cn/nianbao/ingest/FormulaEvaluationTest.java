@@ -76,6 +76,30 @@ class FormulaEvaluationTest {
         return GridFiles.sheet(grid, sheet).get(ref.getRow(), ref.getCol());
     }
 
+    @Test
+    void aSharedFormulaFromTheFirstCellWithoutResultsIsCalculatedAndKeepsItsTextAsWritten() throws Exception {
+        // A1:A2 share 「B1 + 1」 (spaces as typed), no results saved; the package is one POI opens for calculating
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet sheet = wb.createSheet("报表");
+        sheet.createRow(0).createCell(1).setCellValue(1);
+        sheet.createRow(1).createCell(1).setCellValue(2);
+        Path file = GridFiles.save(wb, dir.resolve("共享.xlsx"));
+        Map<String, byte[]> parts = GridFiles.parts(file);
+        String xml = GridFiles.text(parts, "xl/worksheets/sheet1.xml");
+        xml = xml.replaceFirst("(<c r=\"B1\")", "<c r=\"A1\"><f t=\"shared\" ref=\"A1:A2\" si=\"0\">B1 + 1</f></c>$1")
+                .replaceFirst("(<c r=\"B2\")", "<c r=\"A2\"><f t=\"shared\" si=\"0\"/></c>$1");
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", xml);
+        GridFiles.write(parts, file);
+
+        WorkbookGrid grid = GridFiles.read(file);
+
+        assertThat(cell(grid, "报表", "A1")).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.NUMBER, "B1 + 1");
+        assertThat(cell(grid, "报表", "A1").number()).isEqualByComparingTo("2");
+        assertThat(cell(grid, "报表", "A2")).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.NUMBER, "B2 + 1");
+        assertThat(cell(grid, "报表", "A2").number()).isEqualByComparingTo("3");
+        assertThat(OpenFiles.on(file)).as("closed once calculated").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void formulasWithoutAResultAreCalculatedWithinAndAcrossSheets(String ext) throws Exception {

@@ -42,6 +42,7 @@ class LabelKeyTest {
     void compactKeepsPrintableAsciiAndDropsItsSpaces() {
         assertThat(LabelKey.compact("12")).isEqualTo("12");
         assertThat(LabelKey.compact("1 2")).isEqualTo("12");
+        assertThat(LabelKey.compact(" \t")).isEmpty();
         assertThat(LabelKey.compact(null)).isEmpty();
         assertThat(LabelKey.of(null)).isEmpty();
     }
@@ -75,6 +76,7 @@ class LabelKeyTest {
             "申请()|申请",
             "（三）不予公开|不予公开",
             "（）|",
+            "（一、甲）|一甲",  // a label that is all one note in parentheses has no note to try apart
     })
     void theKeysToTryForALabel(String text, String keys) {
         List<String> expected = keys == null ? List.of() : List.of(keys.split(","));

@@ -66,8 +66,36 @@ class MovableFormulaTest {
             "#DIV/0!+A1|#DIV/0!+C2",
             "SUM(表1[数量'[件])+A1|SUM(表1[数量'[件])+C2",
             "[1]!Rate*A1|[1]!Rate*C2",
+            "A:$C|C:$C",
+            "z1+Z1|AB2+AB2",
+            // a quote or brace last inside a table's column name or an array
+            "SUM(表1[单位\"])+A1|SUM(表1[单位\"])+C2",
+            "{1,\"a\"}+A1|{1,\"a\"}+C2",
     })
     void movesRelativeReferencesOnly(String formula, String moved) {
+        assertThat(MovableFormula.of(formula).moved(1, 2)).isEqualTo(moved);
+    }
+
+    /**
+     * Text no spreadsheet writes as a formula, as a broken or hostile file may hold it: only what is a reference moves,
+     * the rest is copied as it is, and nothing fails or runs without end.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "A:|A:",
+            "A:+1|A:+1",
+            "+:B|+:B",
+            "+:5|+:5",
+            "1:B|1:B",
+            "5:+1|5:+1",
+            "A1+5:|C2+5:",
+            "#N/A\"x\"+A1|#N/A\"x\"+C2",
+            "#!A1|#!C2",
+            "A1&#|C2&#",
+            "#\"A1\"|#\"A1\"",
+            "1E+A1|1E+C2",
+    })
+    void textThatIsNoFormulaIsCopiedAsWritten(String formula, String moved) {
         assertThat(MovableFormula.of(formula).moved(1, 2)).isEqualTo(moved);
     }
 

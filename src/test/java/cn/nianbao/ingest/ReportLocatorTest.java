@@ -70,9 +70,73 @@ class ReportLocatorTest {
                           - { id: BAL, label: 结余 }
             """;
 
+    /**
+     * Format R: table S of two blocks (the upper with an optional subtotal row), table W of four-column groups, table U
+     * of one-column groups and table D whose two columns have the same label.
+     */
+    private static final String FORMAT_R = """
+              - id: R
+                name: 丙格式
+                years: { from: 2019, to: 2099 }
+                markers: [丙格式标记]
+                tables:
+                  - id: S
+                    title: 三、两段表
+                    blocks:
+                      - header: 上段
+                        corner: 项目
+                        columns:
+                          - { id: N, label: 件数 }
+                        rows:
+                          - { id: IN, label: 收入 }
+                          - { id: SUB, label: 小计, optional: true }
+                          - { id: OUT, label: 支出 }
+                      - header: 下段
+                        corner: 项目
+                        columns:
+                          - { id: N, label: 件数 }
+                        rows:
+                          - { id: LOAN, label: 借款 }
+                          - { id: DEBT, label: 欠款 }
+                  - id: W
+                    title: 四、四列分组
+                    blocks:
+                      - header: 分组
+                        rowsAreColumnGroups: true
+                        columns:
+                          - { id: A, label: 甲列 }
+                          - { id: B, label: 乙列 }
+                          - { id: C, label: 丙列 }
+                          - { id: D, label: 丁列 }
+                        rows:
+                          - { id: X, label: 一组 }
+                          - { id: Y, label: 二组 }
+                  - id: U
+                    title: 五、一列分组
+                    blocks:
+                      - header: 一列
+                        rowsAreColumnGroups: true
+                        columns:
+                          - { id: SUM, label: 合计 }
+                        rows:
+                          - { id: FIVE, label: 五组 }
+                          - { id: SIX, label: 六组 }
+                  - id: D
+                    title: 六、同名列
+                    blocks:
+                      - header: 同名
+                        corner: 类别
+                        columns:
+                          - { id: A, label: 数量 }
+                          - { id: B, label: 数量 }
+                        rows:
+                          - { id: ONE, label: 甲项 }
+            """;
+
     private static final TemplateCatalogue P_THEN_Q = GridBuilder.catalogue("formats:\n" + FORMAT_P + FORMAT_Q);
     private static final TemplateCatalogue Q_THEN_P = GridBuilder.catalogue("formats:\n" + FORMAT_Q + FORMAT_P);
     private static final TemplateCatalogue P_ONLY = GridBuilder.catalogue("formats:\n" + FORMAT_P);
+    private static final TemplateCatalogue R_ONLY = GridBuilder.catalogue("formats:\n" + FORMAT_R);
 
     private static LocatedReport locate(TemplateCatalogue catalogue, GridBuilder... sheets) {
         return new ReportLocator(catalogue).locate(GridBuilder.workbook(sheets));
@@ -362,5 +426,151 @@ class ReportLocatorTest {
         assertThat(cells(locate(P_ONLY, g))).containsExactly(
                 Map.entry("G.REVIEW.KEPT", "表!B2=1"), Map.entry("G.REVIEW.FIXED", "表!C2=2"), Map.entry("G.REVIEW.TOTAL", "表!D2=3"),
                 Map.entry("G.SUIT.KEPT", "表!B3=4"), Map.entry("G.SUIT.FIXED", "表!C3=5"), Map.entry("G.SUIT.TOTAL", "表!D3=9"));
+    }
+
+    // ------------------------------------------------------------------ further cases
+
+    @Test
+    void aTableWhoseFirstRowIsMissingIsReadFromTheRowsThatAreThere() {
+        GridBuilder g = new GridBuilder("表").text("A1", "项目").text("B1", "件数").text("C1", "金额").text("A2", "支出").numbers("B2", 3, 4);
+
+        LocatedReport located = locate(P_ONLY, g);
+
+        assertThat(cells(located)).containsExactly(Map.entry("T.OUT.N", "表!B2=3"), Map.entry("T.OUT.M", "表!C2=4"));
+        assertThat(located.problems()).extracting(LocateProblem::table, LocateProblem::rule, LocateProblem::sheet, LocateProblem::cell,
+                LocateProblem::message).startsWith(tuple("T", "PARSE-MISSING-ROW", "表", "A2", "表格「一、收支情况」中未找到「收入」行；请按国家统一格式补齐该行"));
+    }
+
+    @Test
+    void aRowLabelWrittenInTwoConsecutiveRowsStartsTwoTables() {
+        // 收入 in rows 2 and 3: a table from each, both complete; the first is read and the one from row 3 named
+        GridBuilder g = tableT(new GridBuilder("表"), 1, "收入", 1, 2, "收入", 5, 6, "支出", 3, 4);
+
+        LocatedReport located = locate(P_ONLY, g);
+
+        assertThat(cells(located)).containsEntry("T.IN.N", "表!B2=1").containsEntry("T.OUT.N", "表!B4=3").hasSize(4);
+        assertThat(located.problems()).extracting(LocateProblem::rule, LocateProblem::cell).contains(tuple("PARSE-DUPLICATE-ROW", "A3"));
+    }
+
+    @Test
+    void aColumnLabelTypedInTheRowsOwnRowOrInTheLabelColumnIsNoHeader() {
+        // 金额 typed again right of 收入's values, 件数 as a caption in the label column between the headers and the rows
+        GridBuilder inRow = tableT(new GridBuilder("表"), 1, "收入", 1, 2, "支出", 3, 4).text("E2", "金额");
+        GridBuilder inLabelColumn = new GridBuilder("表").text("A1", "项目").text("B1", "件数").text("C1", "金额").text("A2", "件数")
+                .text("A3", "收入").numbers("B3", 1, 2).text("A4", "支出").numbers("B4", 3, 4);
+
+        assertThat(cells(locate(P_ONLY, inRow))).containsEntry("T.IN.M", "表!C2=2").containsEntry("T.OUT.M", "表!C3=4");
+        assertThat(cells(locate(P_ONLY, inLabelColumn))).containsEntry("T.IN.N", "表!B3=1").containsEntry("T.OUT.N", "表!B4=3");
+    }
+
+    /** Table G drawn both ways on one sheet: as column groups (rows 1 to 3) and as rows (rows 11 to 13). */
+    private static GridBuilder tableGBothWays(boolean suitGroupComplete) {
+        GridBuilder g = new GridBuilder("表")
+                .text("A1", "复议").merge("A1:C1").text("D1", "诉讼").merge(suitGroupComplete ? "D1:F1" : "D1:E1")
+                .text("A2", "维持").text("B2", "纠正").text("C2", "总计").text("D2", "维持").text("E2", "纠正")
+                .numbers("A3", 1, 2, 3, 4, 5);
+        if (suitGroupComplete) {
+            g.text("F2", "总计").number("F3", 9);
+        }
+        return g.text("A11", "类别").text("B11", "维持").text("C11", "纠正").text("D11", "总计")
+                .text("A12", "复议").numbers("B12", 10, 20, 30).text("A13", "诉讼").numbers("B13", 40, 50, 90);
+    }
+
+    @Test
+    void whereColumnGroupsAndRowsPlaceAsManyCellsTheGroupsAreReadAndWhereRowsPlaceMoreTheRows() {
+        // six columns under the two groups, two rows of three columns: a tie
+        assertThat(cells(locate(P_ONLY, tableGBothWays(true)))).containsEntry("G.REVIEW.KEPT", "表!A3=1")
+                .containsEntry("G.SUIT.TOTAL", "表!F3=9").hasSize(6);
+        // 诉讼's group has two of its three columns: five against six
+        assertThat(cells(locate(P_ONLY, tableGBothWays(false)))).containsEntry("G.REVIEW.KEPT", "表!B12=10")
+                .containsEntry("G.SUIT.TOTAL", "表!D13=90").hasSize(6);
+    }
+
+    @Test
+    void aMissingGroupIsNamedAtTheFirstGroupsLabel() {
+        GridBuilder g = new GridBuilder("表").text("B1", "复议").merge("B1:D1").text("B2", "维持").text("C2", "纠正").text("D2", "总计")
+                .numbers("B3", 1, 2, 3);
+
+        LocatedReport located = locate(P_ONLY, g);
+
+        assertThat(cells(located)).containsOnlyKeys("G.REVIEW.KEPT", "G.REVIEW.FIXED", "G.REVIEW.TOTAL");
+        assertThat(located.problems()).extracting(LocateProblem::table, LocateProblem::rule, LocateProblem::sheet, LocateProblem::cell)
+                .contains(tuple("G", "PARSE-MISSING-ROW", "表", "B1"));
+    }
+
+    @Test
+    void columnGroupHeadersMayStandFourRowsBelowTheirLabelAndValuesThreeRowsBelowTheHeaders() {
+        GridBuilder g = new GridBuilder("表")
+                .text("A1", "复议").merge("A1:C1").text("D1", "诉讼").merge("D1:F1")
+                .text("A5", "维持").text("B5", "纠正").text("C5", "总计").text("D5", "维持").text("E5", "纠正").text("F5", "总计")
+                .numbers("A8", 1, 2, 3, 4, 5, 9);
+
+        assertThat(cells(locate(P_ONLY, g))).containsEntry("G.REVIEW.KEPT", "表!A8=1").containsEntry("G.SUIT.TOTAL", "表!F8=9").hasSize(6);
+    }
+
+    @Test
+    void aTableOfTwoBlocksNamesTheFirstRowOfABlockNotFound() {
+        GridBuilder g = new GridBuilder("表").text("A1", "项目").text("B1", "件数").text("A2", "收入").number("B2", 1)
+                .text("A3", "小计").text("A4", "支出");
+
+        LocatedReport located = locate(R_ONLY, g);
+
+        // the subtotal row standing alone with no numbers is no row; 支出 with none is read as blank
+        assertThat(cells(located)).containsExactly(Map.entry("S.IN.N", "表!B2=1"), Map.entry("S.OUT.N", "表!B4="));
+        assertThat(located.problems()).extracting(LocateProblem::table, LocateProblem::rule, LocateProblem::sheet, LocateProblem::cell,
+                LocateProblem::message).contains(tuple("S", "PARSE-MISSING-ROW", null, null, "未找到表格「三、两段表」中「借款」等行"));
+
+        GridBuilder withSubtotal = new GridBuilder("表").text("A1", "项目").text("B1", "件数").text("A2", "收入").number("B2", 1)
+                .text("A3", "小计").number("B3", 1).text("A4", "支出").number("B4", 0)
+                .text("A6", "借款").number("B6", 5).text("A7", "欠款").number("B7", 6);
+        assertThat(cells(locate(R_ONLY, withSubtotal))).containsEntry("S.SUB.N", "表!B3=1").containsEntry("S.DEBT.N", "表!B7=6").hasSize(5);
+    }
+
+    @Test
+    void aGroupWithHalfItsColumnsIsReadAndNamesTheOthers() {
+        GridBuilder g = new GridBuilder("表")
+                .text("A1", "一组").merge("A1:D1").text("A2", "甲列").text("B2", "乙列").numbers("A3", 1, 2)
+                .text("E1", "二组").merge("E1:H1").text("E2", "甲列").text("F2", "乙列").text("G2", "丙列").text("H2", "丁列")
+                .numbers("E3", 5, 6, 7, 8);
+
+        LocatedReport located = locate(R_ONLY, g);
+
+        assertThat(cells(located)).containsEntry("W.X.A", "表!A3=1").containsEntry("W.X.B", "表!B3=2").doesNotContainKey("W.X.C")
+                .containsEntry("W.Y.D", "表!H3=8");
+        assertThat(located.problems()).extracting(LocateProblem::table, LocateProblem::rule, LocateProblem::cell)
+                .contains(tuple("W", "PARSE-MISSING-COLUMN", "A1"));
+    }
+
+    @Test
+    void aOneColumnGroupMayHaveALabelOfOneCell() {
+        GridBuilder g = new GridBuilder("表").text("A1", "五组").text("A2", "合计").number("A3", 7)
+                .text("B1", "六组").text("B2", "合计").number("B3", 8);
+
+        assertThat(cells(locate(R_ONLY, g))).containsExactly(Map.entry("U.FIVE.SUM", "表!A3=7"), Map.entry("U.SIX.SUM", "表!B3=8"));
+    }
+
+    @Test
+    void twoColumnsOfTheSameLabelTakeOneHeaderEach() {
+        GridBuilder g = new GridBuilder("表").text("A1", "类别").text("B1", "数量").text("C1", "数量").text("A2", "甲项").numbers("B2", 1, 2);
+
+        assertThat(cells(locate(R_ONLY, g))).containsExactly(Map.entry("D.ONE.A", "表!B2=1"), Map.entry("D.ONE.B", "表!C2=2"));
+    }
+
+    /** 复议 twice as a group (rows 1 to 3 with 诉讼 beside it, rows 11 to 13 alone), the first with or without its 总计. */
+    private static GridBuilder reviewTwice(boolean firstComplete) {
+        GridBuilder g = new GridBuilder("表")
+                .text("A1", "复议").merge("A1:C1").text("D1", "诉讼").merge("D1:F1")
+                .text("A2", "维持").text("B2", "纠正").text("D2", "维持").text("E2", "纠正").text("F2", "总计")
+                .numbers("A3", 1, 2, 3, 4, 5, 9)
+                .text("A11", "复议").merge("A11:C11").text("A12", "维持").text("B12", "纠正").text("C12", "总计").numbers("A13", 10, 20, 30);
+        return firstComplete ? g.text("C2", "总计") : g;
+    }
+
+    @Test
+    void ofTwoGroupsOfOneLabelTheOneWithMoreColumnsIsReadAndOfEquallyManyTheFirst() {
+        assertThat(cells(locate(P_ONLY, reviewTwice(false)))).containsEntry("G.REVIEW.KEPT", "表!A13=10")
+                .containsEntry("G.REVIEW.TOTAL", "表!C13=30").containsEntry("G.SUIT.TOTAL", "表!F3=9");
+        assertThat(cells(locate(P_ONLY, reviewTwice(true)))).containsEntry("G.REVIEW.KEPT", "表!A3=1")
+                .containsEntry("G.REVIEW.TOTAL", "表!C3=3").containsEntry("G.SUIT.TOTAL", "表!F3=9");
     }
 }

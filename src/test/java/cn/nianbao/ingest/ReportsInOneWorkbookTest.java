@@ -128,6 +128,32 @@ class ReportsInOneWorkbookTest {
     }
 
     @Test
+    void aSheetThatNamesNoAgencyIsNamedWithItsSheet() throws Exception {
+        SampleFiles.Written a = SampleFiles.report(dir.resolve("a.xlsx"), "某区人民政府甲街道办事处", 2020, 10);
+        SampleFiles.Written c = SampleFiles.report(dir.resolve("c.xlsx"), "某区人民政府丙街道办事处", 2020, 11);
+        SampleFiles.edit(c.file(), wb -> {
+            org.apache.poi.ss.usermodel.Sheet s = wb.getSheetAt(0);
+            for (int r = 0; r < 3; r++) { // the title rows
+                if (s.getRow(r) != null) {
+                    s.removeRow(s.getRow(r));
+                }
+            }
+        });
+        Map<String, Path> sheets = new LinkedHashMap<>();
+        sheets.put("甲街道", a.file());
+        sheets.put("Sheet2", c.file());
+        Path file = dir.resolve("2020.xlsx"); // a file name that names no agency either
+
+        SampleFiles.combine(file, sheets);
+        IngestResult result = read(file, noRoster());
+
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::agencyCode, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PARSE-NO-AGENCY", null, "无法从文件名、工作表名或标题判断（工作表「Sheet2」）填报单位"
+                        + "（未找到标题行）；请在文件名或标题中写明单位名称"));
+    }
+
+    @Test
     void aSheetHoldingPartOfAReportBesideCompleteOnesIsNamedNotDropped() throws Exception {
         SampleFiles.Written y2020 = SampleFiles.report(dir.resolve("a.xlsx"), "某某镇人民政府", 2020, 7);
         SampleFiles.Written y2021 = SampleFiles.report(dir.resolve("b.xlsx"), "某某镇人民政府", 2021, 8);

@@ -98,6 +98,8 @@ class WordPackageTest {
                 "[Content_Types].xml", typesWithDocument)).as("no package relationships").isFalse();
         assertThat(isWord("_rels/.rels", rels("Type=\"" + OFFICE_DOCUMENT + "\" Target=\"word/document.xml\""),
                 "content_types.xml", typesWithDocument)).as("no content types").isFalse();
+        assertThat(isWord(rels("Type=\"http://example.com/other\" Target=\"word/document.xml\""),
+                types("<Default Extension=\"\" ContentType=\"" + DOCUMENT + "\"/>"))).as("no main part, whatever has no extension").isFalse();
         Path notAZip = Files.writeString(dir.resolve("x.docx"), "not a zip");
         assertThat(WordReportReader.isWordPackage(notAZip)).isFalse();
     }
@@ -133,5 +135,16 @@ class WordPackageTest {
         String padding = filler.repeat(63 * 1024 / filler.length());
         assertThat(isWord(main, types(padding + override))).as("within 64 KB").isTrue();
         assertThat(isWord(main, types(padding + filler.repeat(100) + override))).as("beyond 64 KB").isFalse();
+    }
+
+    @Test
+    void aContentTypesPartOfExactly64KBIsReadWholeAndOneByteMoreIsCut() throws Exception {
+        String main = rels("Type=\"" + OFFICE_DOCUMENT + "\" Target=\"word/document.xml\"");
+        // the type by extension is known only once the whole part has been read
+        String byExtension = types("<Default Extension=\"xml\" ContentType=\"" + DOCUMENT + "\"/>");
+        String exactly = byExtension.replace("</Types>", " ".repeat(64 * 1024 - byExtension.length()) + "</Types>");
+        assertThat(exactly.getBytes(StandardCharsets.UTF_8)).hasSize(64 * 1024);
+        assertThat(isWord(main, exactly)).as("64 KB").isTrue();
+        assertThat(isWord(main, exactly.replace("</Types>", " </Types>"))).as("64 KB and one byte").isFalse();
     }
 }

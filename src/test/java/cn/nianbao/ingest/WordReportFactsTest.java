@@ -1,6 +1,7 @@
 package cn.nianbao.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.math.BigDecimal;
@@ -238,5 +239,43 @@ class WordReportFactsTest {
         assertThat(fromDoc.titles()).isEqualTo(fromDocx.titles());
         assertThat(fromDoc.datapoints()).hasSize(198).isEqualTo(fromDocx.datapoints());
         assertThat(fromDoc.datapoints().get("A.PROCUREMENT.AMOUNT_YUAN").source().cell()).startsWith("第");
+    }
+
+    /** The committed .doc reads to the same tables as the .docx it was saved from: every cell's text and every merge. */
+    @Test
+    void theDocGivesTheSameTablesAsTheDocxItWasSavedFrom() throws Exception {
+        Path docx = dir.resolve("kaiyuan-2020.docx");
+        new SampleWordWriter(CATALOGUE).write(seed(), SEED_LAYOUT, docx);
+        WorkbookGrid fromDocx = GridFiles.read(docx);
+        WorkbookGrid fromDoc = GridFiles.read(DOC);
+
+        assertThat(fromDoc.preamble()).isEqualTo(fromDocx.preamble());
+        assertThat(fromDoc.sheets()).hasSameSizeAs(fromDocx.sheets());
+        for (int s = 0; s < fromDocx.sheets().size(); s++) {
+            SheetGrid doc = fromDoc.sheets().get(s);
+            SheetGrid expected = fromDocx.sheets().get(s);
+            assertThat(doc.name()).isEqualTo(expected.name());
+            assertThat(doc.mergedRegions()).as(doc.name()).containsExactlyInAnyOrderElementsOf(expected.mergedRegions());
+            assertThat(texts(doc)).as(doc.name()).isEqualTo(texts(expected));
+        }
+    }
+
+    private static java.util.List<String> texts(SheetGrid grid) {
+        return GridFiles.cells(grid).stream().map(c -> grid.address(c.row(), c.col()) + "=" + c.text()).toList();
+    }
+
+    /** The fixture's largest tables: 26 rows (table 2), 15 columns (table 3, where two cell edges a twip apart are one boundary). */
+    @Test
+    void theDocsTablesAreReadAtExactlyTheirSizeAndRefusedOneBelow() throws Exception {
+        ReadLimits d = ReadLimits.defaults();
+        ReadLimits exactly = new ReadLimits(d.maxFileBytes(), 5, 26, 15, d.maxEntryBytes(), d.minInflateRatio(), d.maxCellsPerSheet());
+        ReadLimits rowLess = new ReadLimits(d.maxFileBytes(), 5, 25, 15, d.maxEntryBytes(), d.minInflateRatio(), d.maxCellsPerSheet());
+        ReadLimits columnLess = new ReadLimits(d.maxFileBytes(), 5, 26, 14, d.maxEntryBytes(), d.minInflateRatio(), d.maxCellsPerSheet());
+
+        assertThat(new WorkbookGridReader(exactly).read(DOC).sheets()).hasSize(3);
+        assertThatThrownBy(() -> new WorkbookGridReader(rowLess).read(DOC)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).startsWith("表格「表2」有 26 行，超过上限 25 行"));
+        assertThatThrownBy(() -> new WorkbookGridReader(columnLess).read(DOC)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).startsWith("表格「表3」超过 14 列（上限）"));
     }
 }

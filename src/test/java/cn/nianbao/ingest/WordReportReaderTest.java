@@ -116,6 +116,27 @@ class WordReportReaderTest {
     }
 
     @Test
+    void aFieldWithTwoFieldsInItsCodeShowsOnlyItsResultAndFormerlyHiddenTextShows() throws Exception {
+        String run = "<w:r><w:t>%s</w:t></w:r>";
+        String fld = "<w:r><w:fldChar w:fldCharType=\"%s\"/></w:r>";
+        String code = "<w:r><w:instrText>%s</w:instrText></w:r>";
+        // IF { =1 } = { =2 } "是" "否": both inner results are part of the outer field's code
+        String twoInner = "<w:p>" + fld.formatted("begin") + code.formatted("IF ")
+                + fld.formatted("begin") + code.formatted("=1") + fld.formatted("separate") + run.formatted("一") + fld.formatted("end")
+                + code.formatted(" = ")
+                + fld.formatted("begin") + code.formatted("=2") + fld.formatted("separate") + run.formatted("二") + fld.formatted("end")
+                + code.formatted(" \"是\" \"否\"") + fld.formatted("separate") + run.formatted("否") + fld.formatted("end") + "</w:p>";
+        // a tracked change of formatting: the run was hidden before the change and is shown now
+        String wasHidden = "<w:p><w:r><w:rPr><w:rPrChange w:id=\"1\" w:author=\"a\"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr>"
+                + "<w:t>12</w:t></w:r></w:p>";
+
+        SheetGrid t = read(tbl(tr(tc("", twoInner), tc("", wasHidden)))).sheets().get(0);
+
+        assertThat(t.get(0, 0).text()).isEqualTo("否");
+        assertThat(t.get(0, 1).text()).isEqualTo("12");
+    }
+
+    @Test
     void emptyRowsSpansWithoutAValueAndTextAtTheLengthLimit() throws Exception {
         String limit = varied(WordTableBuilder.MAX_CELL_CHARS);
         WorkbookGrid grid = read(tbl(tr(tc("<w:gridSpan/>", p("一")), tc("<w:gridSpan w:val=\"两\"/>", p("二"))), "<w:tr></w:tr>",
@@ -160,6 +181,18 @@ class WordReportReaderTest {
     }
 
     @Test
+    void thePreambleKeepsAtMostItsNumberOfParagraphs() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= WordTables.MAX_PREAMBLE_PARAGRAPHS + 1; i++) {
+            body.append(p("第" + i + "段"));
+        }
+        WorkbookGrid grid = read(body + tbl(tr(tc("表"))));
+
+        assertThat(grid.preamble()).hasSize(WordTables.MAX_PREAMBLE_PARAGRAPHS).startsWith("第1段")
+                .endsWith("第" + WordTables.MAX_PREAMBLE_PARAGRAPHS + "段");
+    }
+
+    @Test
     void aNestedTableIsItsOwnGridAfterItsParentAndThePreambleIsTheTextBeforeTheFirstTable() throws Exception {
         WorkbookGrid grid = read(p("鲤城区人民政府开元街道办事处2020年政府信息公开工作年度报告") + p("") + p("一、总体情况")
                 + tbl(tr(tc("", p("外") + tbl(tr(tc("内"))) + p("外二")), tc("1")))
@@ -186,6 +219,7 @@ class WordReportReaderTest {
         assertTooLarge(() -> read(tbl(tr(tc("<w:gridSpan w:val=\"2147483647\"/>", p("宽")))), small), "表格「表1」第1行超过 4 列");
         assertTooLarge(() -> read(tbl(tr(tc("1"), tc("2"), tc("3"), tc("4")), tr(tc("1"), tc("2"), tc("3"), tc("4")),
                 tr(tc("1"), tc("2"), tc("3"), tc("4"))), small), "超过 10 个单元格");
+        assertThat(read(tbl(row) + tbl(row), small).sheets()).as("as many tables as the limit").hasSize(2);
         // the same tables within the default limits
         assertThat(read(tbl(row, row, row, row)).sheets()).hasSize(1);
     }
@@ -220,6 +254,10 @@ class WordReportReaderTest {
         WordDocs.withDocumentXml(doctype, "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<w:document xmlns:w=\"" + WordDocs.W + "\"><w:body>" + p("&x;") + "</w:body></w:document>");
         assertRefused(reader, doctype, "PARSE-UNREADABLE", "Word 文档含有不允许的 XML 声明");
+
+        Path otherRoot = dir.resolve("非正文.docx");
+        WordDocs.withDocumentXml(otherRoot, "<?xml version=\"1.0\"?><x/>");
+        assertRefused(reader, otherRoot, "PARSE-UNREADABLE", "不是可读取的 Word 文档（压缩包中没有文档正文");
 
         Path notDocument = dir.resolve("无正文.docx");
         WordDocs.withDocumentXml(notDocument, "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + WordDocs.W + "\"/>");

@@ -179,6 +179,38 @@ class WordTableBuilderTest {
     }
 
     @Test
+    void aMergeDownReachesOnlyAsFarAsTheRowsRightBelowContinueIt() throws Exception {
+        WordTableBuilder t = table();
+        // the last cell of a row merged down into the next row, then a row that does not continue it
+        t.startRow(0);
+        t.cell(1, VMerge.NONE, "项目");
+        t.cell(1, VMerge.RESTART, "合计");
+        t.startRow(0);
+        t.cell(1, VMerge.NONE, "收入");
+        t.cell(1, VMerge.CONTINUE, null);
+        t.startRow(0);
+        t.cell(1, VMerge.NONE, "支出");
+        t.cell(1, VMerge.NONE, "5");
+        // a merge down, a row with no cell in its column, then a cell that says it continues: it continues nothing
+        t.startRow(0);
+        t.cell(1, VMerge.RESTART, "甲");
+        t.startRow(0);
+        t.startRow(0);
+        t.cell(1, VMerge.CONTINUE, "乙");
+        // a cell, skipped columns, then a legacy horizontal merge: it has nothing to its left to widen
+        t.startRow(0);
+        t.cell(1, VMerge.NONE, "丙");
+        t.skip(1);
+        t.continueLeft(1);
+
+        SheetGrid g = t.build();
+
+        assertThat(g.mergedRegions()).containsExactly(region(0, 1, 1, 1));
+        assertThat(texts(g)).containsExactly("第1行第1列=项目", "第1行第2列=合计", "第2行第1列=收入", "第3行第1列=支出", "第3行第2列=5",
+                "第4行第1列=甲", "第6行第1列=乙", "第7行第1列=丙");
+    }
+
+    @Test
     void cellsBeforeAnyRowAreTheFirstRow() throws Exception {
         WordTableBuilder t = table();
         t.cell(1, VMerge.NONE, "无行");

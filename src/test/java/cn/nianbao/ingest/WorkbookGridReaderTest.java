@@ -171,4 +171,38 @@ class WorkbookGridReaderTest {
                 .satisfies(e -> assertThat(((UnreadableWorkbookException) e).rule()).isEqualTo("PARSE-UNREADABLE"))
                 .hasMessageNotContaining("工作簿");
     }
+
+    /** Text of {@code n} characters drawn from 64 Chinese characters: it deflates to about a third of its size. */
+    private static String variedText(int n) {
+        java.util.Random random = new java.util.Random(n);
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append((char) (0x4E00 + random.nextInt(64)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void poisZipGuardsForWordDocumentsAreTheReadersLimits() throws Exception {
+        // a .docx whose main part inflates to about 300 KB at about a third of that compressed
+        Path file = dir.resolve("长文档.docx");
+        WordDocs.docx(file, WordDocs.p(variedText(100_000)));
+        ReadLimits defaults = ReadLimits.defaults();
+        ReadLimits smallParts = new ReadLimits(defaults.maxFileBytes(), 5, 5000, 200, 200 * 1024, 0.0, 100_000);
+        ReadLimits strictRatio = new ReadLimits(defaults.maxFileBytes(), 5, 5000, 200, defaults.maxEntryBytes(), 0.6, 100_000);
+
+        assertThat(refused(file, smallParts).rule()).as("a part beyond 200 KB").isEqualTo("PARSE-TOO-LARGE");
+        assertThat(refused(file, strictRatio).rule()).as("inflating more than 1/0.6 times").isEqualTo("PARSE-TOO-LARGE");
+        assertThat(new WorkbookGridReader(defaults).read(file).preamble()).hasSize(1);
+    }
+
+    @Test
+    void aWordDocumentIsClosedOnceRead() throws Exception {
+        Path file = dir.resolve("年报.docx");
+        WordDocs.docx(file, WordDocs.tbl(WordDocs.tr(WordDocs.tc("规章"), WordDocs.tc("0"))));
+
+        new WorkbookGridReader(ReadLimits.defaults()).read(file);
+
+        assertThat(OpenFiles.on(file)).isEmpty();
+    }
 }

@@ -186,6 +186,19 @@ class WorkbookIngesterTest {
     }
 
     @Test
+    void aTitleOfSixtyCharactersIsQuotedWhole() throws Exception {
+        String title = "2021年度政府信息公开工作年度报告（本报告由本机关政府信息公开工作领导小组办公室根据有关规定编制并经审定后向社会公布）";
+        assertThat(title).hasSize(60);
+        report(dir.resolve("年报.xlsx"), 2021, title);
+
+        Finding noAgency = read(dir.resolve("年报.xlsx")).findings().get(0);
+
+        assertThat(noAgency.message()).isEqualTo("无法从文件名或标题判断填报单位（标题：" + title + "）；请在文件名或标题中写明单位名称");
+        assertThat(noAgency.agencyCode()).isNull();
+        assertThat(noAgency.agencyName()).isNull();
+    }
+
+    @Test
     void theYearComesFromTheTitleThenTheFoldersAndFileNameThenTheJob() throws Exception {
         report(dir.resolve("某某镇人民政府.xlsx"), 2020, "某某镇人民政府2020年政府信息公开工作年度报告");
         report(dir.resolve("2020/某某镇人民政府.xlsx"), 2020, null);
@@ -252,6 +265,8 @@ class WorkbookIngesterTest {
         assertThat(report.format()).isEqualTo(w.format());
         assertThat(report.submission()).isEqualTo(result.submission());
         assertThat(report.part().isWhole()).isTrue();
+        // each figure names where it was read and under which row and column labels
+        assertThat(report.datapoint("B.NEW.NATURAL").orElseThrow().source().label()).isEqualTo("一、本年新收政府信息公开申请数量 / 自然人");
         assertThat(result.parsed().outcome()).isEqualTo(ParsedWorkbook.Outcome.LOCATED);
         assertThat(result.parsed().reports()).singleElement().satisfies(p -> {
             assertThat(p.tablesComplete()).isTrue();

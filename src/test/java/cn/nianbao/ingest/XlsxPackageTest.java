@@ -139,7 +139,9 @@ class XlsxPackageTest {
     @Test
     void aSheetWithoutARelationshipIdOrWithAMissingPartIsLeftOut() throws Exception {
         Map<String, String> parts = minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"));
-        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml", "rId2", "worksheet", "worksheets/gone.xml"));
+        // a relationship with an empty id names no sheet: a sheet without r:id has none
+        parts.put("xl/_rels/workbook.xml.rels", rels("rId1", "worksheet", "worksheets/sheet1.xml", "rId2", "worksheet", "worksheets/gone.xml",
+                "", "worksheet", "worksheets/sheet1.xml"));
         parts.put("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
                 + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
                 + "<sheet name=\"无编号\" sheetId=\"3\"/><sheet name=\"缺失\" sheetId=\"2\" r:id=\"rId2\"/>"
@@ -258,6 +260,35 @@ class XlsxPackageTest {
         assertThat(read(at, SMALL).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
         assertThatThrownBy(() -> read(past, SMALL)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
                 e -> assertThat(e.getMessage()).contains("压缩比异常"));
+    }
+
+    @Test
+    void aPartInflatingExactlyAtTheRatioLimitIsRead() throws Exception {
+        int size = 200 * 1024;
+        Path file = write("比例.xlsx", minimal(sheetOfBytes(size)));
+        long compressed;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            compressed = zip.getEntry("xl/worksheets/sheet1.xml").getCompressedSize();
+        }
+        double ratio = (double) compressed / size;
+
+        ReadLimits atTheLimit = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, 1024 * 1024, ratio, 100_000);
+        assertThat(read(file, atTheLimit).sheets().get(0).get(0, 0).number()).isEqualByComparingTo("1");
+        ReadLimits justAbove = new ReadLimits(ReadLimits.DEFAULT_MAX_FILE_BYTES, 3, 5_000, 200, 1024 * 1024, Math.nextUp(ratio), 100_000);
+        assertThatThrownBy(() -> read(file, justAbove)).isInstanceOfSatisfying(UnreadableWorkbookException.class,
+                e -> assertThat(e.getMessage()).contains("压缩比异常"));
+    }
+
+    @Test
+    void theFileIsClosedOnceReadOrRefused() throws Exception {
+        Path workbook = write("已读.xlsx", minimal(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")));
+        read(workbook, ReadLimits.defaults());
+        assertThat(OpenFiles.on(workbook)).isEmpty();
+
+        Path document = write("非工作簿.xlsx", Map.of("[Content_Types].xml", CONTENT_TYPES, "_rels/.rels",
+                rels("rId1", "officeDocument", "word/document.xml"), "word/document.xml", "<document/>"));
+        assertThatThrownBy(() -> read(document, ReadLimits.defaults())).isInstanceOf(UnreadableWorkbookException.class);
+        assertThat(OpenFiles.on(document)).isEmpty();
     }
 
     @Test

@@ -164,11 +164,46 @@ class XlsxStreamingReaderTest {
     }
 
     @Test
+    void aCellsOwnReferenceToTheFirstRowBeatsItsRowElement() throws Exception {
+        SheetGrid sheet = read(xlsx(data("<row r=\"3\"><c r=\"B1\"><v>1</v></c><c><v>2</v></c></row>"), null));
+
+        assertThat(cells(sheet)).containsExactly("B1=1", "C1=2");
+    }
+
+    @Test
+    void aPhoneticGuideIsNoTextHoweverManyTextsItHas() throws Exception {
+        SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>行政</t>"
+                + "<rPh sb=\"0\" eb=\"1\"><t>ぎょう</t><t>せい</t></rPh></is></c></row>"), null));
+
+        assertThat(cells(sheet)).containsExactly("A1=行政");
+    }
+
+    @Test
+    void aSharedFormulaWithoutItsFirstCellAndWithoutAResultIsNoBlank() throws Exception {
+        SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\"><v>3</v></c><c r=\"B1\"><f t=\"shared\" si=\"7\"/></c></row>"), null));
+
+        // its formula is unknown, so it is calculated; this package cannot be opened for that, so it is uncalculated
+        assertThat(sheet.get(0, 1).kind()).isEqualTo(CellKind.UNCALCULATED);
+    }
+
+    @Test
+    void aWidthOrHeightThatIsNoNumberHidesNothing() throws Exception {
+        SheetGrid sheet = read(xlsx("<cols><col min=\"2\" max=\"2\" width=\"宽\"/></cols>"
+                + data("<row r=\"1\" ht=\"高\" customHeight=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row>"), null));
+
+        assertThat(sheet.isRowHidden(0)).isFalse();
+        assertThat(sheet.isColumnHidden(1)).isFalse();
+        assertThat(sheet.hasHiddenRowsOrColumns()).isFalse();
+    }
+
+    @Test
     void rowsBeyondTheLimitRefuseTheSheet() throws Exception {
         ReadLimits ten = limits(10, 200, 100_000);
         assertThat(cells(read(xlsx(data("<row r=\"10\"><c r=\"A10\"><v>1</v></c></row>"), null), ten))).containsExactly("A10=1");
 
-        for (String rows : List.of("<row r=\"11\"><c r=\"A11\"><v>1</v></c></row>", "<row r=\"2\"><c r=\"A11\"><v>1</v></c></row>")) {
+        // the first row beyond the limit is named, not a later one
+        for (String rows : List.of("<row r=\"11\"><c r=\"A11\"><v>1</v></c></row>", "<row r=\"2\"><c r=\"A11\"><v>1</v></c></row>",
+                "<row r=\"11\"><c r=\"A11\"><v>1</v></c></row><row r=\"12\"><c r=\"A12\"><v>1</v></c></row>")) {
             Path file = xlsx(data(rows), null);
             assertThatThrownBy(() -> read(file, ten)).isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
                 assertThat(e.rule()).isEqualTo("PARSE-TOO-LARGE");
@@ -224,6 +259,7 @@ class XlsxStreamingReaderTest {
         assertThat(XlsxStreamingReader.number(0.1)).isEqualTo(new java.math.BigDecimal("0.1"));
         assertThat(XlsxStreamingReader.number(2.5211)).isEqualTo(new java.math.BigDecimal("2.5211"));
         assertThat(XlsxStreamingReader.number(1e16)).isEqualByComparingTo("10000000000000000");
+        assertThat(XlsxStreamingReader.number(1e20)).isEqualByComparingTo("100000000000000000000"); // beyond a long
         assertThat(XlsxStreamingReader.number(123456789012345.0)).isEqualTo(new java.math.BigDecimal("123456789012345"));
     }
 
@@ -234,7 +270,7 @@ class XlsxStreamingReaderTest {
         // 1×5 (clipped from F:U), 10×1 (an open top), 17×2 and 1: 50 cells; regions past the columns or rows read are left out
         XlsxStreamingReader.addMerged(grid, List.of(new SheetGrid.Region(0, 0, 5, 20), new SheetGrid.Region(-1, 9, 0, 0),
                 new SheetGrid.Region(0, 0, 10, 12), new SheetGrid.Region(100, 101, 0, 0), new SheetGrid.Region(20, 36, 1, 2),
-                new SheetGrid.Region(50, 50, 3, 3)), limits);
+                new SheetGrid.Region(50, 50, 3, 3), new SheetGrid.Region(100, 100, 4, 4)), limits);
 
         assertThat(grid.mergedRegions()).containsExactly(new SheetGrid.Region(0, 0, 5, 9), new SheetGrid.Region(-1, 9, 0, 0),
                 new SheetGrid.Region(20, 36, 1, 2), new SheetGrid.Region(50, 50, 3, 3));

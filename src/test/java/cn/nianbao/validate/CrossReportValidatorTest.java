@@ -147,6 +147,13 @@ class CrossReportValidatorTest {
                 + "忽略 教育局年报.xlsx（修改时间 2023-01-10 10:00:00）", f.message());
         // validate() resolves too, and the other checks see only the winner.
         assertEquals(1, only(VALIDATOR.validate(input(2022, List.of(older, newer), List.of())), "DUPLICATE-SUBMISSION").size());
+        // the ignored file's jump from last year is no outlier: the other checks see only the winner
+        Report lastYear = TestReports.gov2021().consistent().year(2021).build();
+        Report olderJump = TestReports.gov2021().consistent().year(2022).set("B.NEW.NATURAL", 200).set("B.NEW.TOTAL", 203)
+                .file("in/教育局年报.xlsx", "2023-01-10T02:00:00Z").build();
+        List<Finding> withHistory = VALIDATOR.validate(input(2022, List.of(olderJump, newer), List.of(lastYear)));
+        assertEquals(1, only(withHistory, "DUPLICATE-SUBMISSION").size());
+        assertEquals(List.of(), only(withHistory, "OUTLIER-YOY"));
         DuplicateResolution none = VALIDATOR.resolveDuplicates(List.of(older.header(), other.header()));
         assertEquals(List.of(), none.findings());
         assertSame(older.header(), none.winners().get(0));

@@ -67,6 +67,18 @@ class DuplicateSubmissionTest {
         assertWinnerInEveryOrder(b, a, b);
     }
 
+    /** The report {@code r} as read from sheet {@code index} of its workbook. */
+    private static Report onSheet(Report r, int index) {
+        return new Report(new cn.nianbao.model.ReportHeader(r.agency(), r.year(), r.format(), r.scope(), r.submission(),
+                new cn.nianbao.model.ReportPart(index, "Sheet" + (index + 1)), r.title()), r.datapoints());
+    }
+
+    @Test
+    void ofTwoSheetsOfOneWorkbookTheLaterWins() {
+        Report workbook = file("in/教育局.xlsx", "2023-01-20T02:00:00Z");
+        assertWinnerInEveryOrder(onSheet(workbook, 1), onSheet(workbook, 0), onSheet(workbook, 1));
+    }
+
     @Test
     void aFileWithoutATimeLosesToOneWithATimeAndIsNamedAsUnknown() {
         Report timed = file("in/a.xlsx", "2023-01-20T02:00:00Z");

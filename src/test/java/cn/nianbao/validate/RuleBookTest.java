@@ -117,6 +117,25 @@ class RuleBookTest {
     }
 
     @Test
+    void aNumberParameterMayBeWrittenInQuotes() throws IOException {
+        Rule rule = RuleBook.load(write("""
+                rules:
+                  - id: OUTLIER-YOY
+                    params: { factor: " 12.5 " }
+                """)).require("OUTLIER-YOY");
+        assertEquals(0, rule.decimalParam("factor").compareTo(new java.math.BigDecimal("12.5")));
+    }
+
+    @Test
+    void aMistakeInAKeyTheOverrideLeftAloneIsPlacedInTheFileThatWroteIt() throws IOException {
+        // The override moves A-ITEMS-NONNEG to GOV2021, whose table A has no 上一年项目数量: the shipped relation
+        // no longer fits, and the message points at that relation in the shipped file, not at the override.
+        RuleBookException e = loadFails("rules:\n  - id: A-ITEMS-NONNEG\n    formats: [GOV2021]\n");
+        assertTrue(e.getMessage().startsWith("classpath:rules/default-rules.yml 第"), e.getMessage());
+        assertTrue(e.getMessage().contains("在格式 GOV2021中都不存在"), e.getMessage());
+    }
+
+    @Test
     void anUnknownKeyNamesFileRuleAndKey() throws IOException {
         RuleBookException e = loadFails("""
                 rules:
@@ -153,6 +172,8 @@ class RuleBookTest {
         assertTrue(loadFails("rules:\n  - id: X9\n    severity: ERROR\n    message: x\n").getMessage().contains("X9"));
         assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    message: \"{lefft}\"\n").getMessage().contains("{lefft}"));
         assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    formats: [GOV1999]\n").getMessage().contains("GOV1999"));
+        assertTrue(loadFails("rules:\n  - id: B-BALANCE\n    relations: [ { relation: \"B.NEW.* >= 0\", formats: [GOV1999] } ]\n")
+                .getMessage().contains("未知的报告格式「GOV1999」"));
         assertTrue(loadFails("rulez: []\n").getMessage().contains("override.yml"));
         assertTrue(loadFails("rules:\n  - id: A\n    severity: ERROR\n  - id: A\n    severity: ERROR\n").getMessage().contains("两次"));
         assertTrue(loadFails("rules: [ {id: B-BALANCE, severity: !!java.lang.Runtime x} ]\n").getMessage().contains("override.yml"));
@@ -162,6 +183,11 @@ class RuleBookTest {
     void aMissingOverrideFileIsAClearError() {
         RuleBookException e = assertThrows(RuleBookException.class, () -> RuleBook.load(dir.resolve("nope.yml")));
         assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
+        RuleBookException read = assertThrows(RuleBookException.class, () -> RuleBook.readOverride(dir.resolve("nope.yml")));
+        assertTrue(read.getMessage().startsWith("规则文件 " + dir.resolve("nope.yml") + "：文件不存在"), read.getMessage());
+        assertEquals(null, RuleBook.readOverride(null), "no override file: no text");
+        assertEquals("规则文件 a.yml：无法读取", new RuleBookException("a.yml", null, "无法读取").getMessage());
+        assertEquals("规则文件 a.yml，规则 X1：无法读取", new RuleBookException("a.yml", "X1", "无法读取").getMessage());
     }
 
     @Test
