@@ -34,15 +34,12 @@ class RollupByDifferenceTest {
 
     private static final Rollup ROLLUP = new Rollup(TestReports.CATALOGUE);
 
-    /** 开元 10 + 3, 海滨 5 + 2 (总计 blank: 7), 东海 1, 市政府办 100: 开元 and 海滨 in 鲤城, 东海 in 丰泽, all four in the city. */
-    private static final Report KAIYUAN_2020 = TestReports.gov2019().agency(KAIYUAN)
-            .set("B.NEW.NATURAL", 10).set("B.NEW.BUSINESS", 3).set("B.NEW.TOTAL", 13).build();
-    private static final Report HAIBIN_2020 = TestReports.gov2019().agency(HAIBIN)
-            .set("B.NEW.NATURAL", 5).set("B.NEW.BUSINESS", 2).blank("B.NEW.TOTAL").build();
-    private static final Report DONGHAI_2020 = TestReports.gov2019().agency(DONGHAI)
-            .set("B.NEW.NATURAL", 1).set("B.NEW.TOTAL", 1).build();
-    private static final Report CITY_OFFICE_2020 = TestReports.gov2019().agency(CITY_OFFICE)
-            .set("B.NEW.NATURAL", 100).set("B.NEW.TOTAL", 100).build();
+    // 开元 10 + 3 (25211.5 元 of procurement), 海滨 5 + 2 (总计 blank: 7), 东海 1, 市政府办 100 (RollupTest's): 开元 and
+    // 海滨 in 鲤城, 东海 in 丰泽, all four in the city
+    private static final Report KAIYUAN_2020 = RollupTest.KAIYUAN_2020;
+    private static final Report HAIBIN_2020 = RollupTest.HAIBIN_2020;
+    private static final Report DONGHAI_2020 = RollupTest.DONGHAI_2020;
+    private static final Report CITY_OFFICE_2020 = RollupTest.CITY_OFFICE_2020;
     /** 海滨 resubmitted (another file): 6 + 2 = 8, 0.25 元 of procurement. */
     private static final Report HAIBIN_2020_AGAIN = TestReports.gov2019().agency(HAIBIN).file("in/海滨-重报.xlsx", "2021-02-01T00:00:00Z")
             .set("B.NEW.NATURAL", 6).set("B.NEW.BUSINESS", 2).set("B.NEW.TOTAL", 8).set("A.PROCUREMENT.AMOUNT_YUAN", "0.25").build();
@@ -60,9 +57,10 @@ class RollupByDifferenceTest {
         assertThat(read).containsExactlyInAnyOrder(HAIBIN_2020.header(), HAIBIN_2020_AGAIN.header());
         assertThat(result.reportsRead()).isEqualTo(2);
         Map<String, UnitTotal> units = byUnit(result);
-        assertValues(units.get("350502"), "B.NEW.NATURAL", "16", "B.NEW.BUSINESS", "5", "B.NEW.TOTAL", "21", "A.PROCUREMENT.AMOUNT_YUAN", "0.25");
+        assertValues(units.get("350502"), "B.NEW.NATURAL", "16", "B.NEW.BUSINESS", "5", "B.NEW.TOTAL", "21",
+                "A.PROCUREMENT.AMOUNT_YUAN", "25211.75");
         assertValues(units.get("350503"), "B.NEW.NATURAL", "1", "B.NEW.TOTAL", "1", "A.PROCUREMENT.AMOUNT_YUAN", "0");
-        assertValues(units.get("350500"), "B.NEW.NATURAL", "117", "B.NEW.TOTAL", "122", "A.PROCUREMENT.AMOUNT_YUAN", "0.25");
+        assertValues(units.get("350500"), "B.NEW.NATURAL", "117", "B.NEW.TOTAL", "122", "A.PROCUREMENT.AMOUNT_YUAN", "25211.75");
         assertThat(units.get("350502").included()).containsExactly(KAIYUAN_2020.header(), HAIBIN_2020_AGAIN.header());
         assertSameAsFromScratch(result, now);
     }

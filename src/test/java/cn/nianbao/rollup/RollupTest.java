@@ -38,15 +38,15 @@ class RollupTest {
     private static final Rollup ROLLUP = new Rollup(TestReports.CATALOGUE);
 
     /** 开元 10 自然人 + 3 企业 = 13; 25211.5 元 of procurement. */
-    private static final Report KAIYUAN_2020 = TestReports.gov2019().agency(KAIYUAN)
+    static final Report KAIYUAN_2020 = TestReports.gov2019().agency(KAIYUAN)
             .set("B.NEW.NATURAL", 10).set("B.NEW.BUSINESS", 3).set("B.NEW.TOTAL", 13)
             .set("A.PROCUREMENT.AMOUNT_YUAN", "25211.5").build();
     /** 海滨 5 自然人 + 2 企业, its 总计 left blank: it counts as 7. */
-    private static final Report HAIBIN_2020 = TestReports.gov2019().agency(HAIBIN)
+    static final Report HAIBIN_2020 = TestReports.gov2019().agency(HAIBIN)
             .set("B.NEW.NATURAL", 5).set("B.NEW.BUSINESS", 2).blank("B.NEW.TOTAL").build();
-    private static final Report DONGHAI_2020 = TestReports.gov2019().agency(DONGHAI)
+    static final Report DONGHAI_2020 = TestReports.gov2019().agency(DONGHAI)
             .set("B.NEW.NATURAL", 1).set("B.NEW.TOTAL", 1).build();
-    private static final Report CITY_OFFICE_2020 = TestReports.gov2019().agency(CITY_OFFICE)
+    static final Report CITY_OFFICE_2020 = TestReports.gov2019().agency(CITY_OFFICE)
             .set("B.NEW.NATURAL", 100).set("B.NEW.TOTAL", 100).build();
     /** The district's own published 汇总: never summed into anything. */
     private static final Report LICHENG_PUBLISHED_2020 = TestReports.gov2019().agency(LICHENG).consolidated()
