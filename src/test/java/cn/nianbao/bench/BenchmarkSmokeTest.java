@@ -35,12 +35,12 @@ class BenchmarkSmokeTest {
         assertEquals(0, r.rerun().exitCode(), text);
         assertEquals(0, r.sameCommand().exitCode(), text);
         assertTrue(text.contains("nightly re-run, same command, no file touched"), text);
-        // the night with resubmissions: agency 0 of 10 resubmitted both reports, in a folder of hard links to the
-        // corpus, which must not have been written through
+        // the night with resubmissions: agency 0 of 10 resubmitted both reports into the district's folder of hard links
+        // to the corpus, which must not have been written through
         assertEquals(0, r.resubmitted().exitCode(), text);
         assertEquals(2, r.resubmittedWorkbooks());
         Path corpus = work.resolve("n20-s7").resolve("input");
-        Path night = work.resolve("n20-s7").resolve("resubmitted").resolve("input");
+        Path night = work.resolve("n20-s7").resolve("district").resolve("input");
         int differ = 0;
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
