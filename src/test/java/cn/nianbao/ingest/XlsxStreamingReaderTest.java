@@ -112,6 +112,15 @@ class XlsxStreamingReaderTest {
     }
 
     @Test
+    void aCellOfATypeThisReaderDoesNotKnowIsItsTextAndWithoutAValueBlank() throws Exception {
+        // t="d": a date written as ISO 8601 text (Strict Open XML); read as the text it is, never as a number
+        SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\" t=\"d\"><v>2021-12-31</v></c><c r=\"B1\" t=\"d\"/>"
+                + "<c r=\"C1\"><v>3</v></c></row>"), null));
+
+        assertThat(cells(sheet)).containsExactly("A1=2021-12-31", "C1=3");
+    }
+
+    @Test
     void sharedStringsWithRunsAndPhoneticRunsBetweenThem() throws Exception {
         SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
                 + "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"),
