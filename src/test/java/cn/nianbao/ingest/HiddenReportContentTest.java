@@ -218,6 +218,39 @@ class HiddenReportContentTest {
     }
 
     /**
+     * Table 四 only in hidden rows, one of its column headers left empty: the table is read from the hidden rows, and
+     * the column it lacks there is named, as it would be in a visible table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aColumnMissingFromATableOnlyInHiddenRowsIsNamed(String ext) throws Exception {
+        SampleFiles.Written sample = SampleFiles.report(dir.resolve("sample.xlsx"), "某街道办事处", 2021, 42);
+        CellReference upheld = ref(sample.cells().get("C.REVIEW.UPHELD"));
+        int title = upheld.getRow() - 4; // 四、政府信息公开行政复议、行政诉讼情况
+        Path file = dir.resolve("某街道办事处-2021." + ext);
+        try (Workbook source = open(sample.file()); Workbook wb = create(ext)) {
+            Sheet to = wb.createSheet("年报");
+            copy(source.getSheetAt(0), to, r -> r, c -> c);
+            for (int r = upheld.getRow() - 1; r > title; r--) {
+                Cell header = to.getRow(r) == null ? null : to.getRow(r).getCell(upheld.getCol());
+                if (header != null && header.getCellType() == CellType.STRING) {
+                    to.getRow(r).removeCell(header);
+                    break;
+                }
+            }
+            for (int r = title; r <= upheld.getRow(); r++) {
+                to.getRow(r).setZeroHeight(true);
+            }
+            save(wb, file);
+        }
+
+        IngestResult result = read(file);
+
+        assertThat(result.findings()).extracting(Finding::rule).contains(ReportFinder.HIDDEN_TABLE, "PARSE-MISSING-COLUMN");
+        assertThat(result.parsed().reports().get(0).datapoints()).doesNotContainKey("C.REVIEW.UPHELD").containsKey("C.REVIEW.CORRECTED");
+    }
+
+    /**
      * Table 四 only in hidden columns: its rows moved ten columns right, those columns hidden (tables 二 and 三 stay
      * visible in theirs). Table 四 is read from there with a warning naming the hidden columns and no row.
      */
