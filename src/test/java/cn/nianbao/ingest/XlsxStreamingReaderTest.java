@@ -149,6 +149,25 @@ class XlsxStreamingReaderTest {
     }
 
     @Test
+    void aFormulaToCalculateInARowWithoutANumberIsCalculatedWhereItStands() throws Exception {
+        // this reader puts the row after the one before, and POI's usermodel, which calculates it, finds it there
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
+                .replace("</sheetData>", "<row><c><f>A1*3</f></c></row></sheetData>"));
+        SheetGrid sheet = read(GridFiles.write(parts, dir.resolve("行无行号.xlsx")));
+
+        GridCell a2 = sheet.get(1, 0);
+        assertThat(a2.kind()).isEqualTo(CellKind.NUMBER);
+        assertThat(a2.formula()).isEqualTo("A1*3");
+        assertThat(a2.number()).isEqualByComparingTo("6");
+    }
+
+    @Test
     void sharedStringsWithRunsAndPhoneticRunsBetweenThem() throws Exception {
         SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
                 + "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"),
