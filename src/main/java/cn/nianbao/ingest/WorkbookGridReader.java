@@ -203,13 +203,12 @@ public final class WorkbookGridReader {
                 "无法作为 " + w.program + " " + w.noun + "读取（" + e.getClass().getSimpleName() + ": " + e.getMessage() + "）；" + saveAs, e);
     }
 
+    /** What a file that is no workbook or Word document holds (RTF and Word 2 are refused with their own messages). */
     private static String describe(FileMagic magic) {
         switch (magic) {
             case PDF: return "PDF";
             case HTML: return "HTML 网页";
             case XML: return "XML";
-            case RTF: return "RTF";
-            case WORD2: return "Word 文档";
             case BIFF2: case BIFF3: case BIFF4: return "Excel 2.x–4.x 旧格式";
             default: return "无法识别的格式";
         }

@@ -380,6 +380,28 @@ class FormulaEvaluationTest {
     }
 
     @Test
+    void aSharedFormulaWhoseFirstCellNamesNoRangeKeepsItsSavedResultAndItsTextAsStored() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet report = reportWithWorkingSheet(wb);
+        Row first = report.createRow(0);
+        for (int c = 0; c < 3; c++) {
+            first.createCell(c).setCellValue(c * 10);
+        }
+        Map<String, byte[]> parts = GridFiles.parts(GridFiles.save(wb, dir.resolve("posted.xlsx")));
+        // the first cell of the shared formula lacks ref: neither this reader nor POI can move it to C2
+        String row2 = "<row r=\"2\"><c r=\"B2\"><f t=\"shared\" si=\"0\">B1*2</f><v>20</v></c>"
+                + "<c r=\"C2\"><f t=\"shared\" si=\"0\"/><v>40</v></c></row>";
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml").replace("</row>", "</row>" + row2));
+        Path file = GridFiles.write(parts, dir.resolve("共享公式无范围.xlsx"));
+
+        WorkbookGrid grid = GridFiles.read(file);
+
+        assertThat(cell(grid, "报表", "B2").formula()).isEqualTo("B1*2");
+        assertThat(cell(grid, "报表", "B2").number()).as("its saved result").isEqualByComparingTo("20");
+        assertThat(cell(grid, "报表", "C2").number()).as("its saved result").isEqualByComparingTo("40");
+    }
+
+    @Test
     void aWorkbookWrittenByOpenpyxlIsCalculated() throws Exception {
         // see src/test/resources/sheets/README.md: formulas with an empty <v/>, fullCalcOnLoad, a hidden working sheet
         WorkbookGrid grid = GridFiles.read(GridFiles.fixture("openpyxl-formulas.xlsx", dir));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.formula.eval.NotImplementedException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +74,18 @@ class FormulaResultsTest {
         assertThat(notImplemented).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.UNCALCULATED, "FOO(1)");
         assertThat(notImplemented.text()).startsWith("公式使用了本程序无法计算的函数");
         assertThat(evaluate("A1", () -> CellValue.getError(99))).extracting(GridCell::kind, GridCell::text).containsExactly(CellKind.ERROR, "#ERR99");
+    }
+
+    @Test
+    void anXlsWorkbookIsCalculatedByAnEvaluatorForItsOwnFormat() throws Exception {
+        try (HSSFWorkbook wb = new HSSFWorkbook()) {
+            Row row = wb.createSheet("报表").createRow(0);
+            row.createCell(0).setCellValue(7);
+            row.createCell(1).setCellValue(5);
+            Cell formula = row.createCell(2);
+            formula.setCellFormula("A1*B1+1");
+
+            assertThat(FormulaResults.evaluator(wb).evaluate(formula).getNumberValue()).isEqualTo(36.0);
+        }
     }
 }

@@ -218,6 +218,147 @@ class HiddenReportContentTest {
     }
 
     /**
+     * Table 四 only in hidden rows, one of its column headers left empty: the table is read from the hidden rows, and
+     * the column it lacks there is named, as it would be in a visible table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aColumnMissingFromATableOnlyInHiddenRowsIsNamed(String ext) throws Exception {
+        SampleFiles.Written sample = SampleFiles.report(dir.resolve("sample.xlsx"), "某街道办事处", 2021, 42);
+        CellReference upheld = ref(sample.cells().get("C.REVIEW.UPHELD"));
+        int title = upheld.getRow() - 4; // 四、政府信息公开行政复议、行政诉讼情况
+        Path file = dir.resolve("某街道办事处-2021." + ext);
+        try (Workbook source = open(sample.file()); Workbook wb = create(ext)) {
+            Sheet to = wb.createSheet("年报");
+            copy(source.getSheetAt(0), to, r -> r, c -> c);
+            for (int r = upheld.getRow() - 1; r > title; r--) {
+                Cell header = to.getRow(r) == null ? null : to.getRow(r).getCell(upheld.getCol());
+                if (header != null && header.getCellType() == CellType.STRING) {
+                    to.getRow(r).removeCell(header);
+                    break;
+                }
+            }
+            for (int r = title; r <= upheld.getRow(); r++) {
+                to.getRow(r).setZeroHeight(true);
+            }
+            save(wb, file);
+        }
+
+        IngestResult result = read(file);
+
+        assertThat(result.findings()).extracting(Finding::rule).contains(ReportFinder.HIDDEN_TABLE, "PARSE-MISSING-COLUMN");
+        assertThat(result.parsed().reports().get(0).datapoints()).doesNotContainKey("C.REVIEW.UPHELD").containsKey("C.REVIEW.CORRECTED");
+    }
+
+    /**
+     * Table 四 only in hidden columns: its rows moved ten columns right, those columns hidden (tables 二 and 三 stay
+     * visible in theirs). Table 四 is read from there with a warning naming the hidden columns and no row.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aTableOnlyInHiddenColumnsIsReadWithAWarningNamingTheColumns(String ext) throws Exception {
+        SampleFiles.Written sample = SampleFiles.report(dir.resolve("sample.xlsx"), "某街道办事处", 2021, 40);
+        int title = ref(sample.cells().get("C.REVIEW.UPHELD")).getRow() - 4; // 四、政府信息公开行政复议、行政诉讼情况
+        int shift = 10;
+        Path file = dir.resolve("某街道办事处-2021." + ext);
+        int firstHidden = Integer.MAX_VALUE;
+        try (Workbook source = open(sample.file()); Workbook wb = create(ext)) {
+            Sheet to = wb.createSheet("年报");
+            Sheet from = source.getSheetAt(0);
+            copy(from, to, r -> r, c -> c);
+            int lastCol = 0;
+            for (Row row : from) {
+                lastCol = Math.max(lastCol, row.getLastCellNum());
+            }
+            for (int r = title; r <= from.getLastRowNum(); r++) {
+                Row row = to.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                for (int c = row.getLastCellNum() - 1; c >= 0; c--) {
+                    Cell old = row.getCell(c);
+                    if (old != null) {
+                        Cell moved = row.createCell(c + shift);
+                        if (old.getCellType() == CellType.NUMERIC) {
+                            moved.setCellValue(old.getNumericCellValue());
+                        } else if (old.getCellType() == CellType.STRING) {
+                            moved.setCellValue(old.getStringCellValue());
+                        }
+                        row.removeCell(old);
+                    }
+                }
+            }
+            for (int i = to.getNumMergedRegions() - 1; i >= 0; i--) {
+                CellRangeAddress m = to.getMergedRegion(i);
+                if (m.getFirstRow() >= title) {
+                    to.removeMergedRegion(i);
+                    to.addMergedRegion(new CellRangeAddress(m.getFirstRow(), m.getLastRow(), m.getFirstColumn() + shift, m.getLastColumn() + shift));
+                }
+            }
+            for (int c = shift; c < lastCol + shift; c++) {
+                to.setColumnHidden(c, true);
+            }
+            save(wb, file);
+        }
+        for (Map.Entry<String, String> e : sample.cells().entrySet()) {
+            if (e.getKey().startsWith("C.")) {
+                firstHidden = Math.min(firstHidden, ref(e.getValue()).getCol() + shift);
+            }
+        }
+
+        IngestResult result = read(file);
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::severity)
+                .containsExactly(tuple(ReportFinder.HIDDEN_TABLE, Severity.WARNING));
+        assertThat(result.findings().get(0).message()).contains("年报表格（「四、政府信息公开行政复议、行政诉讼情况」）只在隐藏的内容中（工作表「年报」隐藏的"
+                + CellReference.convertNumToColString(firstHidden)).doesNotContain(" 行");
+        Map<String, String> cells = new LinkedHashMap<>();
+        sample.cells().forEach((id, at) -> {
+            CellReference r = ref(at);
+            cells.put(id, "年报!" + new CellReference(r.getRow(), r.getCol() + (id.startsWith("C.") ? shift : 0)).formatAsString(false));
+        });
+        new Expected(sample.values(), cells).assertReadBy(result.onlyReport());
+    }
+
+    /**
+     * A report without table 四 and a hidden column that holds nothing: the hidden content adds no table, so the report
+     * is read from the visible cells as it is, incomplete, and nothing hidden is named.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aHiddenColumnThatAddsNoTableLeavesTheIncompleteReportAsRead(String ext) throws Exception {
+        SampleFiles.Written sample = SampleFiles.report(dir.resolve("sample.xlsx"), "某街道办事处", 2021, 41);
+        int tableC = ref(sample.cells().get("C.REVIEW.UPHELD")).getRow() - 4;
+        Path file = dir.resolve("某街道办事处-2021." + ext);
+        try (Workbook source = open(sample.file()); Workbook wb = create(ext)) {
+            Sheet to = wb.createSheet("年报");
+            copy(source.getSheetAt(0), to, r -> r, c -> c);
+            for (int r = tableC; r <= to.getLastRowNum(); r++) {
+                if (to.getRow(r) != null) {
+                    to.removeRow(to.getRow(r));
+                }
+            }
+            for (int i = to.getNumMergedRegions() - 1; i >= 0; i--) {
+                if (to.getMergedRegion(i).getFirstRow() >= tableC) {
+                    to.removeMergedRegion(i);
+                }
+            }
+            to.setColumnHidden(30, true);
+            save(wb, file);
+        }
+
+        IngestResult result = read(file);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.findings()).extracting(Finding::rule, Finding::severity).containsExactly(tuple("PARSE-NO-TABLE", Severity.ERROR));
+        ParsedReport read = result.parsed().reports().get(0);
+        assertThat(read.tablesComplete()).isFalse();
+        Expected expected = Expected.moved(sample, "年报", r -> r, c -> c);
+        expected.cells().keySet().removeIf(id -> id.startsWith("C."));
+        assertThat(read.datapoints().keySet()).containsExactlyInAnyOrderElementsOf(expected.cells().keySet());
+    }
+
+    /**
      * Table 三 partly hidden: the rows of （三）不予公开 hidden (an agency hiding rows of zeros). The visible rows are read;
      * each hidden row is a missing row, and a warning names the hidden rows that hold numbers.
      */

@@ -3,14 +3,18 @@ package cn.nianbao.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.poi.hssf.record.CellValueRecordInterface;
 import org.apache.poi.hssf.record.aggregates.FormulaRecordAggregate;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -19,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The usermodel reader (an .xls, or an .xlsx inside an encrypted container) on workbooks built in memory: which
@@ -97,6 +102,28 @@ class UsermodelGridReaderTest {
                 row.createCell(c).setCellValue(c);
             }
             assertThat(GridFiles.cells(first(wb, limits(5, 10, 3)))).extracting(GridCell::col).containsExactly(0, 1, 2);
+        }
+    }
+
+    @Test
+    void anXlsxWithoutCellStylesIsReadInTheGeneralFormat(@TempDir Path dir) throws Exception {
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("表").createRow(0).createCell(0).setCellValue(0.25);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        GridFiles.put(parts, "xl/styles.xml", GridFiles.text(parts, "xl/styles.xml").replaceAll("<cellXfs.*</cellXfs>", "<cellXfs count=\"0\"/>"));
+        Path file = GridFiles.write(parts, dir.resolve("无样式.xlsx"));
+
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ); XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getCellStyle()).as("POI's style of the cell").isNull();
+
+            GridCell read = first(wb, ReadLimits.defaults()).get(0, 0);
+
+            assertThat(read.kind()).isEqualTo(CellKind.NUMBER);
+            assertThat(read.number()).isEqualByComparingTo("0.25");
+            pkg.revert();
         }
     }
 

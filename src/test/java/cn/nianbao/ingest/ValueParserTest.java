@@ -21,7 +21,7 @@ class ValueParserTest {
     @ParameterizedTest(name = "「{0}」 → {1}")
     @CsvSource(delimiter = '|', value = {
             "-3|-3", "－3|-3", "−3|-3", "‐3|-3", "‑3|-3", "‒3|-3", "–3|-3", "﹣3|-3",
-            "(3)|-3", "（3）|-3", "(1,234)|-1234", "+19|19", "＋19|19", "19|19", "−0.5|-0.5", "( 3 )|-3", "7|7", "７|7"})
+            "(3)|-3", "（3）|-3", "(1,234)|-1234", "+19|19", "＋19|19", "19|19", "−0.5|-0.5", "−.5|-0.5", "–.5|-0.5", "( 3 )|-3", "7|7", "７|7"})
     void everyMinusAnAgencyCanTypeReadsAsNegative(String typed, String expected) {
         ParsedValue v = ValueParser.parse(text(typed), ValueKind.SIGNED, "本年增/减");
         assertThat(v.isProblem()).as(v.problem()).isFalse();

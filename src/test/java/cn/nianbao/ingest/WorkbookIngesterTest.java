@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.nianbao.job.AdHocJob;
+import cn.nianbao.model.Agency;
 import cn.nianbao.job.RosterResolver;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Report;
@@ -272,5 +274,18 @@ class WorkbookIngesterTest {
             assertThat(p.tablesComplete()).isTrue();
             assertThat(p.titles()).extracting(ReportTitle::year).containsExactly(2021);
         });
+    }
+
+    @Test
+    void anUnreadableFileIsAttributedToTheAgencyItsNameNamesByAResolverThatOnlyKnowsNames() throws Exception {
+        Agency town = new Agency("T01", "某某镇人民政府", List.of(), null, null);
+        AgencyResolver byName = (fileName, titles) -> fileName.startsWith("某某镇") && titles.isEmpty() ? Optional.of(town) : Optional.empty();
+        Path file = Files.write(dir.resolve("某某镇-2021.xlsx"), "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+
+        IngestResult result = new WorkbookIngester(SampleFiles.CATALOGUE, ReadLimits.defaults(), byName, null)
+                .ingest(file, WorkbookIngester.describe(dir, file));
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::agencyCode, Finding::agencyName)
+                .containsExactly(tuple("PARSE-UNREADABLE", "T01", "某某镇人民政府"));
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,60 @@ class XlsxStreamingReaderTest {
 
         assertThat(cells(sheet)).containsExactly("A1=5", "D1=A件", "E1=行内", "H1=ABC", "I1=BOOLEAN:true", "J1=BOOLEAN:false",
                 "K1=ERROR:#N/A", "L1=ERROR:#WHAT", "M1=ERROR:#ERR", "N1=行政复议", "O1=12");
+    }
+
+    @Test
+    void aCellOfATypeThisReaderDoesNotKnowIsItsTextAndWithoutAValueBlank() throws Exception {
+        // t="d": a date written as ISO 8601 text (Strict Open XML); read as the text it is, never as a number
+        SheetGrid sheet = read(xlsx(data("<row r=\"1\"><c r=\"A1\" t=\"d\"><v>2021-12-31</v></c><c r=\"B1\" t=\"d\"/>"
+                + "<c r=\"C1\"><v>3</v></c></row>"), null));
+
+        assertThat(cells(sheet)).containsExactly("A1=2021-12-31", "C1=3");
+    }
+
+    @Test
+    void aCellWhoseStyleIsNoNumberHasNoStyleNotTheFirst() throws Exception {
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Row row = wb.createSheet("表").createRow(0);
+            row.createCell(0).setCellValue(0.25);
+            row.createCell(1).setCellValue(0.5);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        // the first cell style a percentage (format 10, 0.00%); B1 names a style that is no number
+        String styles = GridFiles.text(parts, "xl/styles.xml");
+        int xfs = styles.indexOf("<cellXfs");
+        GridFiles.put(parts, "xl/styles.xml", styles.substring(0, xfs)
+                + styles.substring(xfs).replaceFirst("<xf numFmtId=\"0\"", "<xf numFmtId=\"10\" applyNumberFormat=\"true\""));
+        String sheet = GridFiles.text(parts, "xl/worksheets/sheet1.xml");
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", sheet.replaceFirst("<c r=\"B1\"[^>]*>", "<c r=\"B1\" s=\"x\" t=\"n\">"));
+        Path file = GridFiles.write(parts, dir.resolve("样式非数字.xlsx"));
+
+        SheetGrid grid = read(file);
+
+        assertThat(grid.get(0, 0).kind()).as("A1, the first style").isEqualTo(CellKind.PERCENT);
+        assertThat(grid.get(0, 1).kind()).as("B1, no style").isEqualTo(CellKind.NUMBER);
+        assertThat(grid.get(0, 1).number()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void aFormulaToCalculateInARowWithoutANumberIsCalculatedWhereItStands() throws Exception {
+        // this reader puts the row after the one before, and POI's usermodel, which calculates it, finds it there
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
+                .replace("</sheetData>", "<row><c><f>A1*3</f></c></row></sheetData>"));
+        SheetGrid sheet = read(GridFiles.write(parts, dir.resolve("行无行号.xlsx")));
+
+        GridCell a2 = sheet.get(1, 0);
+        assertThat(a2.kind()).isEqualTo(CellKind.NUMBER);
+        assertThat(a2.formula()).isEqualTo("A1*3");
+        assertThat(a2.number()).isEqualByComparingTo("6");
     }
 
     @Test
