@@ -21,7 +21,9 @@ import cn.nianbao.testing.SampleFiles;
 /**
  * The ingest step reads files ahead of the chunk it stores, on several threads: however many threads read and however
  * large the chunks are (so whichever file's read finishes first), the outputs are the same bytes, and a file that
- * fails part way through its read is a finding while the files read around it are consolidated.
+ * fails part way through its read is a finding while the files read around it are consolidated. (Of two files with the
+ * same bytes close together, whether the later one is opened or takes the earlier one's stored content depends on
+ * which read ends first; run.json says which, the datapoints and findings are the same.)
  */
 class IngestReadAheadTest {
 
@@ -40,6 +42,8 @@ class IngestReadAheadTest {
         for (int i = 0; i < 12; i++) {
             SampleFiles.report(in.resolve("加测" + i + "-2020.xlsx"), "加测" + i + "街道办事处", 2020, 100 + i);
         }
+        // the same bytes sent twice: whichever copy's read finishes first, the second is the same report
+        Files.copy(in.resolve("加测3-2020.xlsx"), in.resolve("加测3-2020 (1).xlsx"), StandardCopyOption.COPY_ATTRIBUTES);
         // a workbook that ends part way: its read fails inside the package, among files read before and after it
         Path broken = in.resolve("加测5-2020.xlsx");
         try (FileChannel ch = FileChannel.open(broken, StandardOpenOption.WRITE)) {
