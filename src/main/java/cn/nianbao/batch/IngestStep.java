@@ -42,7 +42,8 @@ import cn.nianbao.validate.RuleBook;
  * (its writer: content by hash, a row per report, findings) in one transaction, so reading overlaps storing. A
  * restarted run skips the files its crashed predecessor stored. A file whose bytes this program read before (same
  * SHA-256) is not opened: its stored content is resolved against this run's roster and file name, as a fresh read
- * would be.
+ * would be. Hand-written rather than Spring Batch's concurrent chunk processing (which reads the next chunk only once
+ * the last is stored) because it measured faster on a quiet machine.
  */
 public class IngestStep implements ItemReader<IngestResult>, ItemWriter<IngestResult>, StepExecutionListener {
 
