@@ -1,7 +1,5 @@
 package cn.nianbao.batch;
 
-import java.nio.file.Path;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -103,14 +101,15 @@ public class ConsolidationJobConfig {
     @StepScope
     IngestStep ingestStepHandler(RunStore store, RunRecords records, TemplateCatalogue catalogue, ReadLimits limits,
                                  org.springframework.beans.factory.ObjectProvider<RunProgressListener> listeners,
-                                 @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery) {
-        return new IngestStep(store, records, catalogue, limits, listeners.orderedStream().toList(), progressEvery);
+                                 @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery,
+                                 @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor") ThreadPoolTaskExecutor ingestExecutor,
+                                 @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+        // read ahead by two chunks: the ingest threads read the next chunk's files while this one is stored
+        return new IngestStep(store, records, catalogue, limits, listeners.orderedStream().toList(), progressEvery,
+                ingestExecutor, 2 * chunkSize);
     }
 
-    /**
-     * The threads the ingest step reads a chunk's files on, side by side (Spring Batch's concurrent chunk processing):
-     * by default one per processor.
-     */
+    /** The threads the ingest step reads files on, ahead of the chunk being stored: by default one per processor. */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor ingestExecutor(@Value("${nianbao.ingest.threads:0}") int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -142,14 +141,11 @@ public class ConsolidationJobConfig {
 
     @Bean
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestStep ingestStepHandler,
-                    @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor") ThreadPoolTaskExecutor ingestExecutor,
                     @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
         return new StepBuilder("ingest", repository)
-                .<Path, IngestResult>chunk(chunkSize)
+                .<IngestResult, IngestResult>chunk(chunkSize)
                 .transactionManager(tx)
-                .taskExecutor(ingestExecutor)
-                .reader(ingestStepHandler) // the files its beforeStep scanned
-                .processor(ingestStepHandler)
+                .reader(ingestStepHandler) // the files its beforeStep scanned, read
                 .writer(ingestStepHandler)
                 .listener(ingestStepHandler)
                 .build();
