@@ -65,12 +65,8 @@ public class RunReuse {
      * same key gives the same findings.
      */
     public static String reportKey(String basis, cn.nianbao.model.ReportHeader r) {
-        MessageDigest md = cn.nianbao.model.Sha256.digest();
-        for (Object field : new Object[] {basis, r.submission().path(), r.submission().sha256(), r.part().index(), r.part().sheet(),
-                r.agency().code(), r.agency().name(), r.agency().kind(), r.agency().parent(), r.agency().aliases(), r.year(),
-                r.format(), r.scope()}) {
-            cn.nianbao.model.Sha256.field(md, field == null ? "\u0000null" : field.toString());
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return cn.nianbao.model.Sha256.keyOf(basis, r.submission().path(), r.submission().sha256(), r.part().index(),
+                r.part().sheet(), r.agency().code(), r.agency().name(), r.agency().kind(), r.agency().parent(),
+                r.agency().aliases(), r.year(), r.format(), r.scope());
     }
 }

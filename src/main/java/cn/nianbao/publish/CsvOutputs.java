@@ -106,13 +106,9 @@ public final class CsvOutputs {
      * and format, the file, its content hash and which report of the file it is.
      */
     static String pieceKey(String program, ReportHeader r) {
-        java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
-        for (Object field : new Object[] {program, r.agency().code(), r.agency().name(), r.year(), r.format(),
+        return cn.nianbao.model.Sha256.keyOf(program, r.agency().code(), r.agency().name(), r.year(), r.format(),
                 r.submission() == null ? null : r.submission().path(), r.submission() == null ? null : r.submission().sha256(),
-                r.part() == null ? null : r.part().index()}) {
-            cn.nianbao.model.Sha256.field(md, field == null ? "\u0000null" : field.toString());
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
+                r.part() == null ? null : r.part().index());
     }
 
     /**

@@ -54,7 +54,7 @@ public final class SummaryWorkbookWriter {
      */
     public String contentKey(UnitTotal unit, String program, Path target) {
         java.security.MessageDigest md = cn.nianbao.model.Sha256.digest();
-        java.util.function.Consumer<String> field = text -> cn.nianbao.model.Sha256.field(md, text == null ? "\u0000null" : text);
+        java.util.function.Consumer<String> field = text -> cn.nianbao.model.Sha256.fieldOrMissing(md, text);
         field.accept(program);
         field.accept(target.toAbsolutePath().toString());
         field.accept(unit.unit().code());
