@@ -261,30 +261,33 @@ public class RunRecords {
      * {@code outputFolder}); empty when there is none or it recorded none.
      */
     public Map<String, Piece> lastPieces(String jobName, String outputFolder, String fileName) {
-        List<Long> latest = jdbc.query("SELECT job_instance_id, output_folder FROM nb_output WHERE job_name = ? AND file_name = ? "
-                + "ORDER BY job_instance_id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> outputFolder.equals(rs.getString(2)) ? rs.getLong(1) : null, jobName, fileName);
         Map<String, Piece> pieces = new HashMap<>();
-        if (latest.isEmpty() || latest.get(0) == null) {
-            return pieces;
-        }
-        jdbc.query("SELECT piece_key, byte_offset, byte_length FROM nb_output_piece WHERE job_instance_id = ? AND file_name = ?",
+        latestRecord(jobName, outputFolder, fileName).ifPresent(latest -> jdbc.query(
+                "SELECT piece_key, byte_offset, byte_length FROM nb_output_piece WHERE job_instance_id = ? AND file_name = ?",
                 rs -> {
                     pieces.put(rs.getString(1), new Piece(rs.getLong(2), rs.getLong(3)));
-                }, latest.get(0), fileName);
+                }, latest.run(), fileName));
         return pieces;
     }
 
     /** How the latest run of a job that recorded {@code fileName} in {@code outputFolder} left it, if one did. */
     public Optional<Output> lastOutput(String jobName, String outputFolder, String fileName) {
-        return jdbc.query("SELECT content_key, size_bytes, modified_micros, output_folder FROM nb_output WHERE job_name = ? "
-                        + "AND file_name = ? ORDER BY job_instance_id DESC FETCH FIRST 1 ROWS ONLY",
+        return latestRecord(jobName, outputFolder, fileName).map(OutputRecord::output);
+    }
+
+    /** A run's record of an output file. */
+    private record OutputRecord(long run, Output output) {
+    }
+
+    /** The job's latest record of the file, wherever it was written: only one in {@code outputFolder} counts. */
+    private Optional<OutputRecord> latestRecord(String jobName, String outputFolder, String fileName) {
+        return jdbc.query("SELECT job_instance_id, content_key, size_bytes, modified_micros, output_folder FROM nb_output "
+                        + "WHERE job_name = ? AND file_name = ? ORDER BY job_instance_id DESC FETCH FIRST 1 ROWS ONLY",
                 rs -> {
-                    // the job's latest record of the file, wherever it was written; only one in this folder counts
-                    if (!rs.next() || !outputFolder.equals(rs.getString(4))) {
-                        return Optional.<Output>empty();
+                    if (!rs.next() || !outputFolder.equals(rs.getString(5))) {
+                        return Optional.<OutputRecord>empty();
                     }
-                    return Optional.of(new Output(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    return Optional.of(new OutputRecord(rs.getLong(1), new Output(rs.getString(2), rs.getLong(3), rs.getLong(4))));
                 }, jobName, fileName);
     }
 
