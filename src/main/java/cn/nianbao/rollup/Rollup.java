@@ -136,18 +136,8 @@ public final class Rollup {
                         gone = d.gone();
                     }
                 }
-                for (ReportHeader r : added) {
-                    feeds.computeIfAbsent(r, k -> {
-                        toRead.add(k);
-                        return new ArrayList<>(2);
-                    }).add(new Feed(values, false));
-                }
-                for (ReportHeader r : gone) {
-                    feeds.computeIfAbsent(r, k -> {
-                        toRead.add(k);
-                        return new ArrayList<>(2);
-                    }).add(new Feed(values, true));
-                }
+                feed(feeds, toRead, added, new Feed(values, false));
+                feed(feeds, toRead, gone, new Feed(values, true));
                 List<Agency> missing = expected.stream().filter(a -> !present.contains(a.code())).collect(Collectors.toList());
                 List<Agency> expectedOrIncluded = hasRoster ? expected
                         : included.stream().map(ReportHeader::agency).collect(Collectors.toList());
@@ -174,6 +164,16 @@ public final class Rollup {
             return compute(reports, units, years, hasRoster, content, errors, leaveOutErrors, EarlierSums.NONE);
         }
         return new Result(totals, findings, toRead.size());
+    }
+
+    /** Adds {@code feed} to each report's feeds; a report met for the first time is to be read. */
+    private static void feed(Map<ReportHeader, List<Feed>> feeds, List<ReportHeader> toRead, List<ReportHeader> reports, Feed feed) {
+        for (ReportHeader r : reports) {
+            feeds.computeIfAbsent(r, k -> {
+                toRead.add(k);
+                return new ArrayList<>(2);
+            }).add(feed);
+        }
     }
 
     /** Sums a report's values go into, or (a report gone since the earlier run) are taken from. */
