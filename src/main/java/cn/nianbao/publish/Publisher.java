@@ -136,52 +136,49 @@ public final class Publisher {
      */
     private Path facts(RunResult run, ReportContent content, Path target, OutputHistory history) throws IOException {
         List<cn.nianbao.model.ReportHeader> reports = CsvOutputs.inFactsOrder(nonNull(run.reports())); // ordered once for both
-        String key = csv.factsKey(reports, history.program(), target);
-        OutputHistory.State now = OutputHistory.State.of(key, target);
-        java.util.Optional<OutputHistory.State> last = history.last(FACTS_CSV);
-        if (now != null && last.filter(now::equals).isPresent()) {
-            log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", FACTS_CSV, now.sizeBytes());
-            Map<String, OutputHistory.Piece> kept = history.pieces(FACTS_CSV); // (before this run's record hides them)
-            history.record(FACTS_CSV, now);
-            history.recordPieces(FACTS_CSV, kept);
-            return target;
-        }
-        // the file as the last run left it (same size and time): its rows can be copied
-        boolean untouched = now != null && last.filter(l -> l.sizeBytes() == now.sizeBytes()
-                && l.modifiedMicros() == now.modifiedMicros()).isPresent();
-        Map<String, OutputHistory.Piece> earlier = untouched ? history.pieces(FACTS_CSV) : Map.of();
-        CsvOutputs.FactsWritten written;
-        try {
-            written = csv.writeFacts(reports, content, target, history.program(), target, earlier);
-        } catch (IOException e) {
-            if (earlier.isEmpty()) {
-                throw e;
+        return unlessUnchanged(FACTS_CSV, csv.factsKey(reports, history.program(), target), target, history, () -> {
+            // the file as the last run left it (same size and time): its rows can be copied
+            OutputHistory.State now = OutputHistory.State.of("", target);
+            boolean untouched = now != null && history.last(FACTS_CSV).filter(l -> l.sizeBytes() == now.sizeBytes()
+                    && l.modifiedMicros() == now.modifiedMicros()).isPresent();
+            Map<String, OutputHistory.Piece> earlier = untouched ? history.pieces(FACTS_CSV) : Map.of();
+            CsvOutputs.FactsWritten written;
+            try {
+                written = csv.writeFacts(reports, content, target, history.program(), target, earlier);
+            } catch (IOException e) {
+                if (earlier.isEmpty()) {
+                    throw e;
+                }
+                // changed under us since it was checked: written whole
+                log.warn("无法沿用上次写出的 {}（{}），重新写出全部内容", FACTS_CSV, e.getMessage());
+                written = csv.writeFacts(reports, content, target, history.program(), null, Map.of());
             }
-            // changed under us since it was checked: written whole
-            log.warn("无法沿用上次写出的 {}（{}），重新写出全部内容", FACTS_CSV, e.getMessage());
-            written = csv.writeFacts(reports, content, target, history.program(), null, Map.of());
-        }
-        if (!earlier.isEmpty()) {
-            log.info("{}：{} 份报表的行沿用上次写出的文件，{} 份报表的行重新写出", FACTS_CSV, written.copied(),
-                    reports.size() - written.copied());
-        }
-        if (written.path().equals(target)) {
-            history.record(FACTS_CSV, OutputHistory.State.of(key, target));
-            history.recordPieces(FACTS_CSV, written.pieces());
-        } // else kept aside (the target is open elsewhere): no record, so the next run writes the target again
-        return written.path();
+            if (!earlier.isEmpty()) {
+                log.info("{}：{} 份报表的行沿用上次写出的文件，{} 份报表的行重新写出", FACTS_CSV, written.copied(),
+                        reports.size() - written.copied());
+            }
+            if (written.path().equals(target)) {
+                history.recordPieces(FACTS_CSV, written.pieces());
+            }
+            return written.path();
+        });
     }
 
     /**
      * Writes {@code target}, unless an earlier run recorded the same content key for it and it still has the size and
-     * time that run left it with (see {@link OutputHistory}); either way records it for the next run.
+     * time that run left it with (see {@link OutputHistory}); either way records it for the next run, a file left in
+     * place with where its reports lie, as the run that wrote it recorded.
      */
     private static Path unlessUnchanged(String name, String key, Path target, OutputHistory history, FileTask write)
             throws IOException {
         OutputHistory.State now = OutputHistory.State.of(key, target);
         if (now != null && history.last(name).filter(now::equals).isPresent()) {
             log.info("{} 的内容不会变化，且上次写出后未被改动，保留原文件（{} 字节）", name, now.sizeBytes());
+            Map<String, OutputHistory.Piece> pieces = history.pieces(name); // (before this run's record hides them)
             history.record(name, now);
+            if (!pieces.isEmpty()) {
+                history.recordPieces(name, pieces); // the file's reports lie where they did
+            }
             return target;
         }
         Path written = write.write();
