@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.nianbao.ingest.ReadLimits;
 import cn.nianbao.job.JobDefinition;
@@ -103,10 +104,12 @@ public class ConsolidationJobConfig {
                                  org.springframework.beans.factory.ObjectProvider<RunProgressListener> listeners,
                                  @Value("${nianbao.ingest.progress-every:PT10S}") java.time.Duration progressEvery,
                                  @org.springframework.beans.factory.annotation.Qualifier("ingestExecutor") ThreadPoolTaskExecutor ingestExecutor,
-                                 @Value("${nianbao.ingest.chunk-size:20}") int chunkSize) {
+                                 @Value("${nianbao.ingest.chunk-size:20}") int chunkSize, RunReuse reuse,
+                                 PlatformTransactionManager transactionManager,
+                                 @Value("${nianbao.ingest.settle:PT3S}") java.time.Duration settle) {
         // read ahead by two chunks: the ingest threads read the next chunk's files while this one is stored
         return new IngestStep(store, records, catalogue, limits, listeners.orderedStream().toList(), progressEvery,
-                ingestExecutor, 2 * chunkSize);
+                ingestExecutor, 2 * chunkSize, reuse, new TransactionTemplate(transactionManager), settle);
     }
 
     /** The threads the ingest step reads files on, ahead of the chunk being stored: by default one per processor. */

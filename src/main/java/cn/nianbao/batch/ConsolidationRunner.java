@@ -139,7 +139,7 @@ public class ConsolidationRunner {
         }
         String fingerprint = withDecisions(job, describeInput(job));
         String startedAt = clock.instant().toString();
-        JobParameters params = RunParameters.of(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt);
+        JobParameters params = RunParameters.of(job, fingerprint, startedAt, force);
         return start(consolidateJob, job, params, failOn);
     }
 
@@ -214,7 +214,7 @@ public class ConsolidationRunner {
         }
         String fingerprint = withDecisions(job, rollupFingerprint(job, sources));
         String startedAt = clock.instant().toString();
-        JobParameters params = RunParameters.ofRollup(job, force ? fingerprint + ":" + startedAt : fingerprint, startedAt, sources);
+        JobParameters params = RunParameters.ofRollup(job, fingerprint, startedAt, force, sources);
         log.info("汇总作业「{}」：汇总 {} 个作业已完成的运行（不读取报表文件），输出 {}", job.name(), sources.size(), job.output());
         return start(rollupRunsJob, job, params, failOn);
     }
@@ -307,8 +307,8 @@ public class ConsolidationRunner {
         MessageDigest md = jobDigest(job, program);
         for (Path p : scan.files()) {
             cn.nianbao.model.Sha256.field(md, job.input().relativize(p).toString());
-            cn.nianbao.model.Sha256.field(md, Long.toString(Files.size(p)));
-            cn.nianbao.model.Sha256.field(md, Files.getLastModifiedTime(p).toString());
+            // size and times, and on Linux the inode and change time: a file replaced by one of the same size and time is new
+            cn.nianbao.model.Sha256.field(md, cn.nianbao.ingest.FileStamp.fingerprintOf(p));
         }
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }

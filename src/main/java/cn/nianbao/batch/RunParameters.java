@@ -29,16 +29,20 @@ public final class RunParameters {
     static final String OUTPUT = "output";
     static final String YEAR = "year";
     static final String STARTED = "run.at";
+    /** "true" when the user asked for the run (--force): nothing is taken over unread, every file is hashed. */
+    static final String FORCED = "run.forced";
     /** A roll-up run's source executions, in from-jobs order: "12,34" ("34:running": that job was running then). */
     static final String SOURCES = "source.executions";
 
     private RunParameters() {
     }
 
-    public static JobParameters of(JobDefinition job, String fingerprint, String startedAt) {
+    /** A run's parameters; a forced run is named by its start too, so it is a new run whatever its inputs. */
+    public static JobParameters of(JobDefinition job, String fingerprint, String startedAt, boolean forced) {
         JobParametersBuilder b = new JobParametersBuilder()
                 .addString(JOB_NAME, job.name(), true)
-                .addString(FINGERPRINT, fingerprint, true)
+                .addString(FINGERPRINT, forced ? fingerprint + ":" + startedAt : fingerprint, true)
+                .addString(FORCED, Boolean.toString(forced), false)
                 .addString(JOB_FILE, job.source() == null ? "" : job.source().toAbsolutePath().toString(), false)
                 .addString(INPUT, job.input() == null ? "" : job.input().toString(), false)
                 .addString(OUTPUT, job.output().toString(), false)
@@ -48,10 +52,11 @@ public final class RunParameters {
     }
 
     /** A roll-up run's parameters: {@link #of} plus the source executions it consolidates. */
-    public static JobParameters ofRollup(JobDefinition job, String fingerprint, String startedAt, List<SourceRun> sources) {
+    public static JobParameters ofRollup(JobDefinition job, String fingerprint, String startedAt, boolean forced,
+                                         List<SourceRun> sources) {
         String encoded = sources.stream().map(s -> s.jobExecutionId() + (s.runningThen() ? ":running" : ""))
                 .collect(Collectors.joining(","));
-        return new JobParametersBuilder(of(job, fingerprint, startedAt)).addString(SOURCES, encoded, false).toJobParameters();
+        return new JobParametersBuilder(of(job, fingerprint, startedAt, forced)).addString(SOURCES, encoded, false).toJobParameters();
     }
 
     /** The source executions of a roll-up run: execution id → whether its job was running then, in from-jobs order. */
@@ -71,6 +76,11 @@ public final class RunParameters {
     /** The run a step belongs to: its job instance, which a restart shares with the crashed execution. */
     public static long runOf(StepExecution step) {
         return step.getJobExecution().getJobInstance().getInstanceId();
+    }
+
+    /** Whether the user forced the run (--force). */
+    public static boolean forced(StepExecution step) {
+        return "true".equals(step.getJobParameters().getString(FORCED));
     }
 
     /** The job definition a run was started with. */

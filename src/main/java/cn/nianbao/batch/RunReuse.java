@@ -44,6 +44,28 @@ public class RunReuse {
      * files (with their modification times when {@code modified}), and with {@code history} the same other runs.
      */
     public Optional<Long> reusable(String jobName, long run, String basis, boolean modified, boolean history) {
+        Optional<Earlier> earlier = previousOfBasis(jobName, run, basis);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        long before = earlier.get().run();
+        if (history && !earlier.get().historyStamp().equals(store.historyStamp(before, run))) {
+            return Optional.empty();
+        }
+        return store.sameRunFiles(before, run, modified) ? Optional.of(before) : Optional.empty();
+    }
+
+    /** The job's previous completed run, if it ran under {@code basis}: what a file it read unchanged would give again. */
+    public Optional<Long> previousOfSameBasis(String jobName, long run, String basis) {
+        return previousOfBasis(jobName, run, basis).map(Earlier::run);
+    }
+
+    /** A completed run and the stamp of the other runs its history look-ups saw. */
+    private record Earlier(long run, String historyStamp) {
+    }
+
+    /** The job's previous completed run, if it ran under {@code basis}. */
+    private Optional<Earlier> previousOfBasis(String jobName, long run, String basis) {
         Optional<RunStore.CompletedRun> previous = store.previousCompletedRun(jobName, run);
         if (previous.isEmpty()) {
             return Optional.empty();
@@ -53,10 +75,7 @@ public class RunReuse {
         if (recorded.isEmpty() || !recorded.get()[0].equals(basis)) {
             return Optional.empty();
         }
-        if (history && !recorded.get()[1].equals(store.historyStamp(before, run))) {
-            return Optional.empty();
-        }
-        return store.sameRunFiles(before, run, modified) ? Optional.of(before) : Optional.empty();
+        return Optional.of(new Earlier(before, recorded.get()[1]));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import cn.nianbao.history.RunComparison;
 import cn.nianbao.ingest.IngestResult;
@@ -62,6 +64,42 @@ public class RunStore {
         return new HashSet<>(jdbc.queryForList("SELECT path FROM nb_run_file WHERE job_instance_id = ?", String.class, run));
     }
 
+    /**
+     * Each file's stamp ({@code FileStamp}) as a run recorded it when it read the file or took it over; files without
+     * one (none could be trusted, or the platform gives none) are absent.
+     */
+    public Map<String, String> fileStamps(long run) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.query("SELECT DISTINCT path, stamp FROM nb_run_file WHERE job_instance_id = ? AND stamp IS NOT NULL",
+                (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getString(2)), run);
+        return out;
+    }
+
+    /**
+     * Gives a run, before it has stored any file, some files of another run as that run stored them: their rows (marked
+     * reused: not read again) and the findings reading them gave. For files unchanged since, under the same basis, which
+     * a fresh read would store the same way. One transaction is the caller's: rows without their findings would lose
+     * findings on a restart.
+     *
+     * @return the number of files taken over
+     */
+    public int copyIngested(long from, long to, Collection<String> paths) {
+        List<Object[]> args = new ArrayList<>(paths.size());
+        paths.forEach(p -> args.add(new Object[] {to, from, p}));
+        jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp) "
+                + "SELECT ?, path, part, sheet, sha256, size_bytes, modified, accepted, agency_code, agency_name, agency_kind, "
+                + "agency_parent, report_year, format, scope, title, TRUE, stamp FROM nb_run_file WHERE job_instance_id = ? AND path = ?",
+                args);
+        // the run held no file before this call, so its files are exactly those taken over
+        jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) SELECT ?, stage, fingerprint, "
+                + "severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, "
+                + "message, report_key FROM nb_finding WHERE job_instance_id = ? AND stage = ? "
+                + "AND source_file IN (SELECT path FROM nb_run_file WHERE job_instance_id = ?)", to, from, Stage.INGEST.name(), to);
+        return paths.size();
+    }
+
     /** Paths of a run's files whose stored content was reused rather than read. */
     public Set<String> reusedPathsOfRun(long run) {
         return new HashSet<>(jdbc.queryForList("SELECT path FROM nb_run_file WHERE job_instance_id = ? AND reused = TRUE",
@@ -73,6 +111,11 @@ public class RunStore {
      * report of each file (one row for a file that gave none), findings.
      */
     public void saveIngested(long run, List<IngestResult> results, String program) {
+        saveIngested(run, results, program, Map.of());
+    }
+
+    /** {@link #saveIngested(long, List, String)}, with each file's stamp by path where one was taken. */
+    public void saveIngested(long run, List<IngestResult> results, String program, Map<String, String> stamps) {
         List<Object[]> files = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, ParsedWorkbook> parsed = new LinkedHashMap<>();
@@ -82,26 +125,26 @@ public class RunStore {
                 parsed.putIfAbsent(s.sha256(), result.parsed()); // the same bytes twice in one chunk: stored once
             }
             if (result.reports().isEmpty()) {
-                files.add(fileRow(run, s, ReportPart.WHOLE, null, result.reused()));
+                files.add(fileRow(run, s, ReportPart.WHOLE, null, result.reused(), stamps.get(s.path())));
             }
             for (Report r : result.reports()) {
-                files.add(fileRow(run, s, r.part(), r, result.reused()));
+                files.add(fileRow(run, s, r.part(), r, result.reused(), stamps.get(s.path())));
             }
             findings.addAll(result.findings());
         }
         contents.save(program, parsed);
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
-                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
         saveFindings(run, Stage.INGEST, findings);
     }
 
-    private static Object[] fileRow(long run, Submission s, ReportPart part, Report r, boolean reused) {
+    private static Object[] fileRow(long run, Submission s, ReportPart part, Report r, boolean reused, String stamp) {
         Agency a = r == null ? null : r.agency();
         return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), s.modified().atOffset(ZoneOffset.UTC),
                 r != null, a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
                 a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
-                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused};
+                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused, stamp};
     }
 
     // ------------------------------------------------------------------ findings

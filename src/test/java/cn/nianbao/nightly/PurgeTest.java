@@ -35,8 +35,8 @@ class PurgeTest {
     /** What the test ran: the 2020 sample district, 13 workbooks, the job file's 2 units. */
     private static final int WORKBOOKS = 13;
     private static final int UNITS = 2;
-    /** A district run's job parameters (job.name, fingerprint, job.file, input, output, year, started) and steps. */
-    private static final int PARAMETERS = 7;
+    /** A district run's job parameters (job.name, fingerprint, job.file, input, output, year, started, forced) and steps. */
+    private static final int PARAMETERS = 8;
     private static final int STEPS = 5;
     /** Three runs; the first run of licheng-2020 is the one purged. */
     private static final int RUNS = 3;
