@@ -3,6 +3,8 @@ package cn.nianbao.publish;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,15 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Content that may also hand bytes to the file's channel itself (copies from another file, in the kernel): it
+     * flushes {@code out} before it writes to {@code channel}, and writes there only at the channel's position.
+     */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(OutputStream out, FileChannel channel) throws IOException;
     }
 
     private AtomicFiles() {
@@ -115,15 +126,19 @@ public final class AtomicFiles {
     }
 
     public static Path write(Path target, Content content) throws IOException {
+        return write(target, (out, channel) -> content.writeTo(out));
+    }
+
+    public static Path write(Path target, ChannelContent content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: that makes the file owner-only (0600); a plain create follows the umask
         // like any other output, so other users and tools can read the published files.
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE))) {
-                content.writeTo(out);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
+                content.writeTo(out, channel);
             }
             try {
                 replace(temp, target);

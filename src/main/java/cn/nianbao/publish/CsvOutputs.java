@@ -67,11 +67,14 @@ public final class CsvOutputs {
         List<ReportHeader> ordered = inFactsOrder(reports);
         Map<String, OutputHistory.Piece> pieces = new HashMap<>();
         int[] copied = {0};
-        Path written = AtomicFiles.write(target, stream -> {
+        Path written = AtomicFiles.write(target, (stream, channel) -> {
             try (CsvWriter csv = new CsvWriter(stream, FACTS_HEADER);
                  FileChannel from = earlier == null || earlierPieces.isEmpty() ? null
                          : FileChannel.open(earlier, StandardOpenOption.READ)) {
                 List<ReportHeader> toWrite = new ArrayList<>();
+                // unchanged reports that lie one after another in the earlier file too are copied as one range
+                long rangeFrom = 0;
+                long rangeLength = 0;
                 for (ReportHeader r : ordered) {
                     String key = pieceKey(program, r);
                     OutputHistory.Piece was = from == null ? null : earlierPieces.get(key);
@@ -79,12 +82,19 @@ public final class CsvOutputs {
                         toWrite.add(r);
                         continue;
                     }
-                    factRows(csv, content, toWrite, program, pieces);
-                    toWrite.clear();
-                    long start = csv.position();
-                    csv.copy(from, was.offset(), was.length());
-                    pieces.put(key, new OutputHistory.Piece(start, was.length()));
+                    if (!toWrite.isEmpty() || was.offset() != rangeFrom + rangeLength) {
+                        csv.copy(from, rangeFrom, rangeLength, channel);
+                        factRows(csv, content, toWrite, program, pieces);
+                        toWrite.clear();
+                        rangeFrom = was.offset();
+                        rangeLength = 0;
+                    }
+                    pieces.put(key, new OutputHistory.Piece(csv.position() + rangeLength, was.length()));
+                    rangeLength += was.length();
                     copied[0]++;
+                }
+                if (rangeLength > 0) {
+                    csv.copy(from, rangeFrom, rangeLength, channel);
                 }
                 factRows(csv, content, toWrite, program, pieces);
             }

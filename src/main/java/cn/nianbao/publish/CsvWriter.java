@@ -2,6 +2,7 @@ package cn.nianbao.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -234,23 +235,22 @@ public final class CsvWriter implements AutoCloseable {
 
     /**
      * Writes {@code length} bytes of {@code from}, from {@code offset} on, as they are: rows this class wrote into
-     * an earlier file. Fails when the file ends before them.
+     * an earlier file. They go from file to file in the kernel, into {@code to}, the channel under this writer's
+     * stream. Fails when the earlier file ends before them.
      */
-    public void copy(java.nio.channels.FileChannel from, long offset, long length) throws IOException {
+    public void copy(FileChannel from, long offset, long length, FileChannel to) throws IOException {
         flushBuffer();
-        java.nio.ByteBuffer window = java.nio.ByteBuffer.wrap(buf);
+        out.flush();
         long done = 0;
         while (done < length) {
-            window.clear().limit((int) Math.min(buf.length, length - done));
-            int n = from.read(window, offset + done);
-            if (n < 0) {
+            long n = from.transferTo(offset + done, length - done, to);
+            if (n <= 0 && offset + done >= from.size()) {
                 throw new java.io.EOFException("the earlier file ends at byte " + (offset + done) + ", before byte "
                         + (offset + length));
             }
-            out.write(buf, 0, n);
-            flushed += n;
             done += n;
         }
+        flushed += length;
     }
 
     static String render(Object cell) {

@@ -116,4 +116,36 @@ class CsvWriterTest {
     void rowWidthMustMatchHeader() {
         assertThrows(IllegalArgumentException.class, () -> write(List.of("a", "b"), new Object[] {"only one"}));
     }
+
+    @Test
+    void rowsCopiedFromAnEarlierFileLandBetweenRowsWrittenAndPositionsCountThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path earlier = java.nio.file.Files.writeString(tmp.resolve("earlier.csv"), "xx\r\nold 1\r\nold 2\r\n");
+        long[] position = new long[1];
+        java.nio.file.Path written = AtomicFiles.write(tmp.resolve("new.csv"), (stream, channel) -> {
+            try (CsvWriter csv = new CsvWriter(stream, List.of("h"));
+                 java.nio.channels.FileChannel from = java.nio.channels.FileChannel.open(earlier)) {
+                csv.row("a");
+                csv.copy(from, 4, 14, channel); // "old 1\r\nold 2\r\n"
+                position[0] = csv.position();
+                csv.row("b");
+            }
+        });
+        byte[] all = java.nio.file.Files.readAllBytes(written);
+        assertEquals("h\r\na\r\nold 1\r\nold 2\r\nb\r\n", new String(all, 3, all.length - 3, StandardCharsets.UTF_8));
+        assertEquals(3 + "h\r\na\r\nold 1\r\nold 2\r\n".length(), position[0]);
+    }
+
+    @Test
+    void copyingPastTheEndOfTheEarlierFileFails(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path earlier = java.nio.file.Files.writeString(tmp.resolve("earlier.csv"), "old 1\r\n");
+        java.nio.file.Path target = tmp.resolve("new.csv");
+        assertThrows(java.io.EOFException.class, () -> AtomicFiles.write(target, (stream, channel) -> {
+            try (CsvWriter csv = new CsvWriter(stream, List.of("h"));
+                 java.nio.channels.FileChannel from = java.nio.channels.FileChannel.open(earlier)) {
+                csv.copy(from, 0, 20, channel);
+            }
+        }));
+        assertEquals(false, java.nio.file.Files.exists(target), "nothing published");
+    }
 }
