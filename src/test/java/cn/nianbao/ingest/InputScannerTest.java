@@ -90,8 +90,8 @@ class InputScannerTest {
     /**
      * A folder nested deeper than the system lets a path name (4096 bytes on Linux): made by renaming short folders to
      * long names from the deepest up, so that no path named on the way is too long. The walk cannot list it, so it is
-     * skipped with the system's reason, and the rest of the folder is still read. Even root fails here, where a folder
-     * root may not read would not.
+     * skipped with the system's reason, and the rest of the folder is still read. Root, who reads every folder, cannot
+     * open this one either.
      */
     @Test
     void aFolderTooDeepToOpenIsSkippedWithTheReasonAndTheRestIsRead() throws Exception {
