@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import cn.nianbao.template.ValueKind;
+
 /**
  * What a number shows as, from its cell's number format, as a zh-CN spreadsheet shows it: dates and times
  * (「1月3日」), percentages, negative numbers in parentheses; booleans and error values as they are.
@@ -128,6 +130,24 @@ class CellKindsTest {
         assertThat(grid.get(0, 7)).extracting(GridCell::kind, GridCell::text).containsExactly(CellKind.ERROR, "#DIV/0!");
         assertThat(grid.get(1, 1)).extracting(GridCell::kind, GridCell::display, GridCell::formula)
                 .containsExactly(CellKind.PERCENT, "70%", "A2/10");
+    }
+
+    /**
+     * A format POI's formatter fails on: it ends the first section at the semicolon inside the quotes, takes 「"d」 for a
+     * date, and then cannot format the number as one. The percentage shows as a plain 0% would show it, and the agency is
+     * told of the percentage it sees.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aPercentageInAFormatPoiCannotApplyShowsAsAPlainPercentage(String ext) throws Exception {
+        Workbook wb = workbook(ext);
+        number(wb.createSheet("报表").createRow(0), 0, 0.125, wb, "\"d;\"0%\"x\"");
+        Path file = GridFiles.save(wb, dir.resolve("百分比." + ext));
+
+        GridCell cell = GridFiles.read(file).sheets().get(0).get(0, 0);
+
+        assertThat(cell).extracting(GridCell::kind, GridCell::display).containsExactly(CellKind.PERCENT, "12.5%");
+        assertThat(ValueParser.parse(cell, ValueKind.COUNT, null).problem()).startsWith("单元格显示为「12.5%」（百分比格式）");
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -83,5 +85,43 @@ class InputScannerTest {
         assertThat(InputScanner.hasReportExtension(Path.of("x", "年报.xlsm"))).isTrue();
         assertThat(InputScanner.hasReportExtension(Path.of("年报.pdf"))).isFalse();
         assertThat(InputScanner.hasReportExtension(Path.of("xlsx"))).isFalse();
+    }
+
+    /**
+     * A folder nested deeper than the system lets a path name (4096 bytes on Linux): made by renaming short folders to
+     * long names from the deepest up, so that no path named on the way is too long. The walk cannot list it, so it is
+     * skipped with the system's reason, and the rest of the folder is still read. Root, who reads every folder, cannot
+     * open this one either.
+     */
+    @Test
+    void aFolderTooDeepToOpenIsSkippedWithTheReasonAndTheRestIsRead() throws Exception {
+        file("a局/年报.xlsx");
+        Path top = dir.resolve("深");
+        Path deepest = top;
+        for (int i = 0; i < 24; i++) {
+            deepest = deepest.resolve("d");
+        }
+        Files.createDirectories(deepest);
+        Files.writeString(deepest.resolve("年报.xlsx"), "x");
+        String longName = "很长的文件夹名".repeat(11); // 231 bytes in UTF-8, within the 255 a name may have
+        for (Path p = deepest; !p.equals(top); p = p.getParent()) {
+            Files.move(p, p.resolveSibling(longName));
+        }
+        try {
+            InputScanner.Scan scan = InputScanner.scan(dir);
+
+            assertThat(scan.files()).containsExactly(dir.resolve("a局/年报.xlsx"));
+            assertThat(scan.skipped()).singleElement().satisfies(s -> {
+                assertThat(s.path()).startsWith("深/" + longName + "/").endsWith(longName);
+                assertThat(dir.resolve(s.path()).toString().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(4096);
+                assertThat(s.reason()).startsWith("无法访问：");
+            });
+        } finally {
+            // names the JUnit clean-up can reach again: the same renames from the top down
+            Path p = top;
+            while (Files.exists(p.resolve(longName), LinkOption.NOFOLLOW_LINKS)) {
+                p = Files.move(p.resolve(longName), p.resolve("d"));
+            }
+        }
     }
 }

@@ -487,6 +487,22 @@ class ReportLocatorTest {
     }
 
     @Test
+    void columnGroupsInRowsNumberedOnTheLeftAreReadThoughNoRowHasALabel() {
+        // every row numbered in column A: a row's label stands before its first number, so no row has one, and only the
+        // groups place the table
+        GridBuilder g = new GridBuilder("表").number("A1", 1).text("B1", "复议").merge("B1:D1").text("E1", "诉讼").merge("E1:G1")
+                .number("A2", 2).text("B2", "维持").text("C2", "纠正").text("D2", "总计").text("E2", "维持").text("F2", "纠正").text("G2", "总计")
+                .numbers("A3", 3, 1, 2, 3, 4, 5, 9);
+
+        LocatedReport located = locate(P_ONLY, g);
+
+        assertThat(cells(located)).containsExactly(
+                Map.entry("G.REVIEW.KEPT", "表!B3=1"), Map.entry("G.REVIEW.FIXED", "表!C3=2"), Map.entry("G.REVIEW.TOTAL", "表!D3=3"),
+                Map.entry("G.SUIT.KEPT", "表!E3=4"), Map.entry("G.SUIT.FIXED", "表!F3=5"), Map.entry("G.SUIT.TOTAL", "表!G3=9"));
+        assertThat(located.problems()).extracting(LocateProblem::table).doesNotContain("G");
+    }
+
+    @Test
     void aMissingGroupIsNamedAtTheFirstGroupsLabel() {
         GridBuilder g = new GridBuilder("表").text("B1", "复议").merge("B1:D1").text("B2", "维持").text("C2", "纠正").text("D2", "总计")
                 .numbers("B3", 1, 2, 3);

@@ -148,6 +148,29 @@ class XlsxStreamingReaderTest {
         assertThat(grid.get(0, 1).number()).isEqualByComparingTo("0.5");
     }
 
+    /**
+     * A damaged sheet with row 2 written twice, the formula in the first copy. This reader keeps the cells of both; POI's
+     * usermodel, which calculates the formula, keeps only the second copy of the row and has no cell there. The formula
+     * is then uncalculated, saying so, rather than given a result from elsewhere.
+     */
+    @Test
+    void aFormulaToCalculateInARowWrittenTwiceIsUncalculatedWhereTheUsermodelLostIt() throws Exception {
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
+                .replace("</sheetData>", "<row r=\"2\"><c r=\"A2\"><f>A1*3</f></c></row><row r=\"2\"><c r=\"B2\"><v>5</v></c></row></sheetData>"));
+        SheetGrid sheet = read(GridFiles.write(parts, dir.resolve("行重复.xlsx")));
+
+        GridCell a2 = sheet.get(1, 0);
+        assertThat(a2).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.UNCALCULATED, "A1*3");
+        assertThat(a2.text()).contains("公式单元格在工作簿中无法定位");
+        assertThat(sheet.get(1, 1).number()).isEqualByComparingTo("5");
+    }
+
     @Test
     void aFormulaToCalculateInARowWithoutANumberIsCalculatedWhereItStands() throws Exception {
         // this reader puts the row after the one before, and POI's usermodel, which calculates it, finds it there
