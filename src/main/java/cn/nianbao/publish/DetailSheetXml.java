@@ -20,9 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a workbook whose one large sheet has its rows written here as XML rather than held or streamed by POI: the
- * detail sheet of a unit of thousands of agencies has some 90,000 rows of 16 cells, and POI's streaming sheet spent
- * most of the workbook's time making cell objects, escaping and writing them to a temporary file and copying that
- * into the package. POI writes everything else (the other sheets, styles, the sheet's columns, merges, breaks and page
+ * detail sheet of a unit of thousands of agencies has some 90,000 rows of 16 cells, for which POI's streaming sheet
+ * makes a cell object each, writes them to a temporary file and copies that into the package. POI writes everything else (the other sheets, styles, the sheet's columns, merges, breaks and page
  * set-up) as it does for any workbook; here the empty {@code <sheetData/>} it writes for the large sheet is replaced
  * by the rows, which are drawn straight into the zip entry.
  *

@@ -58,6 +58,7 @@ final class SummaryDetailSheet {
     private final ReportContent content;
     /** The reports' values, read when first needed. */
     private UnitValues values;
+    /** The datapoints shown, in the format's order; chosen with the values read. */
     private List<DatapointDef> datapoints;
     /** The included reports, then those left out of the sums. */
     private final List<ReportHeader> reports = new ArrayList<>();
