@@ -27,11 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>The cells are those POI writes for the same calls ({@link DetailRows#onSheet}): inline strings (as POI's streaming
  * sheet writes them), numbers as the double {@link BigDecimal#doubleValue()} gives, written in the shortest form that
- * reads back as that double, blanks with their style. A cell that follows the row's previous one (or is the first, in
- * column A) is written without its reference ({@code r="D8"}), which the format leaves optional and Excel, LibreOffice
- * and POI read as "the next column": the references are the one part of a row that differs from the rows above
- * it, and without them the sheet's XML is a quarter smaller and compresses in an eighth of the time, to a third of the
- * size. Every entry of the package has a fixed time, so the same
+ * reads back as that double, blanks with their style. Every cell carries its reference ({@code r="D8"}): the format
+ * leaves it optional, and leaving it out would make the sheet a quarter smaller and quicker to compress, but not every
+ * program that opens the workbook is known to read a cell without one as "the next column" (WPS was not tried), and a
+ * figure shown in the wrong column is worse than a slower night. Every entry of the package has a fixed time, so the same
  * content gives the same bytes (except {@code docProps/core.xml}, which holds the time the workbook was made).
  */
 final class DetailSheetXml implements DetailRows {
@@ -97,8 +96,6 @@ final class DetailSheetXml implements DetailRows {
     private int used;
     /** The current row's number as it appears in cell references ("90235"), or null before the first row. */
     private byte[] rowDigits;
-    /** The column of the current row's last cell, -1 before its first. */
-    private int lastColumn;
     /** Column letters by column index, made as needed. */
     private final List<byte[]> columns = new ArrayList<>();
 
@@ -110,7 +107,6 @@ final class DetailSheetXml implements DetailRows {
     public void row(int index, float heightPt) {
         endRow();
         rowDigits = ascii(Integer.toString(index + 1));
-        lastColumn = -1;
         raw("<row r=\"");
         bytes(rowDigits);
         raw("\" customHeight=\"1\" ht=\"");
@@ -163,15 +159,10 @@ final class DetailSheetXml implements DetailRows {
         if (rowDigits == null) {
             throw new IllegalStateException("a cell before its row");
         }
-        if (column == lastColumn + 1) {
-            raw("<c");
-        } else {
-            raw("<c r=\"");
-            bytes(columnLetters(column));
-            bytes(rowDigits);
-            raw("\"");
-        }
-        lastColumn = column;
+        raw("<c r=\"");
+        bytes(columnLetters(column));
+        bytes(rowDigits);
+        raw("\"");
         short index = style == null ? 0 : style.getIndex();
         if (index != 0) {
             raw(" s=\"");
