@@ -104,14 +104,20 @@ final class PrintedPage {
      * manual break) when it does not.
      */
     static final class Pager {
-        private final Sheet sheet;
+        /** Told the row after which a page breaks. */
+        private final java.util.function.IntConsumer breakAfter;
         private final double height;
         private double used;
         private int breaks;
 
         /** {@code height}: points down a page; {@code used}: taken at the top of the first page. */
         Pager(Sheet sheet, double height, double used) {
-            this.sheet = sheet;
+            this(sheet::setRowBreak, height, used);
+        }
+
+        /** As {@link #Pager(Sheet, double, double)}, the breaks told to {@code breakAfter} instead of set on a sheet. */
+        Pager(java.util.function.IntConsumer breakAfter, double height, double used) {
+            this.breakAfter = breakAfter;
             this.height = height;
             this.used = used;
         }
@@ -132,7 +138,7 @@ final class PrintedPage {
         /** Breaks the page before row {@code nextRow}; what follows starts at the top of a new page. */
         void newPage(int nextRow) {
             if (nextRow > 0 && breaks < MAX_BREAKS) {
-                sheet.setRowBreak(nextRow - 1);
+                breakAfter.accept(nextRow - 1);
                 breaks++;
             }
             used = 0;

@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.ReportContent;
@@ -33,8 +30,9 @@ import cn.nianbao.template.TableDef;
  * left out of the sums (the job's setting) are shown after the others, marked, and not in 合计.
  *
  * <p>The reports' values are read from the store once ({@link UnitValues}, a compact grid) and every block is drawn
- * from them; the sheet is written a row at a time through a streaming sheet. Merged cells are added without POI's check against every earlier one (quadratic in
- * a province's thousands): they never overlap, each lies within one page's rows.
+ * from them. The column widths and page set-up go on a POI sheet ({@link #layOut}); the rows, merges and breaks are
+ * drawn into a {@link DetailRows}, as often as asked and the same each time (a large sheet is drawn once for its merges
+ * and breaks, and again as the XML of its rows, see {@link DetailSheetXml}).
  */
 final class SummaryDetailSheet {
 
@@ -52,13 +50,16 @@ final class SummaryDetailSheet {
     /** Characters of a note listing agencies (Excel refuses a cell over 32,767). */
     private static final int NOTE_LIST_CHARS = SummaryWorkbookWriter.NOTE_LIST_MAX_CHARS;
 
-    private final Sheet sheet;
+    /** Where the current drawing goes. */
+    private DetailRows out;
     private final SummaryStyles styles;
     private final ReportFormat format;
     private final UnitTotal unit;
     private final ReportContent content;
-    /** The reports' values, read once the sheet is drawn. */
+    /** The reports' values, read when first needed. */
     private UnitValues values;
+    /** The datapoints shown, in the format's order; chosen with the values read. */
+    private List<DatapointDef> datapoints;
     /** The included reports, then those left out of the sums. */
     private final List<ReportHeader> reports = new ArrayList<>();
     private final Set<String> leftOut = new HashSet<>();
@@ -70,8 +71,7 @@ final class SummaryDetailSheet {
     private int row;
     private PrintedPage.Pager pager;
 
-    SummaryDetailSheet(Sheet sheet, SummaryStyles styles, ReportFormat format, UnitTotal unit, ReportContent content) {
-        this.sheet = sheet;
+    SummaryDetailSheet(SummaryStyles styles, ReportFormat format, UnitTotal unit, ReportContent content) {
         this.styles = styles;
         this.format = format;
         this.unit = unit;
@@ -84,15 +84,31 @@ final class SummaryDetailSheet {
         names();
     }
 
-    void draw() {
-        values = UnitValues.read(content, reports, format);
-        List<DatapointDef> datapoints = shownDatapoints();
-        measure(datapoints);
+    /** Reads the reports' values and measures the columns, once. */
+    private void prepare() {
+        if (values == null) {
+            values = UnitValues.read(content, reports, format);
+            datapoints = shownDatapoints();
+            measure(datapoints);
+        }
+    }
+
+    /** The column widths and the page set-up (A4 landscape, 100 %) of {@code target}. */
+    void layOut(Sheet target) {
+        prepare();
         int columns = Math.max(3 + agenciesPerPage, 1 + datapoints.size());
         for (int c = 0; c < columns; c++) {
-            PrintedPage.columnWidth(sheet, c, columnPt(c));
+            PrintedPage.columnWidth(target, c, columnPt(c));
         }
-        pager = new PrintedPage.Pager(sheet, HEIGHT, 0);
+        PrintedPage.setUp(target, true, 100);
+    }
+
+    /** Draws the rows, merged cells and page breaks into {@code rows}. */
+    void draw(DetailRows rows) {
+        prepare();
+        out = rows;
+        row = 0;
+        pager = new PrintedPage.Pager(rows::breakAfter, HEIGHT, 0);
         notes();
         for (TableDef table : format.tables()) {
             List<DatapointDef> ofTable = datapoints.stream().filter(d -> d.table() == table).toList();
@@ -105,7 +121,6 @@ final class SummaryDetailSheet {
                 datapointsAsRows(table, ofTable);
             }
         }
-        PrintedPage.setUp(sheet, true, 100);
     }
 
     // ------------------------------------------------------------------------------------------ measures
@@ -241,16 +256,14 @@ final class SummaryDetailSheet {
         if (!pager.fits(height)) {
             pager.newPage(row);
         }
-        Row r = sheet.createRow(row);
-        r.setHeightInPoints((float) height);
-        Cell cell = r.createCell(0);
-        cell.setCellStyle(style);
-        cell.setCellValue(text.length() <= XlsxStyles.MAX_CELL_CHARS ? text : text.substring(0, XlsxStyles.MAX_CELL_CHARS - 1) + "…");
+        out.row(row, (float) height);
+        out.text(0, text.length() <= XlsxStyles.MAX_CELL_CHARS ? text : text.substring(0, XlsxStyles.MAX_CELL_CHARS - 1) + "…",
+                style);
         for (int c = 1; c <= lastColumn; c++) {
-            r.createCell(c).setCellStyle(style);
+            out.text(c, null, style);
         }
         if (lastColumn > 0) {
-            sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 0, lastColumn));
+            out.merge(row, row, 0, lastColumn);
         }
         pager.add(height);
         row++;
@@ -260,7 +273,7 @@ final class SummaryDetailSheet {
         if (pager.atTop() || !pager.fits(height)) {
             return;
         }
-        sheet.createRow(row).setHeightInPoints((float) height);
+        out.row(row, (float) height);
         pager.add(height);
         row++;
     }
@@ -306,20 +319,19 @@ final class SummaryDetailSheet {
             first[0] = false;
             int top = row;
             for (int level = 0; level < depth; level++) {
-                Row r = sheet.createRow(row);
-                r.setHeightInPoints((float) headingHeights[level]);
-                cell(r, 0, level == 0 ? "单位" : null, styles.detailHeader);
+                out.row(row, (float) headingHeights[level]);
+                cell(0, level == 0 ? "单位" : null, styles.detailHeader);
                 for (int i = 0; i < paths.size(); ) {
                     int j = sameUntil(paths, i, level);
                     int size = paths.get(i).size();
                     // a group heads the columns it holds; a column's own label runs down to the last heading row
                     for (int k = i; k <= j; k++) {
-                        cell(r, 1 + k, k == i && level < size ? heading(paths.get(i), level) : null, styles.detailHeader);
+                        cell(1 + k, k == i && level < size ? heading(paths.get(i), level) : null, styles.detailHeader);
                     }
                     if (level < size - 1 && j > i) {
-                        sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 1 + i, 1 + j));
+                        out.merge(row, row, 1 + i, 1 + j);
                     } else if (level == size - 1 && size < depth) {
-                        sheet.addMergedRegionUnsafe(new CellRangeAddress(row, top + depth - 1, 1 + i, 1 + i));
+                        out.merge(row, top + depth - 1, 1 + i, 1 + i);
                     }
                     i = j + 1;
                 }
@@ -327,7 +339,7 @@ final class SummaryDetailSheet {
                 row++;
             }
             if (depth > 1) {
-                sheet.addMergedRegionUnsafe(new CellRangeAddress(row - depth, row - 1, 0, 0));
+                out.merge(row - depth, row - 1, 0, 0);
             }
         };
         heading.run();
@@ -336,11 +348,10 @@ final class SummaryDetailSheet {
                 pager.newPage(row);
                 heading.run();
             }
-            Row r = sheet.createRow(row);
-            r.setHeightInPoints((float) lineHeight);
-            cell(r, 0, heading(reports.get(a)), styles.detailLabel);
+            out.row(row, (float) lineHeight);
+            cell(0, heading(reports.get(a)), styles.detailLabel);
             for (int i = 0; i < datapoints.size(); i++) {
-                value(r, 1 + i, datapoints.get(i), a);
+                value(1 + i, datapoints.get(i), a);
             }
             pager.add(lineHeight);
             row++;
@@ -349,11 +360,10 @@ final class SummaryDetailSheet {
             pager.newPage(row);
             heading.run();
         }
-        Row r = sheet.createRow(row);
-        r.setHeightInPoints((float) lineHeight);
-        cell(r, 0, "合计", styles.detailHeader);
+        out.row(row, (float) lineHeight);
+        cell(0, "合计", styles.detailHeader);
         for (int i = 0; i < datapoints.size(); i++) {
-            total(r, 1 + i, datapoints.get(i));
+            total(1 + i, datapoints.get(i));
         }
         pager.add(lineHeight);
         row++;
@@ -434,13 +444,12 @@ final class SummaryDetailSheet {
                     pager.newPage(row);
                 }
                 title(table.title() + " · 分单位明细" + range + (first ? "" : "（续）"), last, titleHeight);
-                Row h = sheet.createRow(row);
-                h.setHeightInPoints((float) headingHeight);
-                cell(h, 0, "项目", styles.detailHeader);
-                cell(h, 1, "分项", styles.detailHeader);
-                cell(h, 2, "合计", styles.detailHeader);
+                out.row(row, (float) headingHeight);
+                cell(0, "项目", styles.detailHeader);
+                cell(1, "分项", styles.detailHeader);
+                cell(2, "合计", styles.detailHeader);
                 for (int a = 0; a < agencies.size(); a++) {
-                    cell(h, 3 + a, heading(agencies.get(a)), styles.detailHeader);
+                    cell(3 + a, heading(agencies.get(a)), styles.detailHeader);
                 }
                 pager.add(headingHeight);
                 row++;
@@ -449,18 +458,17 @@ final class SummaryDetailSheet {
             int top = row;
             for (int i = 0; i < group.size(); i++) {
                 DatapointDef d = group.get(i);
-                Row r = sheet.createRow(row);
-                r.setHeightInPoints((float) heights[i]);
-                cell(r, 0, i == 0 ? rowLabel(d) : null, styles.detailLabel);
-                cell(r, 1, d.column().label(), styles.detailLabel);
-                total(r, 2, d);
+                out.row(row, (float) heights[i]);
+                cell(0, i == 0 ? rowLabel(d) : null, styles.detailLabel);
+                cell(1, d.column().label(), styles.detailLabel);
+                total(2, d);
                 for (int a = 0; a < agencies.size(); a++) {
-                    value(r, 3 + a, d, firstAgency + a);
+                    value(3 + a, d, firstAgency + a);
                 }
                 row++;
             }
             if (group.size() > 1) {
-                sheet.addMergedRegionUnsafe(new CellRangeAddress(top, row - 1, 0, 0));
+                out.merge(top, row - 1, 0, 0);
             }
             pager.add(groupHeight);
         }
@@ -496,40 +504,25 @@ final class SummaryDetailSheet {
     // ------------------------------------------------------------------------------------------ cells
 
     private void title(String text, int lastColumn, double height) {
-        Row r = sheet.createRow(row);
-        r.setHeightInPoints((float) height);
-        cell(r, 0, text, styles.detailTitle);
+        out.row(row, (float) height);
+        cell(0, text, styles.detailTitle);
         pager.add(height);
         row++;
     }
 
-    private static Cell cell(Row r, int column, String text, CellStyle style) {
-        Cell cell = r.createCell(column);
-        cell.setCellStyle(style);
-        if (text != null) {
-            cell.setCellValue(text);
-        }
-        return cell;
+    private void cell(int column, String text, CellStyle style) {
+        out.text(column, text, style);
     }
 
     /** An agency's value; a blank stays blank (not 0). */
-    private void value(Row r, int column, DatapointDef def, int report) {
+    private void value(int column, DatapointDef def, int report) {
         BigDecimal v = values.value(report, def.id());
-        Cell cell = r.createCell(column);
-        boolean amount = def.kind().isAmount();
-        cell.setCellStyle(DetailNumbers.style(styles, v, amount, false));
-        if (v != null) {
-            cell.setCellValue(v.doubleValue());
-        }
+        out.number(column, v, DetailNumbers.style(styles, v, def.kind().isAmount(), false));
     }
 
-    private void total(Row r, int column, DatapointDef def) {
+    private void total(int column, DatapointDef def) {
         BigDecimal v = unit.values().get(def.id());
-        Cell cell = r.createCell(column);
-        cell.setCellStyle(DetailNumbers.style(styles, v, def.kind().isAmount(), true));
-        if (v != null) {
-            cell.setCellValue(v.doubleValue());
-        }
+        out.number(column, v, DetailNumbers.style(styles, v, def.kind().isAmount(), true));
     }
 
     private static double sum(double[] values) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.nianbao.model.Agency;
@@ -106,24 +106,21 @@ public final class SummaryWorkbookWriter {
 
     /** Writes the workbook atomically to {@code target}; the reports' datapoints are read from {@code content}. */
     public Path write(UnitTotal unit, Path target, ReportContent content) throws IOException {
-        // The official layout is small and drawn in memory; the detail sheet has a row or a column per agency (thousands
-        // in a large unit, ~200 datapoints each) and is streamed to disk through a window of rows.
+        // The official layout is small and drawn in memory. The detail sheet has a row or a column per agency
+        // (thousands in a large unit, ~200 datapoints each): POI holds its layout (columns, merges, breaks, page set-up)
+        // and its rows are drawn a second time straight into the package as XML.
         ReportFormat format = catalogue.require(unit.format());
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             SummaryStyles styles = new SummaryStyles(workbook);
             new SummaryMainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
-            SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, DETAIL_ROW_WINDOW);
-            try {
-                new SummaryDetailSheet(streaming.createSheet(DETAIL_SHEET), styles, format, unit, content).draw();
-                return AtomicFiles.write(target, streaming::write);
-            } finally {
-                streaming.dispose();
-            }
+            XSSFSheet sheet = workbook.createSheet(DETAIL_SHEET);
+            SummaryDetailSheet detail = new SummaryDetailSheet(styles, format, unit, content);
+            detail.layOut(sheet);
+            DetailRows.Extent layout = DetailRows.layoutOnly(sheet);
+            detail.draw(layout);
+            return AtomicFiles.write(target, out -> DetailSheetXml.write(workbook, sheet, layout.reference(), detail::draw, out));
         }
     }
-
-    /** Rows of the detail sheet kept in memory while writing it (a page's rows are written before it moves on). */
-    private static final int DETAIL_ROW_WINDOW = 100;
 
     /** Builds the workbook in memory (tests read it back without a file). */
     public XSSFWorkbook build(UnitTotal unit, ReportContent content) {
@@ -131,7 +128,10 @@ public final class SummaryWorkbookWriter {
         XSSFWorkbook workbook = new XSSFWorkbook();
         SummaryStyles styles = new SummaryStyles(workbook);
         new SummaryMainSheet(workbook.createSheet(MAIN_SHEET), styles, format, unit).draw();
-        new SummaryDetailSheet(workbook.createSheet(DETAIL_SHEET), styles, format, unit, content).draw();
+        XSSFSheet sheet = workbook.createSheet(DETAIL_SHEET);
+        SummaryDetailSheet detail = new SummaryDetailSheet(styles, format, unit, content);
+        detail.layOut(sheet);
+        detail.draw(DetailRows.onSheet(sheet));
         return workbook;
     }
 
