@@ -107,32 +107,36 @@ public class RunStore {
     // ------------------------------------------------------------------ findings
 
     public void replaceFindings(long run, Stage stage, List<Finding> findings) {
-        replaceFindings(run, stage, findings, Map.of());
+        replaceFindings(run, stage, findings, Map.of(), Map.of());
     }
 
     /**
      * Replaces a run's findings of one stage; a finding in {@code reportKeys} (compared by identity) is stored with the
-     * key of the report whose own checks gave it ({@link #reportFindings}).
+     * key of the report whose own checks gave it, one in {@code agencyKeys} with the key of the agency whose checks
+     * across reports gave it ({@link #copyCheckedFindings}).
      */
-    public void replaceFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
+    public void replaceFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys,
+                                Map<Finding, String> agencyKeys) {
         jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", run, stage.name());
-        saveFindings(run, stage, findings, reportKeys);
+        saveFindings(run, stage, findings, reportKeys, agencyKeys);
     }
 
     private void saveFindings(long run, Stage stage, List<Finding> findings) {
-        saveFindings(run, stage, findings, Map.of());
+        saveFindings(run, stage, findings, Map.of(), Map.of());
     }
 
-    private void saveFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
+    private void saveFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys,
+                              Map<Finding, String> agencyKeys) {
         List<Object[]> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             rows.add(new Object[] {run, stage.name(), f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(),
                     f.agencyName(), f.year(), f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(),
-                    f.actual(), f.delta(), f.message(), reportKeys.isEmpty() ? null : reportKeys.get(f)});
+                    f.actual(), f.delta(), f.message(), reportKeys.isEmpty() ? null : reportKeys.get(f),
+                    agencyKeys.isEmpty() ? null : agencyKeys.get(f)});
         }
         jdbc.batchUpdate("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key, agency_key) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public List<Finding> findings(long run) {
@@ -148,31 +152,45 @@ public class RunStore {
                 rs.getString("message"));
     }
 
-    /** Records the keys of the reports validate checked in a run (with or without findings). */
-    public void replaceCheckedReports(long run, java.util.Collection<String> reportKeys) {
+    /**
+     * Records the keys validate checked in a run: of the reports (their own checks) and of the agencies (the checks
+     * across reports), with or without findings.
+     */
+    public void replaceCheckedKeys(long run, java.util.Collection<String> reportKeys, java.util.Collection<String> agencyKeys) {
         jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", run);
         jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)",
                 reportKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+        jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("INSERT INTO nb_checked_agency (job_instance_id, agency_key) VALUES (?,?)",
+                agencyKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+    }
+
+    /** The report keys a run's validate step checked ({@link #replaceCheckedKeys}). */
+    public Set<String> checkedReports(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?", String.class, run));
+    }
+
+    /** The agency keys a run's validate step checked ({@link #replaceCheckedKeys}). */
+    public Set<String> checkedAgencies(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT agency_key FROM nb_checked_agency WHERE job_instance_id = ?", String.class, run));
     }
 
     /**
-     * The findings of each report a run's validate step checked, by the report's key: an empty list for a report
-     * checked without findings. Findings of the checks across reports are not in it.
+     * Adds to {@code to}'s validate findings a copy of each of {@code from}'s whose report or agency key {@code to}
+     * recorded as checked ({@link #replaceCheckedKeys}); returns how many. Copied inside the database: equal keys give
+     * equal findings, so the caller checks only the keys {@code from} does not have and stores only those findings.
      */
-    public Map<String, List<Finding>> reportFindings(long run) {
-        Map<String, List<Finding>> byKey = new HashMap<>();
-        jdbc.query("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?",
-                rs -> {
-                    byKey.put(rs.getString(1), new ArrayList<>(0));
-                }, run);
-        jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? AND stage = ? AND report_key IS NOT NULL "
-                + "ORDER BY agency_code, report_year, rule_id, cells, fingerprint", rs -> {
-                    List<Finding> of = byKey.get(rs.getString("report_key"));
-                    if (of != null) {
-                        of.add(finding(rs));
-                    }
-                }, run, Stage.VALIDATE.name());
-        return byKey;
+    public int copyCheckedFindings(long from, long to) {
+        String columns = "stage, fingerprint, severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, "
+                + "expected, actual, delta, message, report_key, agency_key";
+        String copied = java.util.Arrays.stream(columns.split(", ")).map(c -> "f." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        int n = jdbc.update("INSERT INTO nb_finding (job_instance_id, " + columns + ") SELECT ?, " + copied + " FROM nb_finding f "
+                + "JOIN nb_checked_report c ON c.report_key = f.report_key AND c.job_instance_id = ? "
+                + "WHERE f.job_instance_id = ? AND f.stage = ?", to, to, from, Stage.VALIDATE.name());
+        return n + jdbc.update("INSERT INTO nb_finding (job_instance_id, " + columns + ") SELECT ?, " + copied + " FROM nb_finding f "
+                + "JOIN nb_checked_agency c ON c.agency_key = f.agency_key AND c.job_instance_id = ? "
+                + "WHERE f.job_instance_id = ? AND f.stage = ?", to, to, from, Stage.VALIDATE.name());
     }
 
     private static List<String> splitCells(String cells) {
@@ -277,6 +295,30 @@ public class RunStore {
         List<Report> full = new ArrayList<>(1);
         content().forEachFull(found, full::add);
         return full.stream().findFirst();
+    }
+
+    /**
+     * What {@link #latestReport} finds for each of some agencies for a year, as a key of what it reads there: the report
+     * row (file, content hash, part, agency, year, format, scope) and the program whose reading of the file is stored.
+     * Not the file's modification time, which no check across years reads. Agencies with no such report are absent.
+     */
+    public Map<String, String> latestReportKeys(int year, java.util.Collection<String> agencyCodes) {
+        Map<String, String> keys = new HashMap<>();
+        for (List<String> batch : batches(List.copyOf(agencyCodes), 500)) {
+            jdbc.query("SELECT * FROM (SELECT f.agency_code, f.path, f.part, f.sheet, f.sha256, f.size_bytes, f.agency_name, "
+                    + "f.agency_kind, f.agency_parent, f.report_year, f.format, f.scope, f.title, c.program, ROW_NUMBER() OVER "
+                    + "(PARTITION BY f.agency_code ORDER BY f.job_instance_id DESC, f.modified DESC, f.path, f.part) AS n "
+                    + "FROM nb_run_file f LEFT JOIN nb_file_content c ON c.sha256 = f.sha256 WHERE f.report_year = ? "
+                    + "AND f.accepted = TRUE AND f.scope = 'OWN' AND f.agency_code IN (" + placeholders(batch.size()) + ")) x "
+                    + "WHERE n = 1", rs -> {
+                        Object[] fields = new Object[13];
+                        for (int i = 0; i < fields.length; i++) {
+                            fields[i] = rs.getString(i + 2);
+                        }
+                        keys.put(rs.getString(1), cn.nianbao.model.Sha256.keyOf(fields));
+                    }, java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) year), batch.stream()).toArray());
+        }
+        return keys;
     }
 
     /** The findings of the last completed run of the same job before this one, for new/resolved/open. */
@@ -416,11 +458,14 @@ public class RunStore {
             jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", to);
             jdbc.update("INSERT INTO nb_checked_report (job_instance_id, report_key) SELECT ?, report_key FROM nb_checked_report "
                     + "WHERE job_instance_id = ?", to, from);
+            jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", to);
+            jdbc.update("INSERT INTO nb_checked_agency (job_instance_id, agency_key) SELECT ?, agency_key FROM nb_checked_agency "
+                    + "WHERE job_instance_id = ?", to, from);
         }
         return jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) SELECT ?, stage, fingerprint, "
-                + "severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, "
-                + "message, report_key FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key, agency_key) SELECT ?, stage, "
+                + "fingerprint, severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, "
+                + "delta, message, report_key, agency_key FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
     }
 
     /**
