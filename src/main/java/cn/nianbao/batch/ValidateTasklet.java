@@ -77,8 +77,9 @@ public class ValidateTasklet implements Tasklet {
         RunDefinition definition = records.runDefinition(run);
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
+        List<ReportHeader> accepted = store.reportHeaders(run);
         List<ReportHeader> inYears = new ArrayList<>();
-        for (ReportHeader r : store.reportHeaders(run)) {
+        for (ReportHeader r : accepted) {
             if (job.coversYear(r.year())) {
                 inYears.add(r);
             }
@@ -86,7 +87,7 @@ public class ValidateTasklet implements Tasklet {
         CrossReportValidator across = new CrossReportValidator(rules);
         DuplicateResolution duplicates = across.resolveDuplicates(inYears);
         List<ReportHeader> counted = duplicates.winners();
-        store.markCounted(run, counted);
+        store.markCounted(run, accepted, counted);
 
         String basis = reuse.basis(definition);
         String stamp = store.historyStamp(run);

@@ -420,6 +420,16 @@ public class RunStore {
      * agency, year, format, scope, title); with {@code modified}, also the same modification times.
      */
     public boolean sameRunFiles(long a, long b, boolean modified) {
+        // Files of other sizes, or another number of them (a night on which some agencies resubmitted): told apart
+        // by one look at each run's rows, before comparing them row by row.
+        Map<Long, String> sizes = new HashMap<>();
+        jdbc.query("SELECT job_instance_id, COUNT(*), SUM(size_bytes) FROM nb_run_file WHERE job_instance_id IN (?, ?) "
+                + "GROUP BY job_instance_id", rs -> {
+                    sizes.put(rs.getLong(1), rs.getLong(2) + ":" + rs.getLong(3));
+                }, a, b);
+        if (!java.util.Objects.equals(sizes.get(a), sizes.get(b))) {
+            return false;
+        }
         String cols = RUN_FILE_COLUMNS + (modified ? ", modified" : "");
         String one = "SELECT " + cols + " FROM nb_run_file WHERE job_instance_id = ?";
         Long aOnly = jdbc.queryForObject("SELECT COUNT(*) FROM (" + one + " EXCEPT " + one + ") x", Long.class, a, b);
@@ -699,11 +709,18 @@ public class RunStore {
 
     // ------------------------------------------------------------------ which reports count
 
-    /** Marks the reports that count (one per agency and year): validate's decision, which the later steps read. */
-    public void markCounted(long run, List<ReportHeader> counted) {
-        jdbc.update("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ?", run);
-        jdbc.batchUpdate("UPDATE nb_run_file SET counted = TRUE WHERE job_instance_id = ? AND path = ? AND part = ?",
-                counted.stream().map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
+    /**
+     * Marks the reports that count (one per agency and year): validate's decision, which the later steps read.
+     * {@code accepted} are all the run's accepted reports, {@code counted} those of them that count: every accepted
+     * report is marked in one statement, then those that do not count (duplicates, other years: few) one by one.
+     */
+    public void markCounted(long run, List<ReportHeader> accepted, List<ReportHeader> counted) {
+        Set<String> counts = new HashSet<>();
+        counted.forEach(r -> counts.add(r.part().index() + "|" + r.submission().path()));
+        jdbc.update("UPDATE nb_run_file SET counted = accepted WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ? AND path = ? AND part = ?",
+                accepted.stream().filter(r -> !counts.contains(r.part().index() + "|" + r.submission().path()))
+                        .map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
     }
 
     /** The reports that count (as validate marked them) without their datapoints, in file order. */
