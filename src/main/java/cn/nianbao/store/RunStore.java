@@ -90,9 +90,10 @@ public class RunStore {
             findings.addAll(result.findings());
         }
         contents.save(program, parsed);
+        // counted as accepted until validate decides (markCounted): it then changes only the few that do not count
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
-                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, counted) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
         saveFindings(run, Stage.INGEST, findings);
     }
 
@@ -101,7 +102,7 @@ public class RunStore {
         return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), s.modified().atOffset(ZoneOffset.UTC),
                 r != null, a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
                 a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
-                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused};
+                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused, r != null};
     }
 
     // ------------------------------------------------------------------ findings
@@ -712,12 +713,13 @@ public class RunStore {
     /**
      * Marks the reports that count (one per agency and year): validate's decision, which the later steps read.
      * {@code accepted} are all the run's accepted reports, {@code counted} those of them that count: every accepted
-     * report is marked in one statement, then those that do not count (duplicates, other years: few) one by one.
+     * report is marked (ingest stored them so: only rows stored otherwise, or unmarked by an earlier attempt, change),
+     * then those that do not count (duplicates, other years: few) are unmarked one by one.
      */
     public void markCounted(long run, List<ReportHeader> accepted, List<ReportHeader> counted) {
         Set<String> counts = new HashSet<>();
         counted.forEach(r -> counts.add(r.part().index() + "|" + r.submission().path()));
-        jdbc.update("UPDATE nb_run_file SET counted = accepted WHERE job_instance_id = ?", run);
+        jdbc.update("UPDATE nb_run_file SET counted = accepted WHERE job_instance_id = ? AND counted <> accepted", run);
         jdbc.batchUpdate("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ? AND path = ? AND part = ?",
                 accepted.stream().filter(r -> !counts.contains(r.part().index() + "|" + r.submission().path()))
                         .map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
