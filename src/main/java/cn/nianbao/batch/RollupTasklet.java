@@ -62,8 +62,10 @@ public class RollupTasklet implements Tasklet {
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
         List<ReportHeader> counted = store.countedHeaders(run);
-        // Nothing changed since the job's previous completed run: its roll-up is this run's.
-        var same = reuse.reusable(job.name(), run, reuse.basis(definition), store.hasDuplicates(run), false);
+        // Nothing changed since the job's previous completed run: its roll-up is this run's. Nor in the other runs the
+        // checks across years look up: a report there that changed can change validate's ERROR findings, which name
+        // the reports with errors beside the sums (and, with leave-out-errors, decide which are summed).
+        var same = reuse.reusable(job.name(), run, reuse.basis(definition), store.hasDuplicates(run), true);
         if (same.isPresent()) {
             int rows = store.copySummary(same.get(), run);
             store.copyFindings(same.get(), run, RunStore.Stage.ROLLUP);

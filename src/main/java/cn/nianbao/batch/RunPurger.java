@@ -107,8 +107,8 @@ public class RunPurger {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             long run = instance.getInstanceId();
             tx.executeWithoutResult(status -> {
-                for (String table : List.of("nb_finding", "nb_checked_report", "nb_summary", "nb_summary_member", "nb_summary_unit", "nb_summary_previous",
-                        "nb_run_basis", "nb_run_file", "nb_run_skipped")) {
+                for (String table : List.of("nb_finding", "nb_checked_report", "nb_checked_agency", "nb_summary", "nb_summary_member",
+                        "nb_summary_unit", "nb_summary_previous", "nb_run_basis", "nb_run_file", "nb_run_skipped")) {
                     jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", run);
                 }
                 for (String table : cn.nianbao.store.RunRecords.TABLES) {

@@ -2,7 +2,9 @@ package cn.nianbao.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,9 @@ public class ValidateTasklet implements Tasklet {
         RunDefinition definition = records.runDefinition(run);
         JobDefinition job = definition.job();
         RuleBook rules = RunDefinitions.rules(definition);
+        List<ReportHeader> accepted = store.reportHeaders(run);
         List<ReportHeader> inYears = new ArrayList<>();
-        for (ReportHeader r : store.reportHeaders(run)) {
+        for (ReportHeader r : accepted) {
             if (job.coversYear(r.year())) {
                 inYears.add(r);
             }
@@ -84,7 +87,7 @@ public class ValidateTasklet implements Tasklet {
         CrossReportValidator across = new CrossReportValidator(rules);
         DuplicateResolution duplicates = across.resolveDuplicates(inYears);
         List<ReportHeader> counted = duplicates.winners();
-        store.markCounted(run, counted);
+        store.markCounted(run, accepted, counted);
 
         String basis = reuse.basis(definition);
         String stamp = store.historyStamp(run);
@@ -111,40 +114,76 @@ public class ValidateTasklet implements Tasklet {
         Set<String> used = new HashSet<>();
         counted.forEach(r -> used.add(r.submission().path()));
         List<Submission> unused = store.submissions(run).stream().filter(s -> !used.contains(s.path())).toList();
+        List<Finding> acrossFindings = new ArrayList<>();
         AgencyPartitions partitions = new AgencyPartitions(across, catalogue, years, history,
-                job.hasRoster() ? job.roster() : null, unused, store.content(), groupSize, findings::addAll);
+                job.hasRoster() ? job.roster() : null, unused, store.content(), groupSize, acrossFindings::addAll);
         List<ReportHeader> byAgency = new ArrayList<>(counted);
         byAgency.sort(Comparator.comparing((ReportHeader r) -> r.agency().code()).thenComparingInt(ReportHeader::year));
-        // A report the job's previous run checked, unchanged and under the same basis: its findings are copied.
-        Map<String, List<Finding>> earlier = store.previousCompletedRun(job.name(), run)
-                .map(previous -> store.reportFindings(previous.jobInstanceId())).orElse(Map.of());
-        Map<Finding, String> reportKeys = new IdentityHashMap<>();
-        List<String> checked = new ArrayList<>(byAgency.size());
-        int[] copied = {0};
-        store.content().forEachValues(byAgency, r -> {
-            String key = RunReuse.reportKey(basis, r.header());
-            List<Finding> own = earlier.get(key);
-            if (own != null) {
-                copied[0]++;
-            } else {
-                ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
-                own = within.validate(r, ctx);
-            }
-            own.forEach(f -> reportKeys.put(f, key));
-            findings.addAll(own);
-            checked.add(key);
+
+        // What the job's previous run checked under the same keys is copied, not checked again: a report's own
+        // findings by the report's key, an agency's findings across reports by the agency's (AgencyKeys).
+        Map<ReportHeader, String> reportKeys = new HashMap<>();
+        Map<String, List<ReportHeader>> ownByAgency = new LinkedHashMap<>();
+        for (ReportHeader r : byAgency) {
+            reportKeys.put(r, RunReuse.reportKey(basis, r));
             if (r.scope() == Scope.OWN) {
+                ownByAgency.computeIfAbsent(r.agency().code(), c -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, String> agencyKeys = AgencyKeys.of(basis, years, ownByAgency, reportKeys,
+                job.hasRoster() ? job.roster() : null, unused, store::latestReportKeys);
+        Optional<Long> previous = store.previousCompletedRun(job.name(), run).map(RunStore.CompletedRun::jobInstanceId);
+        Set<String> earlierReports = previous.map(store::checkedReports).orElse(Set.of());
+        Set<String> earlierAgencies = previous.map(store::checkedAgencies).orElse(Set.of());
+        Set<String> agenciesCopied = new HashSet<>();
+        agencyKeys.forEach((code, key) -> {
+            if (earlierAgencies.contains(key)) {
+                agenciesCopied.add(code);
+                partitions.checkedElsewhere(code);
+            }
+        });
+        List<ReportHeader> toRead = new ArrayList<>();
+        for (ReportHeader r : byAgency) {
+            boolean checkedAcross = r.scope() == Scope.OWN && !agenciesCopied.contains(r.agency().code());
+            if (checkedAcross || !earlierReports.contains(reportKeys.get(r))) {
+                toRead.add(r);
+            }
+        }
+        Map<Finding, String> findingReports = new IdentityHashMap<>();
+        store.content().forEachValues(toRead, r -> {
+            String key = reportKeys.get(r.header());
+            if (!earlierReports.contains(key)) {
+                ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
+                List<Finding> own = within.validate(r, ctx);
+                own.forEach(f -> findingReports.put(f, key));
+                findings.addAll(own);
+            }
+            if (r.scope() == Scope.OWN && !agenciesCopied.contains(r.agency().code())) {
                 partitions.add(slimmer.slim(r));
             }
         });
         partitions.finish();
-        store.replaceFindings(run, RunStore.Stage.VALIDATE, findings, reportKeys);
-        store.replaceCheckedReports(run, checked);
-        store.recordRunBasis(run, basis, stamp);
-        if (copied[0] > 0) {
-            log.info("校验：{} 份报表与上次运行时相同，沿用其表内检查结果", copied[0]);
+        Map<Finding, String> findingAgencies = new IdentityHashMap<>();
+        for (Finding f : acrossFindings) {
+            String key = agencyKeys.get(f.agencyCode()); // none for a roster agency without a report: checked every run
+            if (key != null) {
+                findingAgencies.put(f, key);
+            }
         }
-        log.info("校验完成：{} 份报表，发现 {} 个问题", counted.size(), findings.size());
+        findings.addAll(acrossFindings);
+        store.replaceFindings(run, RunStore.Stage.VALIDATE, findings, findingReports, findingAgencies);
+        store.replaceCheckedKeys(run, reportKeys.values(), agencyKeys.values());
+        int copied = previous.map(p -> store.copyCheckedFindings(p, run)).orElse(0);
+        store.recordRunBasis(run, basis, stamp);
+        long reportsCopied = reportKeys.values().stream().filter(earlierReports::contains).count();
+        if (reportsCopied > 0) {
+            log.info("校验：{} 份报表与上次运行时相同，沿用其表内检查结果", reportsCopied);
+        }
+        if (!agenciesCopied.isEmpty()) {
+            log.info("校验：{} 个编制主体的报表、上年度报表和名单信息与上次运行时相同，沿用其跨报表检查结果（跨年度、名单），"
+                    + "读取 {} 份报表的数值（共 {} 份计入的报表）", agenciesCopied.size(), toRead.size(), counted.size());
+        }
+        log.info("校验完成：{} 份报表，发现 {} 个问题", counted.size(), findings.size() + copied);
         return RepeatStatus.FINISHED;
     }
 

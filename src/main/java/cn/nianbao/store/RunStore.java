@@ -87,9 +87,10 @@ public class RunStore {
         List<Object[]> args = new ArrayList<>(paths.size());
         paths.forEach(p -> args.add(new Object[] {to, from, p}));
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
-                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp) "
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp, counted) "
                 + "SELECT ?, path, part, sheet, sha256, size_bytes, modified, accepted, agency_code, agency_name, agency_kind, "
-                + "agency_parent, report_year, format, scope, title, TRUE, stamp FROM nb_run_file WHERE job_instance_id = ? AND path = ?",
+                + "agency_parent, report_year, format, scope, title, TRUE, stamp, accepted FROM nb_run_file "
+                + "WHERE job_instance_id = ? AND path = ?",
                 args);
         // the run held no file before this call, so its files are exactly those taken over
         jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
@@ -133,9 +134,10 @@ public class RunStore {
             findings.addAll(result.findings());
         }
         contents.save(program, parsed);
+        // counted as accepted until validate decides (markCounted): it then changes only the few that do not count
         jdbc.batchUpdate("INSERT INTO nb_run_file (job_instance_id, path, part, sheet, sha256, size_bytes, modified, accepted, "
-                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
+                + "agency_code, agency_name, agency_kind, agency_parent, report_year, format, scope, title, reused, stamp, counted) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", files);
         saveFindings(run, Stage.INGEST, findings);
     }
 
@@ -144,38 +146,42 @@ public class RunStore {
         return new Object[] {run, s.path(), part.index(), part.sheet(), s.sha256(), s.sizeBytes(), s.modified().atOffset(ZoneOffset.UTC),
                 r != null, a == null ? null : a.code(), a == null ? null : a.name(), a == null ? null : a.kind(),
                 a == null ? null : a.parent(), r == null ? null : r.year(), r == null ? null : r.format(),
-                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused, stamp};
+                r == null ? null : r.scope().name(), r == null ? null : r.title(), reused, stamp, r != null};
     }
 
     // ------------------------------------------------------------------ findings
 
     public void replaceFindings(long run, Stage stage, List<Finding> findings) {
-        replaceFindings(run, stage, findings, Map.of());
+        replaceFindings(run, stage, findings, Map.of(), Map.of());
     }
 
     /**
      * Replaces a run's findings of one stage; a finding in {@code reportKeys} (compared by identity) is stored with the
-     * key of the report whose own checks gave it ({@link #reportFindings}).
+     * key of the report whose own checks gave it, one in {@code agencyKeys} with the key of the agency whose checks
+     * across reports gave it ({@link #copyCheckedFindings}).
      */
-    public void replaceFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
+    public void replaceFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys,
+                                Map<Finding, String> agencyKeys) {
         jdbc.update("DELETE FROM nb_finding WHERE job_instance_id = ? AND stage = ?", run, stage.name());
-        saveFindings(run, stage, findings, reportKeys);
+        saveFindings(run, stage, findings, reportKeys, agencyKeys);
     }
 
     private void saveFindings(long run, Stage stage, List<Finding> findings) {
-        saveFindings(run, stage, findings, Map.of());
+        saveFindings(run, stage, findings, Map.of(), Map.of());
     }
 
-    private void saveFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys) {
+    private void saveFindings(long run, Stage stage, List<Finding> findings, Map<Finding, String> reportKeys,
+                              Map<Finding, String> agencyKeys) {
         List<Object[]> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             rows.add(new Object[] {run, stage.name(), f.fingerprint(), f.severity().name(), f.rule(), f.agencyCode(),
                     f.agencyName(), f.year(), f.sourceFile(), f.sheet(), String.join(" ", f.cells()), f.expected(),
-                    f.actual(), f.delta(), f.message(), reportKeys.isEmpty() ? null : reportKeys.get(f)});
+                    f.actual(), f.delta(), f.message(), reportKeys.isEmpty() ? null : reportKeys.get(f),
+                    agencyKeys.isEmpty() ? null : agencyKeys.get(f)});
         }
         jdbc.batchUpdate("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key, agency_key) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public List<Finding> findings(long run) {
@@ -191,31 +197,45 @@ public class RunStore {
                 rs.getString("message"));
     }
 
-    /** Records the keys of the reports validate checked in a run (with or without findings). */
-    public void replaceCheckedReports(long run, java.util.Collection<String> reportKeys) {
+    /**
+     * Records the keys validate checked in a run: of the reports (their own checks) and of the agencies (the checks
+     * across reports), with or without findings.
+     */
+    public void replaceCheckedKeys(long run, java.util.Collection<String> reportKeys, java.util.Collection<String> agencyKeys) {
         jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", run);
         jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)",
                 reportKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+        jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", run);
+        jdbc.batchUpdate("INSERT INTO nb_checked_agency (job_instance_id, agency_key) VALUES (?,?)",
+                agencyKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+    }
+
+    /** The report keys a run's validate step checked ({@link #replaceCheckedKeys}). */
+    public Set<String> checkedReports(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?", String.class, run));
+    }
+
+    /** The agency keys a run's validate step checked ({@link #replaceCheckedKeys}). */
+    public Set<String> checkedAgencies(long run) {
+        return new HashSet<>(jdbc.queryForList("SELECT agency_key FROM nb_checked_agency WHERE job_instance_id = ?", String.class, run));
     }
 
     /**
-     * The findings of each report a run's validate step checked, by the report's key: an empty list for a report
-     * checked without findings. Findings of the checks across reports are not in it.
+     * Adds to {@code to}'s validate findings a copy of each of {@code from}'s whose report or agency key {@code to}
+     * recorded as checked ({@link #replaceCheckedKeys}); returns how many. Copied inside the database: equal keys give
+     * equal findings, so the caller checks only the keys {@code from} does not have and stores only those findings.
      */
-    public Map<String, List<Finding>> reportFindings(long run) {
-        Map<String, List<Finding>> byKey = new HashMap<>();
-        jdbc.query("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?",
-                rs -> {
-                    byKey.put(rs.getString(1), new ArrayList<>(0));
-                }, run);
-        jdbc.query("SELECT * FROM nb_finding WHERE job_instance_id = ? AND stage = ? AND report_key IS NOT NULL "
-                + "ORDER BY agency_code, report_year, rule_id, cells, fingerprint", rs -> {
-                    List<Finding> of = byKey.get(rs.getString("report_key"));
-                    if (of != null) {
-                        of.add(finding(rs));
-                    }
-                }, run, Stage.VALIDATE.name());
-        return byKey;
+    public int copyCheckedFindings(long from, long to) {
+        String columns = "stage, fingerprint, severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, "
+                + "expected, actual, delta, message, report_key, agency_key";
+        String copied = java.util.Arrays.stream(columns.split(", ")).map(c -> "f." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        int n = jdbc.update("INSERT INTO nb_finding (job_instance_id, " + columns + ") SELECT ?, " + copied + " FROM nb_finding f "
+                + "JOIN nb_checked_report c ON c.report_key = f.report_key AND c.job_instance_id = ? "
+                + "WHERE f.job_instance_id = ? AND f.stage = ?", to, to, from, Stage.VALIDATE.name());
+        return n + jdbc.update("INSERT INTO nb_finding (job_instance_id, " + columns + ") SELECT ?, " + copied + " FROM nb_finding f "
+                + "JOIN nb_checked_agency c ON c.agency_key = f.agency_key AND c.job_instance_id = ? "
+                + "WHERE f.job_instance_id = ? AND f.stage = ?", to, to, from, Stage.VALIDATE.name());
     }
 
     private static List<String> splitCells(String cells) {
@@ -322,6 +342,30 @@ public class RunStore {
         return full.stream().findFirst();
     }
 
+    /**
+     * What {@link #latestReport} finds for each of some agencies for a year, as a key of what it reads there: the report
+     * row (file, content hash, part, agency, year, format, scope) and the program whose reading of the file is stored.
+     * Not the file's modification time, which no check across years reads. Agencies with no such report are absent.
+     */
+    public Map<String, String> latestReportKeys(int year, java.util.Collection<String> agencyCodes) {
+        Map<String, String> keys = new HashMap<>();
+        for (List<String> batch : batches(List.copyOf(agencyCodes), 500)) {
+            jdbc.query("SELECT * FROM (SELECT f.agency_code, f.path, f.part, f.sheet, f.sha256, f.size_bytes, f.agency_name, "
+                    + "f.agency_kind, f.agency_parent, f.report_year, f.format, f.scope, f.title, c.program, ROW_NUMBER() OVER "
+                    + "(PARTITION BY f.agency_code ORDER BY f.job_instance_id DESC, f.modified DESC, f.path, f.part) AS n "
+                    + "FROM nb_run_file f LEFT JOIN nb_file_content c ON c.sha256 = f.sha256 WHERE f.report_year = ? "
+                    + "AND f.accepted = TRUE AND f.scope = 'OWN' AND f.agency_code IN (" + placeholders(batch.size()) + ")) x "
+                    + "WHERE n = 1", rs -> {
+                        Object[] fields = new Object[13];
+                        for (int i = 0; i < fields.length; i++) {
+                            fields[i] = rs.getString(i + 2);
+                        }
+                        keys.put(rs.getString(1), cn.nianbao.model.Sha256.keyOf(fields));
+                    }, java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) year), batch.stream()).toArray());
+        }
+        return keys;
+    }
+
     /** The findings of the last completed run of the same job before this one, for new/resolved/open. */
     public Optional<List<Finding>> previousRunFindings(String jobName, long run) {
         return previousCompletedRun(jobName, run).map(previous -> findings(previous.jobInstanceId()));
@@ -421,6 +465,16 @@ public class RunStore {
      * agency, year, format, scope, title); with {@code modified}, also the same modification times.
      */
     public boolean sameRunFiles(long a, long b, boolean modified) {
+        // Files of other sizes, or another number of them (a night on which some agencies resubmitted): told apart
+        // by one look at each run's rows, before comparing them row by row.
+        Map<Long, String> sizes = new HashMap<>();
+        jdbc.query("SELECT job_instance_id, COUNT(*), SUM(size_bytes) FROM nb_run_file WHERE job_instance_id IN (?, ?) "
+                + "GROUP BY job_instance_id", rs -> {
+                    sizes.put(rs.getLong(1), rs.getLong(2) + ":" + rs.getLong(3));
+                }, a, b);
+        if (!java.util.Objects.equals(sizes.get(a), sizes.get(b))) {
+            return false;
+        }
         String cols = RUN_FILE_COLUMNS + (modified ? ", modified" : "");
         String one = "SELECT " + cols + " FROM nb_run_file WHERE job_instance_id = ?";
         Long aOnly = jdbc.queryForObject("SELECT COUNT(*) FROM (" + one + " EXCEPT " + one + ") x", Long.class, a, b);
@@ -459,11 +513,14 @@ public class RunStore {
             jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", to);
             jdbc.update("INSERT INTO nb_checked_report (job_instance_id, report_key) SELECT ?, report_key FROM nb_checked_report "
                     + "WHERE job_instance_id = ?", to, from);
+            jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", to);
+            jdbc.update("INSERT INTO nb_checked_agency (job_instance_id, agency_key) SELECT ?, agency_key FROM nb_checked_agency "
+                    + "WHERE job_instance_id = ?", to, from);
         }
         return jdbc.update("INSERT INTO nb_finding (job_instance_id, stage, fingerprint, severity, rule_id, agency_code, agency_name, "
-                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key) SELECT ?, stage, fingerprint, "
-                + "severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, delta, "
-                + "message, report_key FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
+                + "report_year, source_file, sheet, cells, expected, actual, delta, message, report_key, agency_key) SELECT ?, stage, "
+                + "fingerprint, severity, rule_id, agency_code, agency_name, report_year, source_file, sheet, cells, expected, actual, "
+                + "delta, message, report_key, agency_key FROM nb_finding WHERE job_instance_id = ? AND stage = ?", to, from, stage.name());
     }
 
     /**
@@ -697,11 +754,19 @@ public class RunStore {
 
     // ------------------------------------------------------------------ which reports count
 
-    /** Marks the reports that count (one per agency and year): validate's decision, which the later steps read. */
-    public void markCounted(long run, List<ReportHeader> counted) {
-        jdbc.update("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ?", run);
-        jdbc.batchUpdate("UPDATE nb_run_file SET counted = TRUE WHERE job_instance_id = ? AND path = ? AND part = ?",
-                counted.stream().map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
+    /**
+     * Marks the reports that count (one per agency and year): validate's decision, which the later steps read.
+     * {@code accepted} are all the run's accepted reports, {@code counted} those of them that count: every accepted
+     * report is marked (ingest stored them so: only rows stored otherwise, or unmarked by an earlier attempt, change),
+     * then those that do not count (duplicates, other years: few) are unmarked one by one.
+     */
+    public void markCounted(long run, List<ReportHeader> accepted, List<ReportHeader> counted) {
+        Set<String> counts = new HashSet<>();
+        counted.forEach(r -> counts.add(r.part().index() + "|" + r.submission().path()));
+        jdbc.update("UPDATE nb_run_file SET counted = accepted WHERE job_instance_id = ? AND counted <> accepted", run);
+        jdbc.batchUpdate("UPDATE nb_run_file SET counted = FALSE WHERE job_instance_id = ? AND path = ? AND part = ?",
+                accepted.stream().filter(r -> !counts.contains(r.part().index() + "|" + r.submission().path()))
+                        .map(r -> new Object[] {run, r.submission().path(), r.part().index()}).toList());
     }
 
     /** The reports that count (as validate marked them) without their datapoints, in file order. */

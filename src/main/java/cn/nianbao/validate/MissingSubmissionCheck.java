@@ -57,7 +57,8 @@ public final class MissingSubmissionCheck implements CrossReportCheck {
         return findings;
     }
 
-    private static boolean mentions(String fileName, Agency agency) {
+    /** Whether a file's name carries the agency's name or one of its aliases: the file was probably theirs. */
+    public static boolean mentions(String fileName, Agency agency) {
         if (fileName.contains(agency.name())) {
             return true;
         }

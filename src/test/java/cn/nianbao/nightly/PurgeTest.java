@@ -70,6 +70,8 @@ class PurgeTest {
         rows.put("nb_output_piece", new int[] {RUNS * WORKBOOKS, (RUNS - 1) * WORKBOOKS});
         // the reports validate checked, for the next run to copy the findings of those unchanged
         rows.put("nb_checked_report", new int[] {RUNS * WORKBOOKS, (RUNS - 1) * WORKBOOKS});
+        // and the agencies whose reports it checked across (one workbook each), for the same
+        rows.put("nb_checked_agency", new int[] {RUNS * WORKBOOKS, (RUNS - 1) * WORKBOOKS});
         rows.put("nb_finding", new int[] {findings[0] + findings[1] + findings[2], findings[1] + findings[2]});
         rows.put("nb_summary", new int[] {RUNS * summaryRows, (RUNS - 1) * summaryRows});
         // each unit's roll-up includes every agency of the roster (all are under the district, which is under the city)

@@ -18,8 +18,9 @@ import cn.nianbao.NianbaoApplication;
  * A run whose files are content-identical to the job's previous completed run takes over that run's findings
  * and roll-up rows (copied, not recomputed): shown by marking the previous run's rows, which only a copy
  * carries over. Another run stored in between (history the checks across years may read) makes validate
- * recompute the checks across reports, while each report's own checks, which read no history, are copied; a changed
- * file makes its own checks and those across reports recompute, and moves the stored sums by its difference.
+ * look at each report and agency: each report's own checks, which read no history, are copied, and so are an agency's
+ * checks across reports where the history it looks up is unchanged (AgencyReuseNightTest); a changed file makes its
+ * own checks and those across reports recompute, and moves the stored sums by its difference.
  */
 class UnchangedRerunTest {
 
@@ -61,8 +62,8 @@ class UnchangedRerunTest {
             assertThat(count(db, "SELECT COUNT(*) FROM nb_run_basis")).isEqualTo(2);
         }
 
-        // another job stores a run: the history the checks across years see may differ, so validate recomputes them;
-        // each report's own findings are copied (the marked ones)
+        // another job stores a run: the history the checks across years see may differ, so validate does not copy the
+        // run's findings whole; each report's own findings are copied (the marked ones)
         assertThat(run(otherJob)).isZero();
         IncrementalRerunTest.touchAll(in);
         assertThat(run(job)).isZero();
