@@ -309,13 +309,7 @@ class AgencyReuseNightTest {
             assertThat(Files.readAllLines(actual.resolve(csv))).as(csv).containsExactlyElementsOf(Files.readAllLines(expected.resolve(csv)));
             assertThat(Files.readAllBytes(actual.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(expected.resolve(csv)));
         }
-        List<String> summaries;
-        try (Stream<Path> files = Files.list(expected)) {
-            summaries = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("summary-") && n.endsWith(".xlsx"))
-                    .sorted().toList();
-        }
-        assertThat(summaries).isNotEmpty();
-        for (String name : summaries) {
+        for (String name : NightlyFixtures.summaryWorkbooks(expected)) {
             assertThat(withoutExecution(actual.resolve(name))).as(name).isEqualTo(withoutExecution(expected.resolve(name)));
         }
     }

@@ -113,16 +113,21 @@ final class NightlyFixtures {
         for (String csv : List.of("facts.csv", "summary.csv", "exceptions.csv")) {
             assertThat(Files.readAllBytes(actual.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(expected.resolve(csv)));
         }
+        for (String name : summaryWorkbooks(expected)) {
+            assertThat(WorkbookCells.cellValues(actual.resolve(name))).as(name).isEqualTo(WorkbookCells.cellValues(expected.resolve(name)));
+        }
+        assertThat(runJsonWithoutTimes(actual)).isEqualTo(runJsonWithoutTimes(expected));
+    }
+
+    /** The names of the summary workbooks in an output folder, sorted; there is at least one. */
+    static List<String> summaryWorkbooks(Path out) throws IOException {
         List<String> summaries;
-        try (Stream<Path> files = Files.list(expected)) {
+        try (Stream<Path> files = Files.list(out)) {
             summaries = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("summary-") && n.endsWith(".xlsx"))
                     .sorted().toList();
         }
         assertThat(summaries).isNotEmpty();
-        for (String name : summaries) {
-            assertThat(WorkbookCells.cellValues(actual.resolve(name))).as(name).isEqualTo(WorkbookCells.cellValues(expected.resolve(name)));
-        }
-        assertThat(runJsonWithoutTimes(actual)).isEqualTo(runJsonWithoutTimes(expected));
+        return summaries;
     }
 
 
