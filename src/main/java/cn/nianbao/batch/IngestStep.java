@@ -75,7 +75,6 @@ public class IngestStep implements ItemReader<IngestResult>, ItemWriter<IngestRe
     private volatile String contentKey;
     private volatile RuleBook rules;
     private volatile IngestProgress progress;
-    private volatile long previous; // the previous completed run whose unchanged files are taken over, or -1
     private int total; // the input's files, stored ones included
     private ReadAhead<Path, IngestResult> reading; // the step's thread only
     private final AtomicInteger done = new AtomicInteger();
@@ -117,15 +116,17 @@ public class IngestStep implements ItemReader<IngestResult>, ItemWriter<IngestRe
         store.replaceSkipped(run, scan.skipped());
         total = scan.files().size();
         List<Path> toRead = scan.files().stream().filter(f -> !alreadyStored.contains(relative(f))).toList();
+        int takenOver = 0;
         // a restart reads what its crashed run did not store; a forced run reads every file
-        int takenOver = alreadyStored.isEmpty() && !RunParameters.forced(stepExecution) ? 0 : -1;
-        if (takenOver == 0) {
+        Optional<Long> previous = alreadyStored.isEmpty() && !RunParameters.forced(stepExecution)
+                ? reuse.previousOfSameBasis(job.name(), run, reuse.basis(definition)) : Optional.empty();
+        if (previous.isPresent()) {
             List<Path> unchanged = new ArrayList<>();
-            toRead = unchangedSince(previousStamps(definition), toRead, unchanged);
-            takenOver = takeOver(unchanged);
+            toRead = unchangedSince(store.fileStamps(previous.get()), toRead, unchanged);
+            takenOver = takeOver(previous.get(), unchanged);
         }
         reading = new ReadAhead<>(toRead, this::readFile, readers, readAhead);
-        int stored = alreadyStored.size() + Math.max(0, takenOver);
+        int stored = alreadyStored.size() + takenOver;
         done.set(stored);
         progress = new IngestProgress(total, stored, progressEvery, System::nanoTime);
         if (!alreadyStored.isEmpty()) {
@@ -135,15 +136,6 @@ public class IngestStep implements ItemReader<IngestResult>, ItemWriter<IngestRe
             log.info("读取：{} 个文件自上次运行后未被改动（文件系统记录的大小、修改时间与变更时间均相同），沿用上次的读取结果；读取其余 {} 个文件",
                     takenOver, toRead.size());
         }
-    }
-
-    /**
-     * The stamps the job's previous completed run recorded, when it ran under this run's basis (program, job
-     * definition, rule file, read limits): then an unchanged file would be read, resolved and judged as it was.
-     */
-    private Map<String, String> previousStamps(RunDefinition definition) {
-        previous = reuse.previousOfSameBasis(job.name(), run, reuse.basis(definition)).orElse(-1L);
-        return previous < 0 ? Map.of() : store.fileStamps(previous);
     }
 
     /** The files to read: those of {@code files} whose stamp is not the recorded one; the others go to {@code unchanged}. */
@@ -170,8 +162,12 @@ public class IngestStep implements ItemReader<IngestResult>, ItemWriter<IngestRe
         return toRead;
     }
 
-    /** Takes over the previous run's rows and findings of the unchanged files, all or none. */
-    private int takeOver(List<Path> unchanged) {
+    /**
+     * Takes over, all or none, the rows and findings of the unchanged files from the job's previous completed run,
+     * which ran under this run's basis (program, job definition, rule file, read limits): a fresh read would read,
+     * resolve and judge them as it did.
+     */
+    private int takeOver(long previous, List<Path> unchanged) {
         if (unchanged.isEmpty()) {
             return 0;
         }
