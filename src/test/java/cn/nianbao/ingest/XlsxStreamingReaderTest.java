@@ -155,15 +155,8 @@ class XlsxStreamingReaderTest {
      */
     @Test
     void aFormulaToCalculateInARowWrittenTwiceIsUncalculatedWhereTheUsermodelLostIt() throws Exception {
-        Path written;
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
-            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
-        }
-        Map<String, byte[]> parts = GridFiles.parts(written);
-        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
-                .replace("</sheetData>", "<row r=\"2\"><c r=\"A2\"><f>A1*3</f></c></row><row r=\"2\"><c r=\"B2\"><v>5</v></c></row></sheetData>"));
-        SheetGrid sheet = read(GridFiles.write(parts, dir.resolve("行重复.xlsx")));
+        SheetGrid sheet = readWithRowsAfterA1("<row r=\"2\"><c r=\"A2\"><f>A1*3</f></c></row><row r=\"2\"><c r=\"B2\"><v>5</v></c></row>",
+                "行重复.xlsx");
 
         GridCell a2 = sheet.get(1, 0);
         assertThat(a2).extracting(GridCell::kind, GridCell::formula).containsExactly(CellKind.UNCALCULATED, "A1*3");
@@ -174,15 +167,7 @@ class XlsxStreamingReaderTest {
     @Test
     void aFormulaToCalculateInARowWithoutANumberIsCalculatedWhereItStands() throws Exception {
         // this reader puts the row after the one before, and POI's usermodel, which calculates it, finds it there
-        Path written;
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
-            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
-        }
-        Map<String, byte[]> parts = GridFiles.parts(written);
-        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
-                .replace("</sheetData>", "<row><c><f>A1*3</f></c></row></sheetData>"));
-        SheetGrid sheet = read(GridFiles.write(parts, dir.resolve("行无行号.xlsx")));
+        SheetGrid sheet = readWithRowsAfterA1("<row><c><f>A1*3</f></c></row>", "行无行号.xlsx");
 
         GridCell a2 = sheet.get(1, 0);
         assertThat(a2.kind()).isEqualTo(CellKind.NUMBER);
@@ -364,5 +349,18 @@ class XlsxStreamingReaderTest {
                     assertThat(e.getMessage()).isEqualTo("工作表「表」的合并单元格共覆盖超过 50 个单元格（年报表格约 1000 个）；请取消与年报无关的合并单元格后重新报送");
                 });
         assertThat(over.mergedRegions()).as("none added from a sheet refused").isEmpty();
+    }
+
+    /** A sheet whose A1 holds 2, with {@code rowsXml} written after its rows, as a damaged or hand-made file has them. */
+    private SheetGrid readWithRowsAfterA1(String rowsXml, String fileName) throws Exception {
+        Path written;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("表").createRow(0).createCell(0).setCellValue(2);
+            written = GridFiles.save(wb, dir.resolve("written.xlsx"));
+        }
+        Map<String, byte[]> parts = GridFiles.parts(written);
+        GridFiles.put(parts, "xl/worksheets/sheet1.xml", GridFiles.text(parts, "xl/worksheets/sheet1.xml")
+                .replace("</sheetData>", rowsXml + "</sheetData>"));
+        return read(GridFiles.write(parts, dir.resolve(fileName)));
     }
 }
