@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,11 +134,16 @@ public class ValidateTasklet implements Tasklet {
         Map<String, String> agencyKeys = AgencyKeys.of(basis, years, ownByAgency, reportKeys,
                 job.hasRoster() ? job.roster() : null, unused, store::latestReportKeys);
         Optional<Long> previous = store.previousCompletedRun(job.name(), run).map(RunStore.CompletedRun::jobInstanceId);
-        Set<String> earlierReports = previous.map(store::checkedReports).orElse(Set.of());
-        Set<String> earlierAgencies = previous.map(store::checkedAgencies).orElse(Set.of());
+        // The keys are stored first and compared in the database: what comes back is only what changed, so memory
+        // follows the night's changes, not the run's size. Without a previous run every key is new.
+        store.replaceCheckedKeys(run, reportKeys.values(), agencyKeys.values());
+        Set<String> newReports = previous.map(p -> store.newReportKeys(run, p)).orElse(null);
+        Set<String> newAgencies = previous.map(p -> store.newAgencyKeys(run, p)).orElse(null);
+        Predicate<String> earlierReports = key -> newReports != null && !newReports.contains(key);
+        Predicate<String> earlierAgencies = key -> newAgencies != null && !newAgencies.contains(key);
         Set<String> agenciesCopied = new HashSet<>();
         agencyKeys.forEach((code, key) -> {
-            if (earlierAgencies.contains(key)) {
+            if (earlierAgencies.test(key)) {
                 agenciesCopied.add(code);
                 partitions.checkedElsewhere(code);
             }
@@ -145,14 +151,14 @@ public class ValidateTasklet implements Tasklet {
         List<ReportHeader> toRead = new ArrayList<>();
         for (ReportHeader r : byAgency) {
             boolean checkedAcross = r.scope() == Scope.OWN && !agenciesCopied.contains(r.agency().code());
-            if (checkedAcross || !earlierReports.contains(reportKeys.get(r))) {
+            if (checkedAcross || !earlierReports.test(reportKeys.get(r))) {
                 toRead.add(r);
             }
         }
         Map<Finding, String> findingReports = new IdentityHashMap<>();
         store.content().forEachValues(toRead, r -> {
             String key = reportKeys.get(r.header());
-            if (!earlierReports.contains(key)) {
+            if (!earlierReports.test(key)) {
                 ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
                 List<Finding> own = within.validate(r, ctx);
                 own.forEach(f -> findingReports.put(f, key));
@@ -172,10 +178,9 @@ public class ValidateTasklet implements Tasklet {
         }
         findings.addAll(acrossFindings);
         store.replaceFindings(run, RunStore.Stage.VALIDATE, findings, findingReports, findingAgencies);
-        store.replaceCheckedKeys(run, reportKeys.values(), agencyKeys.values());
         int copied = previous.map(p -> store.copyCheckedFindings(p, run)).orElse(0);
         store.recordRunBasis(run, basis, stamp);
-        long reportsCopied = reportKeys.values().stream().filter(earlierReports::contains).count();
+        long reportsCopied = reportKeys.values().stream().filter(earlierReports).count();
         if (reportsCopied > 0) {
             log.info("校验：{} 份报表与上次运行时相同，沿用其表内检查结果", reportsCopied);
         }

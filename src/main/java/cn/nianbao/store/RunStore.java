@@ -210,14 +210,18 @@ public class RunStore {
                 agencyKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
     }
 
-    /** The report keys a run's validate step checked ({@link #replaceCheckedKeys}). */
-    public Set<String> checkedReports(long run) {
-        return new HashSet<>(jdbc.queryForList("SELECT report_key FROM nb_checked_report WHERE job_instance_id = ?", String.class, run));
+    /** Of the report keys {@code run} recorded as checked ({@link #replaceCheckedKeys}), those {@code earlier} did not check. */
+    public Set<String> newReportKeys(long run, long earlier) {
+        return new HashSet<>(jdbc.queryForList("SELECT c.report_key FROM nb_checked_report c WHERE c.job_instance_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM nb_checked_report e WHERE e.job_instance_id = ? AND e.report_key = c.report_key)",
+                String.class, run, earlier));
     }
 
-    /** The agency keys a run's validate step checked ({@link #replaceCheckedKeys}). */
-    public Set<String> checkedAgencies(long run) {
-        return new HashSet<>(jdbc.queryForList("SELECT agency_key FROM nb_checked_agency WHERE job_instance_id = ?", String.class, run));
+    /** Of the agency keys {@code run} recorded as checked ({@link #replaceCheckedKeys}), those {@code earlier} did not check. */
+    public Set<String> newAgencyKeys(long run, long earlier) {
+        return new HashSet<>(jdbc.queryForList("SELECT c.agency_key FROM nb_checked_agency c WHERE c.job_instance_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM nb_checked_agency e WHERE e.job_instance_id = ? AND e.agency_key = c.agency_key)",
+                String.class, run, earlier));
     }
 
     /**
