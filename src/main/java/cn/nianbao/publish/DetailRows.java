@@ -10,8 +10,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Where {@link SummaryDetailSheet} puts what it draws: rows in order, each row's cells left to right, the merged
- * ranges and page breaks. {@link #onSheet} makes them a POI sheet's rows; {@link #layoutOnly} gives a sheet the merges
- * and breaks alone (its cells are then written as XML, see {@link DetailSheetXml}).
+ * ranges and page breaks. {@link #onSheet} makes them a POI sheet's rows; {@link #layoutOnly} gives a sheet the page
+ * breaks alone (its cells and merged ranges are then written as XML, see {@link DetailSheetXml}).
  */
 interface DetailRows {
 
@@ -70,7 +70,7 @@ interface DetailRows {
         };
     }
 
-    /** The merges and breaks made on {@code sheet}; the rows and cells only counted, for the sheet's extent. */
+    /** The breaks made on {@code sheet}; the rows and cells only counted, for the sheet's extent; merges left out. */
     static Extent layoutOnly(Sheet sheet) {
         return new Extent(sheet);
     }
@@ -83,7 +83,11 @@ interface DetailRows {
         sheet.addMergedRegionUnsafe(new CellRangeAddress(firstRow, lastRow, firstColumn, lastColumn));
     }
 
-    /** Layout only: merges and breaks on the sheet, and the last row and column that hold a cell. */
+    /**
+     * Layout only: breaks on the sheet, and the last row and column that hold a cell. The merges are not put on the
+     * sheet: a province's unit has some 150,000, which POI would hold as XML objects of a few hundred bytes each;
+     * {@link DetailSheetXml} writes them as it writes the rows.
+     */
     final class Extent implements DetailRows {
         private final Sheet sheet;
         private int lastRow = -1;
@@ -110,7 +114,7 @@ interface DetailRows {
 
         @Override
         public void merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
-            mergeOn(sheet, firstRow, lastRow, firstColumn, lastColumn);
+            // written with the rows (DetailSheetXml)
         }
 
         @Override

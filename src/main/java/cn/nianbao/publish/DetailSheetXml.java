@@ -21,9 +21,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes a workbook whose one large sheet has its rows written here as XML rather than held or streamed by POI: the
  * detail sheet of a unit of thousands of agencies has some 90,000 rows of 16 cells, for which POI's streaming sheet
- * makes a cell object each, writes them to a temporary file and copies that into the package. POI writes everything else (the other sheets, styles, the sheet's columns, merges, breaks and page
- * set-up) as it does for any workbook; here the empty {@code <sheetData/>} it writes for the large sheet is replaced
- * by the rows, which are drawn straight into the zip entry.
+ * makes a cell object each, writes them to a temporary file and copies that into the package. POI writes everything
+ * else (the other sheets, styles, the sheet's columns, breaks and page set-up) as it does for any workbook; here the
+ * empty {@code <sheetData/>} it writes for the large sheet is replaced by the rows, which are drawn straight into the
+ * zip entry, followed by the sheet's merged ranges ({@code <mergeCells>}, written as POI writes them, in the order
+ * drawn): POI would hold each as an XML object, some 45 MB for a province's unit.
  *
  * <p>The cells are those POI writes for the same calls ({@link DetailRows#onSheet}): inline strings (as POI's streaming
  * sheet writes them), numbers as the double {@link BigDecimal#doubleValue()} gives, written in the shortest form that
@@ -38,6 +40,12 @@ final class DetailSheetXml implements DetailRows {
     /** The time every entry of the package is stamped with (the earliest a zip can hold). */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final byte[] EMPTY_SHEET_DATA = ascii("<sheetData/>");
+    /**
+     * The elements the schema puts between {@code <sheetData>} and {@code <mergeCells>}: the merges are written straight
+     * after the rows, so the sheet POI writes must have none of them.
+     */
+    private static final List<String> BEFORE_MERGES = List.of("<sheetCalcPr", "<sheetProtection", "<protectedRanges",
+            "<scenarios", "<autoFilter", "<sortState", "<dataConsolidate", "<customSheetViews", "<mergeCells");
 
     /** Draws the rows into a sheet's XML. */
     @FunctionalInterface
@@ -46,12 +54,12 @@ final class DetailSheetXml implements DetailRows {
     }
 
     /**
-     * Writes {@code workbook} to {@code out} as a package, the rows of {@code sheet} (which holds none in memory) drawn
-     * by {@code rows}; {@code dimension} is the range they take ({@code A1:P90235}).
+     * Writes {@code workbook} to {@code out} as a package, the rows and merged ranges of {@code sheet} (which holds
+     * neither in memory) drawn by {@code rows}; {@code dimension} is the range they take ({@code A1:P90235}).
      */
     static void write(XSSFWorkbook workbook, XSSFSheet sheet, String dimension, Rows rows, OutputStream out) throws IOException {
-        if (sheet.getPhysicalNumberOfRows() > 0) {
-            throw new IllegalArgumentException("the sheet's rows are written as XML; it must hold none in memory");
+        if (sheet.getPhysicalNumberOfRows() > 0 || sheet.getNumMergedRegions() > 0) {
+            throw new IllegalArgumentException("the sheet's rows and merges are written as XML; it must hold none in memory");
         }
         var ct = sheet.getCTWorksheet();
         (ct.isSetDimension() ? ct.getDimension() : ct.addNewDimension()).setRef(dimension);
@@ -70,6 +78,11 @@ final class DetailSheetXml implements DetailRows {
                     if (at < 0) {
                         throw new IllegalStateException(part + " has no empty <sheetData/> to put the rows in");
                     }
+                    int after = at + EMPTY_SHEET_DATA.length;
+                    String next = new String(xml, after, Math.min(40, xml.length - after), StandardCharsets.US_ASCII);
+                    if (BEFORE_MERGES.stream().anyMatch(next::startsWith)) {
+                        throw new IllegalStateException(part + " has " + next + "… after its rows, where the merges go");
+                    }
                     zip.write(xml, 0, at);
                     DetailSheetXml writer = new DetailSheetXml(zip);
                     writer.raw("<sheetData>");
@@ -77,11 +90,12 @@ final class DetailSheetXml implements DetailRows {
                         rows.drawInto(writer);
                         writer.endRow();
                         writer.raw("</sheetData>");
+                        writer.mergeCells();
                         writer.drain();
                     } catch (java.io.UncheckedIOException e) {
                         throw e.getCause();
                     }
-                    zip.write(xml, at + EMPTY_SHEET_DATA.length, xml.length - at - EMPTY_SHEET_DATA.length);
+                    zip.write(xml, after, xml.length - after);
                 } else {
                     in.transferTo(zip);
                 }
@@ -98,6 +112,9 @@ final class DetailSheetXml implements DetailRows {
     private byte[] rowDigits;
     /** Column letters by column index, made as needed. */
     private final List<byte[]> columns = new ArrayList<>();
+    /** The merged ranges in the order drawn, four numbers each: first row, last row, first column, last column. */
+    private int[] merges = new int[1024];
+    private int mergeCount;
 
     private DetailSheetXml(OutputStream out) {
         this.out = out;
@@ -180,12 +197,42 @@ final class DetailSheetXml implements DetailRows {
 
     @Override
     public void merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
-        // on the sheet already: it went through DetailRows.layoutOnly before the package was written
+        if (4 * mergeCount + 4 > merges.length) {
+            merges = java.util.Arrays.copyOf(merges, 2 * merges.length);
+        }
+        int at = 4 * mergeCount++;
+        merges[at] = firstRow;
+        merges[at + 1] = lastRow;
+        merges[at + 2] = firstColumn;
+        merges[at + 3] = lastColumn;
     }
 
     @Override
     public void breakAfter(int row) {
-        // likewise
+        // on the sheet already: it went through DetailRows.layoutOnly before the package was written
+    }
+
+    /** {@code <mergeCells>} as POI writes it ({@code <mergeCell ref="A5:A8"/>} each), or nothing without merges. */
+    private void mergeCells() {
+        if (mergeCount == 0) {
+            return;
+        }
+        raw("<mergeCells count=\"");
+        raw(Integer.toString(mergeCount));
+        raw("\">");
+        for (int i = 0; i < mergeCount; i++) {
+            int at = 4 * i;
+            raw("<mergeCell ref=\"");
+            bytes(columnLetters(merges[at + 2]));
+            raw(Integer.toString(merges[at] + 1));
+            if (merges[at] != merges[at + 1] || merges[at + 2] != merges[at + 3]) { // one cell: "B5", as POI writes it
+                raw(":");
+                bytes(columnLetters(merges[at + 3]));
+                raw(Integer.toString(merges[at + 1] + 1));
+            }
+            raw("\"/>");
+        }
+        raw("</mergeCells>");
     }
 
     /**

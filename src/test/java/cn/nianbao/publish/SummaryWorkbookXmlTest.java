@@ -77,6 +77,10 @@ class SummaryWorkbookXmlTest {
             }
             XSSFSheet detail = actual.getSheet(SummaryWorkbookWriter.DETAIL_SHEET);
             assertThat(detail.getRowBreaks()).isNotEmpty(); // the test draws more than a page
+            assertThat(detail.getNumMergedRegions()).isPositive();
+            // Excel refuses a worksheet whose elements are out of the schema's order; POI reads it regardless
+            assertThat(elementOrder(entries(file).get("xl/worksheets/sheet2.xml"))).containsSubsequence(
+                    "dimension", "cols", "sheetData", "mergeCells", "printOptions", "pageMargins", "pageSetup", "rowBreaks");
             assertThat(detail.getCTWorksheet().getDimension().getRef())
                     .isEqualTo("A1:" + new org.apache.poi.ss.util.CellReference(detail.getLastRowNum(), lastColumn(detail)).formatAsString(false));
         }
@@ -181,6 +185,26 @@ class SummaryWorkbookXmlTest {
             }
         }
         return out;
+    }
+
+    /** The worksheet's child elements in document order (names without prefix). */
+    private static List<String> elementOrder(byte[] xml) throws Exception {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                if (++depth == 2) {
+                    names.add(r.getLocalName());
+                }
+            } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return names;
     }
 
     private static List<String> merges(Sheet sheet) {
