@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import cn.nianbao.model.Agency;
 import cn.nianbao.model.ReportHeader;
@@ -42,14 +43,14 @@ final class AgencyKeys {
 
     /**
      * @param own        the counted reports of the agencies' own (scope OWN), grouped by agency code
-     * @param reportKeys the key of each of them
+     * @param reportKey  the key of each of them
      * @param roster     the roster, or null when the job has none
      * @param unused     the run's files that gave no counted report, in the run's order
      * @param history    for a year and some agency codes, the key of the report the history look-up finds for each
      * @return each agency's key, by code, in the order of {@code own}
      */
     static Map<String, String> of(String basis, Set<Integer> years, Map<String, List<ReportHeader>> own,
-                                  Map<ReportHeader, String> reportKeys, List<Agency> roster, List<Submission> unused,
+                                  Function<ReportHeader, String> reportKey, List<Agency> roster, List<Submission> unused,
                                   BiFunction<Integer, Collection<String>, Map<String, String>> history) {
         Map<Integer, List<String>> lookUps = new TreeMap<>();
         own.forEach((code, reports) -> {
@@ -73,7 +74,7 @@ final class AgencyKeys {
             fields.add(onRoster == null ? "no roster" : onRoster.toString());
             fields.add("reports " + reports.size()); // each section's length: no two inputs give the same fields
             for (ReportHeader r : reports) {
-                fields.add(reportKeys.get(r));
+                fields.add(reportKey.apply(r));
             }
             Set<Integer> looked = earlierYearsLookedUp(reports);
             fields.add("earlier " + looked.size());

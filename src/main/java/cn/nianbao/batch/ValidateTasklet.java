@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public class ValidateTasklet implements Tasklet {
     private final int groupSize;
 
     public ValidateTasklet(RunStore store, RunRecords records, TemplateCatalogue catalogue, RunReuse reuse,
-                           @Value("${nianbao.validate.group-size:2000}") int groupSize) {
+                           @Value("${nianbao.validate.group-size:500}") int groupSize) {
         this.groupSize = groupSize;
         this.store = store;
         this.records = records;
@@ -122,21 +123,22 @@ public class ValidateTasklet implements Tasklet {
         byAgency.sort(Comparator.comparing((ReportHeader r) -> r.agency().code()).thenComparingInt(ReportHeader::year));
 
         // What the job's previous run checked under the same keys is copied, not checked again: a report's own
-        // findings by the report's key, an agency's findings across reports by the agency's (AgencyKeys).
-        Map<ReportHeader, String> reportKeys = new HashMap<>();
+        // findings by the report's key, an agency's findings across reports by the agency's (AgencyKeys). A report's
+        // key is worked out again each time it is needed rather than held: a province's 100,000 keys would take
+        // 14 MB of a heap that validate already fills with the run's headers.
+        Function<ReportHeader, String> reportKey = r -> RunReuse.reportKey(basis, r);
         Map<String, List<ReportHeader>> ownByAgency = new LinkedHashMap<>();
         for (ReportHeader r : byAgency) {
-            reportKeys.put(r, RunReuse.reportKey(basis, r));
             if (r.scope() == Scope.OWN) {
                 ownByAgency.computeIfAbsent(r.agency().code(), c -> new ArrayList<>()).add(r);
             }
         }
-        Map<String, String> agencyKeys = AgencyKeys.of(basis, years, ownByAgency, reportKeys,
+        Map<String, String> agencyKeys = AgencyKeys.of(basis, years, ownByAgency, reportKey,
                 job.hasRoster() ? job.roster() : null, unused, store::latestReportKeys);
         Optional<Long> previous = store.previousCompletedRun(job.name(), run).map(RunStore.CompletedRun::jobInstanceId);
         // The keys are stored first and compared in the database: what comes back is only what changed, so memory
         // follows the night's changes, not the run's size. Without a previous run every key is new.
-        store.replaceCheckedKeys(run, reportKeys.values(), agencyKeys.values());
+        store.replaceCheckedKeys(run, byAgency.stream().map(reportKey), agencyKeys.values());
         Set<String> newReports = previous.map(p -> store.newReportKeys(run, p)).orElse(null);
         Set<String> newAgencies = previous.map(p -> store.newAgencyKeys(run, p)).orElse(null);
         Predicate<String> earlierReports = key -> newReports != null && !newReports.contains(key);
@@ -151,13 +153,13 @@ public class ValidateTasklet implements Tasklet {
         List<ReportHeader> toRead = new ArrayList<>();
         for (ReportHeader r : byAgency) {
             boolean checkedAcross = r.scope() == Scope.OWN && !agenciesCopied.contains(r.agency().code());
-            if (checkedAcross || !earlierReports.test(reportKeys.get(r))) {
+            if (checkedAcross || !earlierReports.test(reportKey.apply(r))) {
                 toRead.add(r);
             }
         }
         Map<Finding, String> findingReports = new IdentityHashMap<>();
         store.content().forEachValues(toRead, r -> {
-            String key = reportKeys.get(r.header());
+            String key = reportKey.apply(r.header());
             if (!earlierReports.test(key)) {
                 ValidationContext ctx = ValidationContext.of(catalogue).withAgency(r.agency()).withNotes(notes(r));
                 List<Finding> own = within.validate(r, ctx);
@@ -180,7 +182,8 @@ public class ValidateTasklet implements Tasklet {
         store.replaceFindings(run, RunStore.Stage.VALIDATE, findings, findingReports, findingAgencies);
         int copied = previous.map(p -> store.copyCheckedFindings(p, run)).orElse(0);
         store.recordRunBasis(run, basis, stamp);
-        long reportsCopied = reportKeys.values().stream().filter(earlierReports).count();
+        // every key of this run is either new or one the previous run checked (the keys are distinct: each names its file and part)
+        long reportsCopied = newReports == null ? 0 : byAgency.size() - newReports.size();
         if (reportsCopied > 0) {
             log.info("校验：{} 份报表与上次运行时相同，沿用其表内检查结果", reportsCopied);
         }

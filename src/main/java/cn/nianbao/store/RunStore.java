@@ -201,14 +201,25 @@ public class RunStore {
      * Records the keys validate checked in a run: of the reports (their own checks) and of the agencies (the checks
      * across reports), with or without findings.
      */
-    public void replaceCheckedKeys(long run, java.util.Collection<String> reportKeys, java.util.Collection<String> agencyKeys) {
+    public void replaceCheckedKeys(long run, java.util.stream.Stream<String> reportKeys, java.util.Collection<String> agencyKeys) {
         jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", run);
-        jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)",
-                reportKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
+        // A batch at a time: a province's keys are made as they are stored, not all held at once. Distinct by making:
+        // each key names a file and a part of it, and a run has each once.
+        List<Object[]> batch = new ArrayList<>(KEY_BATCH);
+        reportKeys.forEach(k -> {
+            batch.add(new Object[] {run, k});
+            if (batch.size() == KEY_BATCH) {
+                jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)", batch);
+                batch.clear();
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)", batch);
         jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", run);
         jdbc.batchUpdate("INSERT INTO nb_checked_agency (job_instance_id, agency_key) VALUES (?,?)",
                 agencyKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
     }
+
+    private static final int KEY_BATCH = 1000;
 
     /** Of the report keys {@code run} recorded as checked ({@link #replaceCheckedKeys}), those {@code earlier} did not check. */
     public Set<String> newReportKeys(long run, long earlier) {

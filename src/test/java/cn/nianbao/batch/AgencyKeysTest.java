@@ -59,7 +59,7 @@ class AgencyKeysTest {
             }
             return found;
         };
-        return AgencyKeys.of(basis, years, own, reportKeys, roster, unused, lookUp);
+        return AgencyKeys.of(basis, years, own, reportKeys::get, roster, unused, lookUp);
     }
 
     @Test

@@ -41,6 +41,38 @@ class ContentJsonTest {
     }
 
     @Test
+    void datapointsAreStoredDeflatedAndContentStoredAsPlainJsonStillReads() throws Exception {
+        List<Datapoint> points = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            points.add(new Datapoint("B.ROW" + i + ".TOTAL", BigDecimal.valueOf(i % 7), false,
+                    new SourceCell("2020年报", "C" + (i + 5), "本年新收政府信息公开申请数量 / 自然人 / 第" + i + "项"), null));
+        }
+        byte[] stored = ContentJson.datapoints(points);
+        byte[] json;
+        try (var in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(stored))) {
+            json = in.readAllBytes();
+        }
+        assertThat(json[0]).isEqualTo((byte) '[');
+        assertThat(stored.length).isLessThan(json.length / 4);
+        // what an earlier version stored, and later runs still look up as history
+        assertThat(new ArrayList<>(ContentJson.datapoints(json, true).values())).containsExactlyElementsOf(points);
+        assertThat(new ArrayList<>(ContentJson.datapoints(stored, true).values())).containsExactlyElementsOf(points);
+    }
+
+    @Test
+    void damagedStoredDatapointsAreAnErrorNotAnEmptyReport() {
+        byte[] stored = ContentJson.datapoints(List.of(new Datapoint("A.1", BigDecimal.TEN, false, new SourceCell("s", "B3", "l"), null)));
+        byte[] damaged = java.util.Arrays.copyOf(stored, stored.length);
+        damaged[2] ^= 0x55;
+        damaged[damaged.length - 1] ^= 0x55; // the checksum
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContentJson.datapoints(damaged, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored datapoints");
+        byte[] truncated = java.util.Arrays.copyOf(stored, stored.length / 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContentJson.datapoints(truncated, true))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void titlesAndProblemsRoundTrip() {
         List<ReportTitle> titles = List.of(new ReportTitle("某街道2020年政府信息公开工作年度报告", "某街道", 2020),
                 new ReportTitle("无年份的标题", null, null));
