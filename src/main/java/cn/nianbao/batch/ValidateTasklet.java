@@ -2,7 +2,6 @@ package cn.nianbao.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
