@@ -205,15 +205,16 @@ public class RunStore {
         jdbc.update("DELETE FROM nb_checked_report WHERE job_instance_id = ?", run);
         // A batch at a time: a province's keys are made as they are stored, not all held at once. Distinct by making:
         // each key names a file and a part of it, and a run has each once.
+        String insert = "INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)";
         List<Object[]> batch = new ArrayList<>(KEY_BATCH);
         reportKeys.forEach(k -> {
             batch.add(new Object[] {run, k});
             if (batch.size() == KEY_BATCH) {
-                jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)", batch);
+                jdbc.batchUpdate(insert, batch);
                 batch.clear();
             }
         });
-        jdbc.batchUpdate("INSERT INTO nb_checked_report (job_instance_id, report_key) VALUES (?,?)", batch);
+        jdbc.batchUpdate(insert, batch);
         jdbc.update("DELETE FROM nb_checked_agency WHERE job_instance_id = ?", run);
         jdbc.batchUpdate("INSERT INTO nb_checked_agency (job_instance_id, agency_key) VALUES (?,?)",
                 agencyKeys.stream().distinct().map(k -> new Object[] {run, k}).toList());
