@@ -126,13 +126,13 @@ public class ConsolidationJobConfig {
     }
 
     /**
-     * Threads that write the output files side by side (Publisher): they are independent of each other. By
-     * default half the cores: on 2 cores a second writer gains nothing (the JIT compiler and the garbage
-     * collector already use the second core while facts.csv is written) and costs heap.
+     * Threads that write the output files side by side (Publisher): they are independent of each other. By default
+     * one per core; the Publisher keeps the writers together within a quarter of the heap, so two summary workbooks of
+     * large units are written one after the other.
      */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor publishExecutor(@Value("${nianbao.publish.threads:0}") int threads) {
-        int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(n);
         executor.setMaxPoolSize(n);

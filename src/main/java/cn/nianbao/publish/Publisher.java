@@ -42,6 +42,8 @@ public final class Publisher {
 
     private final java.util.concurrent.Executor executor;
     private final int parallelism;
+    /** The heap the files being written side by side may together be expected to hold. */
+    private final long heapBudget;
 
     /** A publisher that writes one file after the other on the calling thread. */
     public Publisher(TemplateCatalogue catalogue) {
@@ -53,10 +55,21 @@ public final class Publisher {
      * independent, and facts.csv alone takes about as long as all the others together.
      */
     public Publisher(TemplateCatalogue catalogue, java.util.concurrent.Executor executor, int parallelism) {
+        this(catalogue, executor, parallelism, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * As {@link #Publisher(TemplateCatalogue, java.util.concurrent.Executor, int)}, the files written side by side
+     * expected to hold at most {@code heapBudget} bytes together: a summary workbook holds its unit's values as a grid
+     * ({@link SummaryWorkbookWriter#heapBytes}), some 50 MB for a unit of 50,000 reports, and two of those at once
+     * would not fit a small heap. By default a quarter of the maximum heap.
+     */
+    public Publisher(TemplateCatalogue catalogue, java.util.concurrent.Executor executor, int parallelism, long heapBudget) {
         this.csv = new CsvOutputs(catalogue);
         this.summaryWorkbook = new SummaryWorkbookWriter(catalogue);
         this.executor = executor;
         this.parallelism = Math.max(1, parallelism);
+        this.heapBudget = Math.max(1, heapBudget);
     }
 
     /** Publishes a first run (no comparison with a previous one). */
@@ -96,9 +109,9 @@ public final class Publisher {
         // Each file in the contract's order; they are independent of each other, so they are written side by side
         // (facts.csv, the largest, first) and collected in this order. run.json comes last and names them all.
         List<FileTask> tasks = new ArrayList<>();
-        tasks.add(() -> facts(run, content, outputFolder.resolve(FACTS_CSV), history));
-        tasks.add(() -> csv.writeExceptions(nonNull(run.findings()), review, outputFolder.resolve(EXCEPTIONS_CSV)));
-        tasks.add(() -> csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV)));
+        tasks.add(batchOfReports(() -> facts(run, content, outputFolder.resolve(FACTS_CSV), history)));
+        tasks.add(batchOfReports(() -> csv.writeExceptions(nonNull(run.findings()), review, outputFolder.resolve(EXCEPTIONS_CSV))));
+        tasks.add(batchOfReports(() -> csv.writeSummary(nonNull(run.unitTotals()), outputFolder.resolve(SUMMARY_CSV))));
         Set<String> summaryNames = new HashSet<>();
         for (UnitTotal unit : nonNull(run.unitTotals())) {
             String name = SummaryWorkbookWriter.fileName(unit);
@@ -107,14 +120,15 @@ public final class Publisher {
                 throw new IllegalStateException("two roll-up units would both be written to " + name);
             }
             Path target = outputFolder.resolve(name);
-            tasks.add(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, history.program(), target),
-                    target, history, () -> summaryWorkbook.write(unit, target, content)));
+            tasks.add(new FileTask(() -> unlessUnchanged(name, summaryWorkbook.contentKey(unit, history.program(), target),
+                    target, history, () -> summaryWorkbook.write(unit, target, content)),
+                    BATCH_OF_REPORTS_BYTES + summaryWorkbook.heapBytes(unit)));
         }
         // recorded as written, so that the next run can tell whether an auditor saved it since (DecisionSources)
-        tasks.add(() -> recorded(EXCEPTIONS_XLSX, outputFolder.resolve(EXCEPTIONS_XLSX), history,
-                () -> exceptionWorkbook.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_XLSX))));
-        tasks.add(() -> exceptionPage.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_HTML)));
-        tasks.add(() -> notices.write(run, review, outputFolder.resolve(NOTICES_XLSX)));
+        tasks.add(batchOfReports(() -> recorded(EXCEPTIONS_XLSX, outputFolder.resolve(EXCEPTIONS_XLSX), history,
+                () -> exceptionWorkbook.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_XLSX)))));
+        tasks.add(batchOfReports(() -> exceptionPage.write(run, changes, review, outputFolder.resolve(EXCEPTIONS_HTML))));
+        tasks.add(batchOfReports(() -> notices.write(run, review, outputFolder.resolve(NOTICES_XLSX))));
 
         Written written = new Written(progress);
         for (Path p : writeAll(tasks)) {
@@ -169,7 +183,7 @@ public final class Publisher {
      * time that run left it with (see {@link OutputHistory}); either way records it for the next run, a file left in
      * place with where its reports lie, as the run that wrote it recorded.
      */
-    private static Path unlessUnchanged(String name, String key, Path target, OutputHistory history, FileTask write)
+    private static Path unlessUnchanged(String name, String key, Path target, OutputHistory history, Write write)
             throws IOException {
         OutputHistory.State now = OutputHistory.State.of(key, target);
         if (now != null && history.last(name).filter(now::equals).isPresent()) {
@@ -189,7 +203,7 @@ public final class Publisher {
     }
 
     /** Writes {@code target} and records the file it left (not a copy kept beside it: the target is then unchanged). */
-    private static Path recorded(String name, Path target, OutputHistory history, FileTask write) throws IOException {
+    private static Path recorded(String name, Path target, OutputHistory history, Write write) throws IOException {
         Path written = write.write();
         if (written.equals(target)) {
             history.record(name, OutputHistory.State.of(history.program(), target));
@@ -199,29 +213,50 @@ public final class Publisher {
 
     /** Writes one output file and returns its path. */
     @FunctionalInterface
-    private interface FileTask {
+    private interface Write {
         Path write() throws IOException;
     }
 
+    /** An output file to write, and the heap its writer is expected to hold at most. */
+    private record FileTask(Write write, long heapBytes) {
+    }
+
     /**
-     * Runs the tasks on the executor, at most {@code parallelism} at a time, and returns their paths in the
-     * tasks' order. When one fails, the ones not yet started are not started, and the failure is thrown once the
+     * What a writer that reads the reports' datapoints a batch at a time holds (a batch of {@code ContentStore}'s 100
+     * reports, each some hundreds of datapoints as objects), or a writer of a run's findings.
+     */
+    static final long BATCH_OF_REPORTS_BYTES = 8L << 20;
+
+    private static FileTask batchOfReports(Write write) {
+        return new FileTask(write, BATCH_OF_REPORTS_BYTES);
+    }
+
+    /**
+     * Runs the tasks on the executor, at most {@code parallelism} at a time and together expected to hold at most
+     * {@code heapBudget} bytes (a task expected to need more than the whole budget runs alone), and returns their paths
+     * in the tasks' order. Tasks start in order: a large one waits for the heap the running ones hold, and the ones after
+     * it wait behind it. When one fails, the ones not yet started are not started, and the failure is thrown once the
      * running ones have finished (each file is atomic: a failed one leaves no half file behind).
      */
     private List<Path> writeAll(List<FileTask> tasks) throws IOException {
         List<java.util.concurrent.CompletableFuture<Path>> futures = new ArrayList<>();
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(parallelism);
+        int budgetKb = (int) Math.min(Integer.MAX_VALUE, Math.max(1, heapBudget >> 10));
+        java.util.concurrent.Semaphore heap = new java.util.concurrent.Semaphore(budgetKb);
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         for (FileTask task : tasks) {
+            int needKb = (int) Math.min(budgetKb, Math.max(1, task.heapBytes() >> 10));
             slots.acquireUninterruptibly();
+            heap.acquireUninterruptibly(needKb);
             if (failed.get()) {
+                heap.release(needKb);
                 slots.release();
                 break;
             }
             futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 long started = System.nanoTime();
                 try {
-                    Path written = task.write();
+                    Path written = task.write().write();
                     // one line per file: facts.csv of a province takes minutes, and the operator sees it move on
                     log.info("已写出 {}（{} 字节，用时 {} 秒）", written.getFileName(), String.format("%,d", sizeOf(written)),
                             String.format("%.1f", (System.nanoTime() - started) / 1e9));
@@ -233,6 +268,7 @@ public final class Publisher {
                     failed.set(true);
                     throw e;
                 } finally {
+                    heap.release(needKb);
                     slots.release();
                 }
             }, executor));

@@ -104,6 +104,12 @@ public final class SummaryWorkbookWriter {
         field.accept(r.submission() == null ? null : r.submission().sha256());
     }
 
+    /** The heap the writing of {@code unit}'s workbook holds most of: its reports' values as a grid. */
+    public long heapBytes(UnitTotal unit) {
+        int reports = unit.included().size() + unit.leftOut().size();
+        return UnitValues.bytes(reports, catalogue.require(unit.format()).datapoints().size());
+    }
+
     /** Writes the workbook atomically to {@code target}; the reports' datapoints are read from {@code content}. */
     public Path write(UnitTotal unit, Path target, ReportContent content) throws IOException {
         // The official layout is small and drawn in memory. The detail sheet has a row or a column per agency

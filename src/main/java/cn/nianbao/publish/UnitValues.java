@@ -47,6 +47,11 @@ final class UnitValues {
         present = new boolean[width];
     }
 
+    /** The heap the grid of {@code reports} reports of {@code datapoints} datapoints takes (its large values aside). */
+    static long bytes(int reports, int datapoints) {
+        return (long) reports * datapoints * (Integer.BYTES + Byte.BYTES);
+    }
+
     /** Reads the values of {@code reports} (in that order) for the datapoints of {@code format}. */
     static UnitValues read(ReportContent content, List<ReportHeader> reports, ReportFormat format) {
         UnitValues values = new UnitValues(format, reports.size());

@@ -55,6 +55,49 @@ class ParallelPublishTest {
     }
 
     @Test
+    void writesFilesSideBySideWhenTheHeapBudgetAllowsIt() throws Exception {
+        List<Boolean> met = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new Publisher(fixture.catalogue, meeting(pool, java.time.Duration.ofSeconds(30), met), 3, 1L << 30)
+                .publish(fixture.run, tmp.resolve("roomy"), fixture.content);
+
+        assertThat(met).as("the first file's writer met a second one already writing").containsExactly(true);
+    }
+
+    @Test
+    void writesOneFileAtATimeWhenTwoWritersWouldNotFitTheHeapBudget() throws Exception {
+        // every writer is reckoned to hold a batch of reports: two of them exceed this budget
+        long budget = Publisher.BATCH_OF_REPORTS_BYTES + Publisher.BATCH_OF_REPORTS_BYTES / 2;
+        List<Boolean> met = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path out = tmp.resolve("tight");
+        List<Path> written = new Publisher(fixture.catalogue, meeting(pool, java.time.Duration.ofMillis(500), met), 3, budget)
+                .publish(fixture.run, out, fixture.content);
+
+        assertThat(met).as("the first file's writer waited alone: no second one was started beside it").containsExactly(false);
+        assertThat(names(written)).hasSize(9).endsWith("run.json");
+    }
+
+    /**
+     * An executor on {@code pool} whose first task, before it starts writing, waits up to {@code wait} for a second task
+     * to start, and records in {@code met} whether one did. The second can only start beside the first when the
+     * publisher lets it: with one writer at a time it is handed over only after the first finished.
+     */
+    private static java.util.concurrent.Executor meeting(ExecutorService pool, java.time.Duration wait, List<Boolean> met) {
+        java.util.concurrent.CountDownLatch twoStarted = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return command -> pool.execute(() -> {
+            twoStarted.countDown();
+            if (first.getAndSet(false)) {
+                try {
+                    met.add(twoStarted.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            command.run();
+        });
+    }
+
+    @Test
     void removesWhatAKilledWriteLeftButNothingElse() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out"));
         String stray = ".facts.csv.0b6e1f52-3d7a-4c55-9d1e-2f4a8f7c9a11.tmp";
