@@ -26,6 +26,14 @@ interface DetailRows {
 
     void merge(int firstRow, int lastRow, int firstColumn, int lastColumn);
 
+    /**
+     * Whether the agencies' values are shown: a layout alone has only to know which cells there are, so the drawing
+     * spares looking up and styling some millions of values for it.
+     */
+    default boolean showsValues() {
+        return true;
+    }
+
     /** A manual page break after row {@code row}. */
     void breakAfter(int row);
 
@@ -115,6 +123,11 @@ interface DetailRows {
         @Override
         public void merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
             // written with the rows (DetailSheetXml)
+        }
+
+        @Override
+        public boolean showsValues() {
+            return false;
         }
 
         @Override

@@ -41,6 +41,12 @@ final class DetailSheetXml implements DetailRows {
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final byte[] EMPTY_SHEET_DATA = ascii("<sheetData/>");
     /**
+     * zlib's level 5 rather than its default 6: on a detail sheet of 5,000 agencies (55 MB of XML) it compresses in
+     * 0.57 s rather than 0.92 s, to a file 3 % larger (5.12 MB against 4.97 MB). Levels below 5 save little more time
+     * and give files a quarter larger.
+     */
+    private static final int COMPRESSION_LEVEL = 5;
+    /**
      * The elements the schema puts between {@code <sheetData>} and {@code <mergeCells>}: the merges are written straight
      * after the rows, so the sheet POI writes must have none of them.
      */
@@ -67,6 +73,7 @@ final class DetailSheetXml implements DetailRows {
         workbook.write(template);
         String part = sheet.getPackagePart().getPartName().getName().substring(1); // "xl/worksheets/sheet2.xml"
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(COMPRESSION_LEVEL);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(template.toByteArray()))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(entry.getName());

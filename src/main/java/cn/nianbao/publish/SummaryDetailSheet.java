@@ -416,18 +416,19 @@ final class SummaryDetailSheet {
             }
             groups.get(groups.size() - 1).add(d);
         }
+        List<double[]> heights = groups.stream().map(this::groupHeights).toList(); // the same on every page
         int pages = (reports.size() + agenciesPerPage - 1) / agenciesPerPage;
         for (int p = 0; p < Math.max(1, pages); p++) {
             List<ReportHeader> agencies = reports.subList(Math.min(reports.size(), p * agenciesPerPage),
                     Math.min(reports.size(), (p + 1) * agenciesPerPage));
             String range = pages <= 1 ? "" : "，第 " + (p * agenciesPerPage + 1) + "–" + (p * agenciesPerPage + agencies.size())
                     + " 个单位（共 " + reports.size() + " 个）";
-            datapointPages(table, groups, p * agenciesPerPage, agencies, range);
+            datapointPages(table, groups, heights, p * agenciesPerPage, agencies, range);
         }
     }
 
-    private void datapointPages(TableDef table, List<List<DatapointDef>> groups, int firstAgency, List<ReportHeader> agencies,
-                                String range) {
+    private void datapointPages(TableDef table, List<List<DatapointDef>> groups, List<double[]> groupHeights, int firstAgency,
+                                List<ReportHeader> agencies, String range) {
         int last = 2 + agencies.size();
         double titleHeight = PrintedPage.rowHeight(1, 11) + 2;
         int lines = 1;
@@ -436,8 +437,9 @@ final class SummaryDetailSheet {
         }
         double headingHeight = PrintedPage.rowHeight(Math.min(lines, HEADING_LINES), SIZE);
         boolean first = true;
-        for (List<DatapointDef> group : groups) {
-            double[] heights = groupHeights(group);
+        for (int g = 0; g < groups.size(); g++) {
+            List<DatapointDef> group = groups.get(g);
+            double[] heights = groupHeights.get(g);
             double groupHeight = sum(heights);
             if (first || !pager.fits(groupHeight)) {
                 if (!first || !pager.fits(titleHeight + headingHeight + groupHeight)) {
@@ -516,6 +518,10 @@ final class SummaryDetailSheet {
 
     /** An agency's value; a blank stays blank (not 0). */
     private void value(int column, DatapointDef def, int report) {
+        if (!out.showsValues()) {
+            out.number(column, null, null);
+            return;
+        }
         BigDecimal v = values.value(report, def.id());
         out.number(column, v, DetailNumbers.style(styles, v, def.kind().isAmount(), false));
     }
