@@ -27,21 +27,16 @@ import tools.jackson.core.sym.BinaryNameMatcher;
 import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
- * A report's stored content as JSON (UTF-8 bytes in a binary column): its datapoints, titles and problems. One
- * array per kind, one object per item, with the item's fields by name:
+ * A report's titles and problems as stored: JSON (UTF-8 bytes in a binary column), one array per kind, one object per
+ * item, with the item's fields by name. Also the JSON form datapoints were stored in by earlier versions, which runs
+ * still look up as history and which is still read (the current form is {@link StoredDatapoints}):
  * <pre>
  * [{"id":"B.NEW.TOTAL","value":"12","sheet":"Sheet1","cell":"H8","label":"本年新收… / 总计"},
  *  {"id":"A.FEES.CHANGE","blank":true,"sheet":"Sheet1","cell":"D20","label":"…"},
  *  {"id":"A.PROCUREMENT.AMOUNT_YUAN","value":"25211","unit":"YUAN_ASSUMED",…}]
  * </pre>
- * Values are decimal strings, exactly as read.
- *
- * <p>The datapoints are stored deflated (zlib, fastest level): some 27 KB of JSON a report becomes about 3 KB. Every
- * step reads every report's datapoints back, so a province's run moved 2.7 GB through the database and the heap per
- * step, in pieces the database's page cache kept long enough for the collector to move them into the old generation;
- * at 100,000 workbooks under a 256 MB heap that churn, not the work, set the pace. Content stored as plain JSON (by an
- * earlier version, which later runs may still look up as history) is read as it is: JSON starts with '[', a zlib
- * stream never does.
+ * Values are decimal strings, exactly as read; the array was stored either plain or deflated (zlib). JSON starts with
+ * '[', a zlib stream never does.
  */
 public final class ContentJson {
 
@@ -62,7 +57,7 @@ public final class ContentJson {
     private ContentJson() {
     }
 
-    /** The datapoints as stored: their JSON, deflated. */
+    /** The datapoints as JSON, deflated: the form earlier versions stored (tests make such content with it). */
     public static byte[] datapoints(Collection<Datapoint> datapoints) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(datapoints.size() * 12);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -95,8 +90,8 @@ public final class ContentJson {
     }
 
     /**
-     * The datapoints of {@link #datapoints(Collection)}'s bytes, in their stored order; without {@code labels} each
-     * datapoint's source comes without its label (findings name sheet and cell; only outputs print the label).
+     * The datapoints of JSON bytes, plain or deflated, in their stored order; without {@code labels} each datapoint's
+     * source comes without its label (findings name sheet and cell; only outputs print the label).
      */
     public static Map<String, Datapoint> datapoints(byte[] stored, boolean labels) {
         Map<String, Datapoint> out = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import cn.nianbao.model.ReportPart;
 
 /**
  * What reading a file gave, keyed by the SHA-256 of its bytes, so the same bytes are read once: the file's outcome
- * (nb_file_content) and each report found in it with its datapoints (nb_report_content, JSON: {@link ContentJson}).
+ * (nb_file_content) and each report found in it with its datapoints (nb_report_content: {@link StoredDatapoints}).
  * Content is reused only by the program that read it; another program reads the file again and replaces it.
  */
 public class ContentStore {
@@ -66,7 +66,7 @@ public class ContentStore {
             for (ParsedReport r : p.reports()) {
                 reports.add(new Object[] {sha, r.part().index(), r.part().sheet(), r.format(), r.tablesComplete(),
                         ContentJson.titles(r.titles()), ContentJson.problems(r.problems()),
-                        ContentJson.datapoints(r.datapoints().values())});
+                        StoredDatapoints.encode(r.datapoints().values())});
             }
         }
         delete(stale);
@@ -122,7 +122,7 @@ public class ContentStore {
                 rs -> {
                     Key key = new Key(rs.getString(1), rs.getInt(2));
                     if (wanted.contains(key)) {
-                        out.put(key, ContentJson.datapoints(rs.getBytes(3), labels));
+                        out.put(key, StoredDatapoints.read(rs.getBytes(3), labels));
                     }
                 }, shas.toArray());
         return out;

@@ -75,7 +75,7 @@ final class NightlyFixtures {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 String key = rs.getString(1) + "|" + rs.getInt(2);
-                for (cn.nianbao.model.Datapoint d : cn.nianbao.store.ContentJson.datapoints(rs.getBytes(3), true).values()) {
+                for (cn.nianbao.model.Datapoint d : cn.nianbao.store.StoredDatapoints.read(rs.getBytes(3), true).values()) {
                     org.assertj.core.api.Assertions.assertThat(d.source().cell()).as("cell of %s %s", key, d.id()).isNotNull();
                     org.assertj.core.api.Assertions.assertThat(d.source().label()).as("label of %s %s", key, d.id()).isNotNull();
                     points.add(key + "|" + d.id());

@@ -163,7 +163,7 @@ public class V11__one_content_format extends BaseJavaMigration {
                         report.setBoolean(5, rs.getObject(5) == null || rs.getBoolean(5));
                         report.setBytes(6, titleJson);
                         report.setBytes(7, ContentJson.problems(problems.getOrDefault(sha, List.of())));
-                        report.setBytes(8, ContentJson.datapoints(values.getOrDefault(sha, List.of())));
+                        report.setBytes(8, cn.nianbao.store.StoredDatapoints.encode(values.getOrDefault(sha, List.of())));
                         report.addBatch();
                     }
                 }
