@@ -20,8 +20,8 @@ import cn.nianbao.NianbaoApplication;
 
 /**
  * exceptions.html as an auditor's browser shows it: headless Chromium loads the page offline, runs its
- * script, and the rendered DOM holds every finding; at a phone's 420 px the findings fit the screen (no scrolling
- * sideways, every 说明 in view). CI installs Chromium (.ci/run): under CI ({@code CI=true}) a missing Chromium fails
+ * script, and the rendered DOM holds every finding; at a phone's 420 px and at a desk's 1280 px the findings fit the
+ * screen (no scrolling sideways, every 说明 in view), and at a desk a fingerprint takes at most two lines. CI installs Chromium (.ci/run): under CI ({@code CI=true}) a missing Chromium fails
  * the test; on a developer's machine without it the test is skipped.
  */
 class ExceptionPageInBrowserTest {
@@ -51,15 +51,35 @@ class ExceptionPageInBrowserTest {
         }
         assertThat(rendered).contains("MISSING-SUBMISSION").contains("缺报").contains("鲤城区财政局");
 
-        // A phone: the page in a frame 420 px wide (Chromium's own windows are never narrower than 500 px), measured
-        // by a script of the test's beside it: the page's width, the right edge of every findings cell, each 说明 cell.
-        Path frame = page.resolveSibling("phone-frame.html");
+        // A phone: the page in a frame 420 px wide (Chromium's own windows are never narrower than 500 px).
+        int[] phone = measure(page, 420, 1000);
+        int width = phone[1];
+        assertThat(phone[2]).as("the page is no wider than a phone's screen (no scrolling sideways)").isLessThanOrEqualTo(width);
+        assertThat(phone[3]).as("no findings cell reaches past a phone's screen").isLessThanOrEqualTo(width);
+        assertThat(phone[4]).as("every finding's 说明 is on the page").isEqualTo(findings.size());
+        assertThat(phone[5]).as("说明 cells out of view on a phone").isZero();
+
+        // A desk: the findings table fits a 1280 px screen too, and no fingerprint is broken over more than two lines.
+        int[] desk = measure(page, 1280, 1400);
+        assertThat(desk[2]).as("the page is no wider than a desk's screen").isLessThanOrEqualTo(desk[1]);
+        assertThat(desk[3]).as("no findings cell reaches past a desk's screen").isLessThanOrEqualTo(desk[1]);
+        assertThat(desk[5]).as("说明 cells out of view at a desk").isZero();
+        assertThat(desk[6]).as("lines of the longest-broken fingerprint").isBetween(1, 2);
+    }
+
+    /**
+     * The page in a frame {@code frameWidth} px wide, measured by a script of the test's beside it: the frame's width,
+     * the page's client and scroll widths, the right edge of every findings cell, the 说明 cells and how many are out of
+     * view, and the most lines a fingerprint takes.
+     */
+    private int[] measure(Path page, int frameWidth, int windowWidth) throws Exception {
+        Path frame = page.resolveSibling("frame-" + frameWidth + ".html");
         Files.writeString(frame, """
                 <!DOCTYPE html><html><body style="margin:0">
-                <iframe id="f" src="exceptions.html" style="width:420px;height:900px;border:0"></iframe>
+                <iframe id="f" src="exceptions.html" style="width:%dpx;height:900px;border:0"></iframe>
                 <script>
                 window.addEventListener('load', function () {
-                  var w = document.getElementById('f').contentWindow, d = w.document, right = 0, outside = 0;
+                  var w = document.getElementById('f').contentWindow, d = w.document, right = 0, outside = 0, lines = 0;
                   d.querySelectorAll('table.findings td').forEach(function (td) {
                     var r = td.getBoundingClientRect();
                     if (r.width > 0) { right = Math.max(right, r.right); }
@@ -69,20 +89,19 @@ class ExceptionPageInBrowserTest {
                     var r = td.getBoundingClientRect();
                     if (r.width === 0 || r.left < 0 || r.right > d.documentElement.clientWidth) { outside++; }
                   });
+                  d.querySelectorAll('table.findings td.fp code').forEach(function (code) {
+                    lines = Math.max(lines, code.getClientRects().length);
+                  });
                   document.body.setAttribute('data-measured', [w.innerWidth, d.documentElement.clientWidth,
-                      d.documentElement.scrollWidth, Math.ceil(right), messages.length, outside].join(','));
+                      d.documentElement.scrollWidth, Math.ceil(right), messages.length, outside, lines].join(','));
                 });
                 </script></body></html>
-                """, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("data-measured=\"([0-9,]+)\"").matcher(dom(frame, 1000));
+                """.formatted(frameWidth), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("data-measured=\"([0-9,]+)\"").matcher(dom(frame, windowWidth));
         assertThat(m.find()).as("the measuring script ran").isTrue();
         int[] measured = java.util.Arrays.stream(m.group(1).split(",")).mapToInt(Integer::parseInt).toArray();
-        assertThat(measured[0]).as("the frame is a phone's width").isEqualTo(420);
-        int width = measured[1];
-        assertThat(measured[2]).as("the page is no wider than the screen (no scrolling sideways)").isLessThanOrEqualTo(width);
-        assertThat(measured[3]).as("no findings cell reaches past the screen").isLessThanOrEqualTo(width);
-        assertThat(measured[4]).as("every finding's 说明 is on the page").isEqualTo(findings.size());
-        assertThat(measured[5]).as("说明 cells out of view").isZero();
+        assertThat(measured[0]).as("the frame's width").isEqualTo(frameWidth);
+        return measured;
     }
 
     /** The DOM after the page loaded and its scripts ran, in a window {@code width} px wide. */
