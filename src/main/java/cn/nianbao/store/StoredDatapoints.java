@@ -39,6 +39,8 @@ public final class StoredDatapoints {
 
     /** The first byte of this form. */
     static final int MARK = 2;
+    /** The most zlib can expand its input (a stream of one repeated byte), with room to spare. */
+    private static final int MAX_DEFLATE_RATIO = 1100;
 
     private static final int BLANK = 1;
     private static final int VALUE = 1 << 1;
@@ -122,8 +124,8 @@ public final class StoredDatapoints {
             Reader in = new Reader(stored, 1);
             Reader values = in.section(true);
             Reader labelText = labels ? in.section(false) : null;
-            int count = values.varint();
-            String[] sheets = new String[values.varint()];
+            int count = values.count();
+            String[] sheets = new String[values.count()];
             for (int i = 0; i < sheets.length; i++) {
                 sheets[i] = values.string();
             }
@@ -264,6 +266,9 @@ public final class StoredDatapoints {
             if (deflated < 0 || deflated > end - at || raw < 0) {
                 throw new IllegalStateException("stored datapoints are cut short");
             }
+            if (raw > (long) deflated * MAX_DEFLATE_RATIO + 64) { // a damaged length must not size a huge array
+                throw new IllegalStateException("stored datapoints are damaged: " + raw + " bytes from " + deflated);
+            }
             byte[] out = new byte[raw + 1]; // a byte more than recorded: room to see that a damaged section runs longer
             Inflater inflater = new Inflater();
             try {
@@ -316,6 +321,15 @@ public final class StoredDatapoints {
                 throw new IllegalStateException("stored datapoints are damaged: a count of " + n);
             }
             return (int) n;
+        }
+
+        /** A count of items of at least a byte each: no more than the bytes left (a damaged count sizes no array). */
+        int count() {
+            int n = varint();
+            if (n > end - at) {
+                throw new IllegalStateException("stored datapoints are damaged: a count of " + n + " in " + (end - at) + " bytes");
+            }
+            return n;
         }
 
         String string() {

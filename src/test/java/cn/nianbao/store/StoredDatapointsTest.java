@@ -107,6 +107,24 @@ class StoredDatapointsTest {
             assertThatThrownBy(() -> StoredDatapoints.read(cut, true)).as("cut to %d bytes", length)
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored datapoints");
         }
+        // a section's length and a count damaged to a billion and more: an error, not an array sized by them
+        byte[] hugeSection = {StoredDatapoints.MARK, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x04, 0x08, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> StoredDatapoints.read(hugeSection, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1073741824 bytes from 8");
+        byte[] raw = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0};
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(raw);
+        deflater.finish();
+        byte[] section = new byte[64];
+        int n = deflater.deflate(section);
+        deflater.end();
+        byte[] damagedCount = new byte[3 + n];
+        damagedCount[0] = (byte) StoredDatapoints.MARK;
+        damagedCount[1] = (byte) raw.length;
+        damagedCount[2] = (byte) n;
+        System.arraycopy(section, 0, damagedCount, 3, n);
+        assertThatThrownBy(() -> StoredDatapoints.read(damagedCount, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a count of");
         byte[] longer = Arrays.copyOf(stored, stored.length + 3);
         assertThatThrownBy(() -> StoredDatapoints.read(longer, true)).isInstanceOf(IllegalStateException.class);
     }
