@@ -4,12 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -55,38 +52,6 @@ public final class ContentJson {
             BinaryNameMatcher.construct(List.of("id", "value", "blank", "unit", "sheet", "cell", "label"));
 
     private ContentJson() {
-    }
-
-    /** The datapoints as JSON, deflated: the form earlier versions stored (tests make such content with it). */
-    public static byte[] datapoints(Collection<Datapoint> datapoints) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(datapoints.size() * 12);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (JsonGenerator g = JSON.createGenerator(new DeflaterOutputStream(out, deflater, 8192))) {
-            g.writeStartArray();
-            for (Datapoint d : datapoints) {
-                g.writeStartObject();
-                g.writeStringProperty("id", d.id());
-                if (d.blank()) {
-                    g.writeBooleanProperty("blank", true);
-                } else {
-                    g.writeStringProperty("value", d.value().toPlainString());
-                }
-                if (d.unitNote() != null) {
-                    g.writeStringProperty("unit", d.unitNote().name());
-                }
-                SourceCell s = d.source();
-                if (s != null) {
-                    writeIfPresent(g, "sheet", s.sheet());
-                    writeIfPresent(g, "cell", s.cell());
-                    writeIfPresent(g, "label", s.label());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } finally {
-            deflater.end();
-        }
-        return out.toByteArray();
     }
 
     /**

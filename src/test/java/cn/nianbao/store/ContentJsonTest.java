@@ -29,12 +29,12 @@ class ContentJsonTest {
                         UnitNote.YUAN_IN_WAN_COLUMN),
                 new Datapoint("E.5", BigDecimal.ONE, false, new SourceCell("s", "E1", longLabel), null));
 
-        Map<String, Datapoint> back = ContentJson.datapoints(ContentJson.datapoints(points), true);
+        Map<String, Datapoint> back = ContentJson.datapoints(EarlierContent.deflatedJson(points), true);
 
         assertThat(new ArrayList<>(back.values())).containsExactlyElementsOf(points); // stored order, every field, exactly
         assertThat(back.get("C.3").value().scale()).isEqualTo(2);
 
-        Map<String, Datapoint> values = ContentJson.datapoints(ContentJson.datapoints(points), false);
+        Map<String, Datapoint> values = ContentJson.datapoints(EarlierContent.deflatedJson(points), false);
         assertThat(values.get("B.2")).isEqualTo(new Datapoint("B.2", new BigDecimal("1.234567"), false, new SourceCell("表\t一", "C7", null), null));
         assertThat(values.get("C.3").unitNote()).isEqualTo(UnitNote.YUAN_ASSUMED);
         assertThat(values.get("A.1").blank()).isTrue();
@@ -47,7 +47,7 @@ class ContentJsonTest {
             points.add(new Datapoint("B.ROW" + i + ".TOTAL", BigDecimal.valueOf(i % 7), false,
                     new SourceCell("2020年报", "C" + (i + 5), "本年新收政府信息公开申请数量 / 自然人 / 第" + i + "项"), null));
         }
-        byte[] stored = ContentJson.datapoints(points);
+        byte[] stored = EarlierContent.deflatedJson(points);
         byte[] json;
         try (var in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(stored))) {
             json = in.readAllBytes();
@@ -61,7 +61,7 @@ class ContentJsonTest {
 
     @Test
     void damagedStoredDatapointsAreAnErrorNotAnEmptyReport() {
-        byte[] stored = ContentJson.datapoints(List.of(new Datapoint("A.1", BigDecimal.TEN, false, new SourceCell("s", "B3", "l"), null)));
+        byte[] stored = EarlierContent.deflatedJson(List.of(new Datapoint("A.1", BigDecimal.TEN, false, new SourceCell("s", "B3", "l"), null)));
         byte[] damaged = java.util.Arrays.copyOf(stored, stored.length);
         damaged[2] ^= 0x55;
         damaged[damaged.length - 1] ^= 0x55; // the checksum

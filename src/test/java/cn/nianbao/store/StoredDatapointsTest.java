@@ -69,7 +69,7 @@ class StoredDatapointsTest {
 
     @Test
     void contentStoredAsJsonByAnEarlierVersionStillReads() throws Exception {
-        byte[] deflatedJson = ContentJson.datapoints(ODD_ONES);
+        byte[] deflatedJson = EarlierContent.deflatedJson(ODD_ONES);
         byte[] json;
         try (var in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflatedJson))) {
             json = in.readAllBytes();
@@ -89,7 +89,7 @@ class StoredDatapointsTest {
         }
         byte[] stored = StoredDatapoints.encode(report);
 
-        assertThat(stored.length).isLessThan(ContentJson.datapoints(report).length);
+        assertThat(stored.length).isLessThan(EarlierContent.deflatedJson(report).length);
         assertThat(new ArrayList<>(StoredDatapoints.read(stored, true).values())).containsExactlyElementsOf(report);
     }
 
